@@ -1,0 +1,48 @@
+// Bundles main, preload and the demo CLI with esbuild, and the renderer with Vite.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const mainOnly = process.argv.includes('--main-only');
+const t0 = Date.now();
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  packages: 'external',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await esbuild({
+  ...common,
+  format: 'esm',
+  entryPoints: {
+    'host-main': 'src-main/host/host-main.ts',
+    'electron-main': 'src-main/app/electron-main.ts',
+    'demo-cli': 'src-main/demo/demo-cli.ts',
+  },
+  outdir: 'dist/main',
+  external: ['electron'],
+  banner: { js: "import { createRequire as __swCreateRequire } from 'node:module'; const require = __swCreateRequire(import.meta.url);" },
+});
+
+// Sandboxed preloads must be CommonJS with no imports but electron.
+await esbuild({
+  ...common,
+  packages: undefined,
+  format: 'cjs',
+  entryPoints: { preload: 'src-main/preload/preload.ts' },
+  outdir: 'dist/preload',
+  outExtension: { '.js': '.cjs' },
+  external: ['electron'],
+});
+
+if (!mainOnly) {
+  await viteBuild({ configFile: path.join(root, 'src-renderer/vite.config.ts'), logLevel: 'warn' });
+}
+console.log(`build: done in ${Date.now() - t0} ms${mainOnly ? ' (main only)' : ''}`);

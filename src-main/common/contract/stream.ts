@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Id, Ok } from './define.js';
+
+export const StreamState = z.enum(['connecting', 'live', 'stalled', 'reconnecting', 'auth_failed', 'offline']);
+export type StreamState = z.infer<typeof StreamState>;
+
+export const StreamOpenRequest = z.object({ cameraId: Id, profile: z.enum(['main', 'sub']) }).strict();
+
+export const StreamFacts = z.object({
+  streamId: Id,
+  /** One-time URL: ws for the gateway, or the platform's own URL for direct play. */
+  url: z.string(),
+  transport: z.enum(['fmp4-ws', 'flv-ws', 'flv-http', 'mpegts', 'hls']),
+  videoCodec: z.enum(['h264', 'h265']).optional(),
+  hasSubStream: z.boolean(),
+});
+export type StreamFacts = z.infer<typeof StreamFacts>;
+
+export const StreamStatus = z.object({
+  streamId: Id,
+  state: StreamState,
+  retryInMs: z.number().int().nonnegative().optional(),
+  errorCode: z.string().optional(),
+});
+export type StreamStatus = z.infer<typeof StreamStatus>;
+
+export const streamChannels = {
+  'sw:stream:open': { req: StreamOpenRequest, res: StreamFacts },
+  'sw:stream:close': { req: z.object({ streamId: Id }).strict(), res: Ok },
+} as const;
+
+export const streamEvents = {
+  'sw:stream:onDidChangeStatus': StreamStatus,
+} as const;

@@ -1,0 +1,27 @@
+import type { Locale } from '../../src-main/common/contract/settings.js';
+import { useT } from '../i18n/use-t.js';
+import { LOCALES } from '../i18n/translate.js';
+import { appSelectors, useAppStore } from '../store/app-store.js';
+
+export function Header() {
+  const t = useT();
+  const locale = useAppStore(appSelectors.locale);
+  const mode = useAppStore((s) => s.info?.mode ?? 'host');
+  const setLocale = useAppStore((s) => s.setLocale);
+  return (
+    <header className="sw-header">
+      <h1 data-testid="app-title">{t('app.title')}</h1>
+      <span className="sw-badge">{t(mode === 'host' ? 'app.mode.host' : 'app.mode.electron')}</span>
+      <label className="sw-lang">
+        {t('lang.label')}
+        <select data-testid="locale-select" value={locale} onChange={(e) => void setLocale(e.target.value as Locale)}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {t(l === 'en' ? 'lang.en' : 'lang.zh-CN')}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+import { useT } from '../i18n/use-t.js';
+import { hasKey } from '../i18n/translate.js';
+import { useAppStore } from '../store/app-store.js';
+
+/** Storage and vault problems found at start-up: shown until the operator acknowledges them. */
+export function ProblemBanner() {
+  const t = useT();
+  const problems = useAppStore((s) => s.problems);
+  const dismiss = useAppStore((s) => s.dismissProblem);
+  if (problems.length === 0) return null;
+  return (
+    <div className="sw-problems" role="status" data-testid="problems">
+      {problems.map((p, i) => {
+        const key = `problems.${p.code}`;
+        return (
+          <div key={i} className="sw-problem">
+            <span>{hasKey(key) ? t(key, p.params) : p.code}</span>
+            <button onClick={() => dismiss(p)}>{t('problems.dismiss')}</button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import type { StreamState } from '../../../src-main/common/contract/stream.js';
+import { useT } from '../../i18n/use-t.js';
+import { appSelectors, useAppStore } from '../../store/app-store.js';
+import { useTileStream } from './use-tile-stream.js';
+import { TileStats } from './TileStats.js';
+
+interface TileProps {
+  index: number;
+  cameraId: string | null;
+  profile: 'main' | 'sub';
+  selected: boolean;
+  onSelect(): void;
+}
+
+const BAD_STATES: StreamState[] = ['auth_failed', 'offline', 'stalled'];
+
+export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps) {
+  const t = useT();
+  const camera = useAppStore((s) => appSelectors.cameraById(s, cameraId));
+  const showStats = useAppStore((s) => s.settings?.showTileStats ?? false);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const tileRef = useRef<HTMLDivElement>(null);
+  const visible = useVisibility(tileRef);
+  const stream = useTileStream(camera ? camera.id : null, profile, videoRef, visible);
+
+  const stateText = (() => {
+    if (!stream.state) return '';
+    if (stream.state === 'reconnecting') return t('tile.state.reconnecting', { s: Math.ceil((stream.retryInMs ?? 0) / 1000) });
+    return t(`tile.state.${stream.state}`);
+  })();
+
+  return (
+    <div
+      ref={tileRef}
+      className={`sw-tile${selected ? ' selected' : ''}`}
+      data-testid="tile"
+      data-index={index}
+      data-state={stream.state ?? 'empty'}
+      onClick={onSelect}
+    >
+      <video ref={videoRef} muted playsInline data-testid="tile-video" />
+      {!camera && <div className="sw-tile-empty">{t('tile.empty')}</div>}
+      {camera && <div className="sw-tile-label">{camera.name}</div>}
+      {camera && stream.state && (
+        <div className={`sw-tile-state ${stream.state === 'live' ? 'live' : BAD_STATES.includes(stream.state) ? 'bad' : ''}`} data-testid="tile-state">
+          {stateText}
+        </div>
+      )}
+      {stream.darkReason && <div className="sw-tile-dark">{t('tile.dark.h265_unsupported')}</div>}
+      {camera && showStats && <TileStats stats={stream.stats} />}
+    </div>
+  );
+}
+
+/** Off-screen or hidden tiles stop their players: no decode work nobody sees. */
+function useVisibility(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [inView, setInView] = useState(true);
+  const [pageVisible, setPageVisible] = useState(document.visibilityState !== 'hidden');
+  useEffect(() => {
+    const onVis = () => setPageVisible(document.visibilityState !== 'hidden');
+    document.addEventListener('visibilitychange', onVis);
+    const el = ref.current;
+    const io = el ? new IntersectionObserver((entries) => setInView(entries.some((e) => e.isIntersecting))) : undefined;
+    if (el && io) io.observe(el);
+    return () => {
+      document.removeEventListener('visibilitychange', onVis);
+      io?.disconnect();
+    };
+  }, [ref]);
+  return inView && pageVisible;
+}

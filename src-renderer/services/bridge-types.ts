@@ -1,0 +1,20 @@
+import type { ChannelName, EventName, InvokeResult } from '../../src-main/common/contract/index.js';
+
+/** The one interface the renderer has to main, whichever transport carries it. */
+export interface Bridge {
+  readonly transport: 'electron' | 'host';
+  invoke(channel: ChannelName, payload: unknown): Promise<InvokeResult>;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/** What the preload exposes on window.skywall under Electron. */
+export interface PreloadApi {
+  invoke(channel: string, payload: unknown): Promise<InvokeResult>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    skywall?: PreloadApi;
+  }
+}
