@@ -11,7 +11,9 @@ export function ProblemBanner() {
   return (
     <div className="sw-problems" role="status" data-testid="problems">
       {problems.map((p, i) => {
-        const key = `problems.${p.code}`;
+        // Some problems have a variant per detail (e.g. which weak protection the vault uses).
+        const variant = `problems.${p.code}.${p.params?.protection ?? ''}`;
+        const key = hasKey(variant) ? variant : `problems.${p.code}`;
         return (
           <div key={i} className="sw-problem">
             <span>{hasKey(key) ? t(key, p.params) : p.code}</span>

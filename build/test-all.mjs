@@ -1,0 +1,54 @@
+// `npm test`: lint, types, unit tests (Vitest), then end-to-end tests (Playwright), and one
+// closing line "N passed, N failed" summing both runners.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = path.join(root, '.tmp');
+mkdirSync(tmp, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
+  return r.status === 0;
+}
+
+let passed = 0;
+let failed = 0;
+const gate = (ok) => {
+  if (ok) passed++;
+  else failed++;
+  return ok;
+};
+
+gate(run('lint', bin('eslint'), ['.', '--max-warnings=0']));
+gate(run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+
+const vitestJson = path.join(tmp, 'vitest.json');
+run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += v.numPassedTests;
+  // A suite that fails to load has no failed tests of its own: count it.
+  failed += v.numFailedTests + v.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  if (v.numTotalTests === 0) failed++;
+} else failed++;
+
+const pwJson = path.join(tmp, 'playwright.json');
+if (run('build', process.execPath, [path.join(root, 'build/build.mjs')])) {
+  run('end-to-end tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  if (existsSync(pwJson)) {
+    const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
+    passed += s.expected + (s.flaky ?? 0);
+    failed += s.unexpected;
+    if (s.expected + s.unexpected === 0) failed++;
+  } else failed++;
+} else failed++;
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

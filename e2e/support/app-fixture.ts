@@ -1,0 +1,34 @@
+import { test as base, type Page } from '@playwright/test';
+import { _electron, type ElectronApplication } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { startHostApp, ROOT, type HostApp } from './host-app.js';
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment
+// @ts-ignore: plain ESM helper shared with the start script
+import { electronBinary } from '../../build/electron-binary.mjs';
+
+interface AppFixture {
+  app: { page: Page; mode: 'host' | 'electron'; host?: HostApp };
+}
+
+/** Electron when its binary is present, else host mode in Debian's Chromium: same renderer, same contract. */
+export const test = base.extend<AppFixture>({
+  app: async ({}, use) => {
+    const bin: string | undefined = electronBinary();
+    if (bin && !process.env.SKYWALL_FORCE_HOST) {
+      const electron: ElectronApplication = await _electron.launch({ executablePath: bin, args: [ROOT, '--no-sandbox'] });
+      const page = await electron.firstWindow();
+      await use({ page, mode: 'electron' });
+      await electron.close();
+      return;
+    }
+    const host = await startHostApp();
+    const browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await use({ page, mode: 'host', host });
+    await browser.close();
+    await host.stop();
+  },
+});
+
+export { expect } from '@playwright/test';

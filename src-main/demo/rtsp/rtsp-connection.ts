@@ -1,0 +1,270 @@
+// One client TCP connection of the demo camera: answers RTSP requests and carries the RTP/RTCP
+// of the sessions it set up (interleaved). Sessions live and die with their connection.
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { DemoClip } from './demo-clips.js';
+import { MediaSession } from './media-session.js';
+import type { RtspAuthenticator } from './rtsp-auth.js';
+import { formatResponse, interleavedFrame, RtspRequestParser, type RtspRequest, type RtspResponse } from './rtsp-messages.js';
+import { chooseTransport } from './rtsp-transport.js';
+import { buildSdp, TRACK_CONTROL } from './sdp.js';
+import type { DemoRtspFaults, RtspRequestLogEntry } from './server-types.js';
+
+export interface ResolvedStream {
+  path: string;
+  clip: DemoClip;
+  cameraName: string;
+}
+
+export interface ConnectionContext {
+  /** Stream addressed by a request path: the stream itself or its track (…/trackID=0). */
+  findStream(path: string): ResolvedStream | undefined;
+  authenticator: RtspAuthenticator | undefined;
+  faults(): DemoRtspFaults;
+  /** True once after setNextResponseMalformed(). */
+  takeMalformed(): boolean;
+  log(entry: RtspRequestLogEntry): void;
+  /** Clip picture a new session of this stream starts at. */
+  startUnit(stream: ResolvedStream): number;
+  sessionTimeoutSec: number;
+  maxRtpPayload: number;
+  aggregate: boolean;
+  senderReportIntervalMs: number;
+}
+
+interface ClientSession {
+  id: string;
+  stream: ResolvedStream;
+  media: MediaSession;
+  trackUrl: string;
+  channels: [number, number];
+  timers: NodeJS.Timeout[];
+}
+
+const PUBLIC_METHODS = 'OPTIONS, DESCRIBE, SETUP, PLAY, GET_PARAMETER, TEARDOWN';
+
+export class RtspConnection {
+  private readonly parser = new RtspRequestParser();
+  private readonly sessions = new Map<string, ClientSession>();
+  private lastClientActivity = performance.now();
+  private readonly idleTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly id: number,
+    private readonly socket: Socket,
+    private readonly ctx: ConnectionContext,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk) => this.onData(chunk));
+    socket.on('error', () => socket.destroy()); // client resets are normal; nothing to report
+    socket.on('close', () => this.closeSessions());
+    this.idleTimer = setInterval(() => this.checkIdle(), 1000);
+  }
+
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
+  get playingCount(): number {
+    return [...this.sessions.values()].filter((s) => s.media.playing).length;
+  }
+
+  get framesSent(): number {
+    return [...this.sessions.values()].reduce((n, s) => n + s.media.framesSent, 0);
+  }
+
+  destroy(): void {
+    this.closeSessions();
+    this.socket.destroy();
+  }
+
+  stall(ms: number): void {
+    for (const s of this.sessions.values()) s.media.stall(ms);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.lastClientActivity = performance.now();
+    let messages;
+    try {
+      messages = this.parser.push(chunk);
+    } catch {
+      this.socket.end(formatResponse(undefined, { status: 400, headers: [] }));
+      return;
+    }
+    for (const m of messages) {
+      // Interleaved data from a client is RTCP receiver reports: liveness only.
+      if (m.kind === 'request') this.onRequest(m.request);
+    }
+  }
+
+  private onRequest(req: RtspRequest): void {
+    const cseq = req.headers.get('cseq');
+    const sessionHeader = req.headers.get('session')?.split(';')[0].trim();
+    const entry: RtspRequestLogEntry = {
+      at: Date.now(),
+      connectionId: this.id,
+      method: req.method,
+      uri: req.uri.replace(/^(rtsp:\/\/)[^/@]*@/i, '$1'), // never log userinfo
+      cseq,
+      session: sessionHeader,
+      authScheme: req.headers.get('authorization')?.split(' ')[0],
+      status: undefined,
+    };
+    this.ctx.log(entry);
+    const faults = this.ctx.faults();
+    if (faults.silent) return;
+    const res = this.answer(req, cseq, sessionHeader, faults);
+    entry.status = res.status;
+    if (this.ctx.takeMalformed()) {
+      this.socket.write(`RTSP/1.0 2x0 Broken\r\nCSeq ${cseq ?? '?'}\r\nContent-Length: many\r\n\r\n`);
+      return;
+    }
+    this.socket.write(formatResponse(cseq, res));
+    if (req.method === 'PLAY' && res.status === 200 && sessionHeader) this.startPlaying(sessionHeader, faults);
+  }
+
+  private answer(req: RtspRequest, cseq: string | undefined, sessionId: string | undefined, faults: DemoRtspFaults): RtspResponse {
+    if (cseq === undefined) return { status: 400, headers: [] };
+    const forced = faults.failMethods?.[req.method];
+    if (forced !== undefined) return { status: forced, headers: [] };
+    const auth = this.ctx.authenticator;
+    if (auth && req.method !== 'OPTIONS' && !auth.verify(req.method, req.headers.get('authorization'))) {
+      return { status: 401, headers: [['WWW-Authenticate', auth.challenge()]] };
+    }
+    if (req.method === 'OPTIONS') return { status: 200, headers: [['Public', PUBLIC_METHODS]] };
+    if (!['DESCRIBE', 'SETUP', 'PLAY', 'GET_PARAMETER', 'TEARDOWN'].includes(req.method)) {
+      return { status: 501, headers: [['Public', PUBLIC_METHODS]] };
+    }
+    const session = sessionId !== undefined ? this.sessions.get(sessionId) : undefined;
+    if (sessionId !== undefined && !session) return { status: 454, headers: [] };
+    if (req.method === 'GET_PARAMETER') return { status: 200, headers: this.sessionHeader(session) };
+    if (req.method === 'TEARDOWN') {
+      if (session) this.closeSession(session);
+      return { status: 200, headers: [] };
+    }
+    if (req.method === 'PLAY') {
+      if (!session) return { status: 454, headers: [] };
+      const { seq, rtptime } = session.media.firstPacketInfo;
+      return {
+        status: 200,
+        headers: [...this.sessionHeader(session), ['Range', 'npt=now-'], ['RTP-Info', `url=${session.trackUrl};seq=${seq};rtptime=${rtptime}`]],
+      };
+    }
+    const path = requestPath(req.uri);
+    const stream = path !== undefined ? this.ctx.findStream(path) : undefined;
+    if (!stream) return { status: 404, headers: [] };
+    if (req.method === 'DESCRIBE') return this.describe(req.uri, stream, faults);
+    return this.setup(req, stream, session);
+  }
+
+  private describe(uri: string, stream: ResolvedStream, faults: DemoRtspFaults): RtspResponse {
+    const base = baseUrl(uri, stream.path);
+    const sdp = buildSdp({
+      clip: stream.clip,
+      cameraName: stream.cameraName,
+      serverAddress: this.socket.localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+      sessionId: String(Date.now()),
+      variant: faults.sdp ?? 'normal',
+    });
+    return { status: 200, headers: [['Content-Type', 'application/sdp'], ['Content-Base', base]], body: sdp };
+  }
+
+  private setup(req: RtspRequest, stream: ResolvedStream, existing: ClientSession | undefined): RtspResponse {
+    const transport = chooseTransport(req.headers.get('transport'));
+    if (transport.kind === 'unsupported') return { status: 461, headers: [] };
+    if (existing) return { status: existing.stream === stream ? 455 : 459, headers: [] };
+    const channels = transport.channels ?? this.freeChannels();
+    const media = new MediaSession({
+      clip: stream.clip,
+      startUnit: this.ctx.startUnit(stream),
+      rtpChannel: channels[0],
+      rtcpChannel: channels[1],
+      maxPayload: this.ctx.maxRtpPayload,
+      aggregate: this.ctx.aggregate,
+      senderReportIntervalMs: this.ctx.senderReportIntervalMs,
+      cname: `skywall-demo${stream.path}`,
+      write: (channel, packet) => this.writeInterleaved(channel, packet),
+      backlogBytes: () => this.socket.writableLength,
+    });
+    const session: ClientSession = {
+      id: randomBytes(8).toString('hex').toUpperCase(),
+      stream,
+      media,
+      trackUrl: `${baseUrl(req.uri, stream.path)}${TRACK_CONTROL}`,
+      channels,
+      timers: [],
+    };
+    this.sessions.set(session.id, session);
+    const ssrc = media.ssrc.toString(16).toUpperCase().padStart(8, '0');
+    return {
+      status: 200,
+      headers: [['Transport', `RTP/AVP/TCP;unicast;interleaved=${channels[0]}-${channels[1]};ssrc=${ssrc};mode="PLAY"`], ...this.sessionHeader(session)],
+    };
+  }
+
+  private startPlaying(sessionId: string, faults: DemoRtspFaults): void {
+    const session = this.sessions.get(sessionId);
+    if (!session || session.media.playing) return;
+    session.media.start();
+    if (faults.dropAfterMs !== undefined) session.timers.push(setTimeout(() => this.destroy(), faults.dropAfterMs));
+    if (faults.stallAfterMs !== undefined) session.timers.push(setTimeout(() => session.media.stall(Infinity), faults.stallAfterMs));
+  }
+
+  private sessionHeader(session: ClientSession | undefined): Array<[string, string]> {
+    return session ? [['Session', `${session.id};timeout=${this.ctx.sessionTimeoutSec}`]] : [];
+  }
+
+  private freeChannels(): [number, number] {
+    const used = new Set([...this.sessions.values()].map((s) => s.channels[0]));
+    let rtp = 0;
+    while (used.has(rtp)) rtp += 2;
+    return [rtp, rtp + 1];
+  }
+
+  private writeInterleaved(channel: number, packet: Uint8Array): boolean {
+    if (this.socket.destroyed || !this.socket.writable) return false;
+    this.socket.write(interleavedFrame(channel, packet));
+    return true;
+  }
+
+  private checkIdle(): void {
+    if (this.sessions.size === 0) return;
+    if (performance.now() - this.lastClientActivity > this.ctx.sessionTimeoutSec * 1000) this.destroy();
+  }
+
+  private closeSession(session: ClientSession): void {
+    session.media.stop();
+    for (const t of session.timers) clearTimeout(t);
+    this.sessions.delete(session.id);
+  }
+
+  private closeSessions(): void {
+    clearInterval(this.idleTimer);
+    for (const s of [...this.sessions.values()]) this.closeSession(s);
+  }
+}
+
+/** Path of an rtsp:// request URI without a trailing slash; undefined for "*" or garbage. */
+function requestPath(uri: string): string | undefined {
+  try {
+    const u = new URL(uri);
+    return decodeURIComponent(u.pathname).replace(/\/+$/, '') || '/';
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URI the client used for the stream, ending in "/", as Content-Base and track URL base. */
+function baseUrl(uri: string, streamPath: string): string {
+  try {
+    const u = new URL(uri);
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.pathname = streamPath;
+    return `${u.toString().replace(/\/+$/, '')}/`;
+  } catch {
+    return `${streamPath}/`;
+  }
+}

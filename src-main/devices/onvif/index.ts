@@ -1,0 +1,15 @@
+// Skywall's ONVIF client adapter (built on the `onvif` package).
+export { connectOnvif, DEFAULT_ONVIF_TIMEOUT_MS } from './onvif-device.js';
+export type {
+  ContinuousMoveOptions,
+  OnvifCodec,
+  OnvifConnectOptions,
+  OnvifDevice,
+  OnvifDeviceInfo,
+  OnvifProfile,
+  OnvifPtz,
+  PtzMoveState,
+  PtzPreset,
+  PtzStatus,
+  PtzVector,
+} from './onvif-types.js';

@@ -1,0 +1,98 @@
+// Public types of Skywall's ONVIF client adapter.
+
+export interface OnvifConnectOptions {
+  host: string;
+  /** HTTP port of the device service, usually 80 */
+  port: number;
+  username?: string;
+  password?: string;
+  /** per ONVIF call; default 5000 ms (the library's own default is 120 s) */
+  timeoutMs?: number;
+  /** device service path; default /onvif/device_service */
+  path?: string;
+}
+
+export interface OnvifDeviceInfo {
+  manufacturer: string;
+  model: string;
+  firmwareVersion: string;
+  serialNumber: string;
+  hardwareId: string;
+}
+
+export type OnvifCodec = 'h264' | 'h265';
+
+export interface OnvifProfile {
+  token: string;
+  name: string;
+  /** as the device names it, upper case: H264, H265, JPEG, MPEG4 ... */
+  encoding: string;
+  /** null when Skywall cannot play the encoding */
+  codec: OnvifCodec | null;
+  width: number;
+  height: number;
+  hasPtz: boolean;
+}
+
+/** Pan and tilt in [-1, 1], zoom in [0, 1] for positions; velocities all in [-1, 1]. */
+export interface PtzVector {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface PtzPreset {
+  token: string;
+  name: string;
+  /** null when the device does not report where the preset points */
+  position: PtzVector | null;
+}
+
+export type PtzMoveState = 'idle' | 'moving' | 'unknown';
+
+export interface PtzStatus {
+  position: PtzVector;
+  panTilt: PtzMoveState;
+  zoom: PtzMoveState;
+}
+
+export interface ContinuousMoveOptions {
+  /** the device stops by itself after this (ONVIF Timeout); default: the device's own default */
+  timeoutMs?: number;
+}
+
+export interface OnvifPtz {
+  continuousMove(profileToken: string, velocity: Partial<PtzVector>, options?: ContinuousMoveOptions): Promise<void>;
+  /** stops pan, tilt and zoom */
+  stop(profileToken: string): Promise<void>;
+  absoluteMove(profileToken: string, position: Partial<PtzVector>, speed?: Partial<PtzVector>): Promise<void>;
+  relativeMove(profileToken: string, translation: Partial<PtzVector>, speed?: Partial<PtzVector>): Promise<void>;
+  home(profileToken: string): Promise<void>;
+  status(profileToken: string): Promise<PtzStatus>;
+  presets(profileToken: string): Promise<PtzPreset[]>;
+  gotoPreset(profileToken: string, presetToken: string, speed?: Partial<PtzVector>): Promise<void>;
+  /** creates a preset at the current position, or moves `presetToken` there; returns the token */
+  setPreset(profileToken: string, name: string, presetToken?: string): Promise<string>;
+  removePreset(profileToken: string, presetToken: string): Promise<void>;
+}
+
+export interface OnvifDevice {
+  readonly host: string;
+  readonly port: number;
+  /** device clock minus host clock at connect time, ms (WS-Security timestamps are corrected by it) */
+  readonly clockOffsetMs: number;
+  /** the device advertises a PTZ service */
+  readonly hasPtzService: boolean;
+  /** the device advertises Media2 (ver20); profiles and URIs then come from it */
+  readonly media2: boolean;
+  /** read at connect time */
+  info(): Promise<OnvifDeviceInfo>;
+  /** profiles with a video encoder; audio- or metadata-only profiles are left out */
+  profiles(): Promise<OnvifProfile[]>;
+  /** RTSP URL (RTP over RTSP/TCP) as the device reports it, without credentials */
+  streamUri(profileToken: string): Promise<string>;
+  snapshotUri(profileToken: string): Promise<string>;
+  readonly ptz: OnvifPtz;
+  /** later calls reject; nothing stays open between calls, so this only marks the end */
+  close(): void;
+}

@@ -1,0 +1,64 @@
+// Opens skywall.json: reads it, migrates older versions, and moves an unusable file aside
+// (reported as a Problem) before falling back to defaults — the file is never silently reset.
+import type { Problem } from '../common/contract/app.js';
+import { defaultDocument } from './defaults.js';
+import { openDocumentStore, type DocumentBackend } from './document-store.js';
+import { upgradeDocument } from './migrations/index.js';
+import { quarantine } from './quarantine.js';
+import { redactSecrets } from './redact.js';
+import type { SkywallDoc } from './schema.js';
+import { SkywallStore } from './skywall-store.js';
+import type { CredentialVault } from './vault/credential-vault.js';
+
+export const SKYWALL_DOCUMENT_NAME = 'skywall';
+
+export interface OpenSkywallStoreOptions {
+  /** Folder holding skywall.json (Electron: app.getPath('userData')). */
+  dir: string;
+  /** Default 'conf'. Use 'electron-store' only in the Electron main process. */
+  backend?: DocumentBackend;
+  /** Receives passwords split out of v0 URLs, and device passwords later. */
+  vault: CredentialVault;
+  /** Default 'skywall' -> skywall.json. */
+  name?: string;
+  now?: () => Date;
+  /** Where errors thrown by change listeners go (default: console.error, redacted). */
+  onListenerError?: (error: unknown) => void;
+}
+
+export interface OpenedSkywallStore {
+  store: SkywallStore;
+  /** What the operator should be told: corrupt files moved aside, migration notes, vault problems. */
+  problems: Problem[];
+}
+
+export async function openSkywallStore(opts: OpenSkywallStoreOptions): Promise<OpenedSkywallStore> {
+  const now = opts.now ?? (() => new Date());
+  const docs = await openDocumentStore({ backend: opts.backend ?? 'conf', dir: opts.dir, name: opts.name ?? SKYWALL_DOCUMENT_NAME });
+  const problems: Problem[] = [...opts.vault.problems];
+  let doc: SkywallDoc;
+  const read = docs.get();
+  if (read.status === 'missing') {
+    doc = defaultDocument();
+    docs.set(doc);
+  } else if (read.status === 'unreadable') {
+    problems.push(quarantine(docs.path, read.reason, now()));
+    doc = defaultDocument();
+    docs.set(doc);
+  } else {
+    const up = await upgradeDocument(read.value, opts.vault, { file: docs.path, at: now() });
+    if (up.status === 'current') {
+      doc = up.doc;
+    } else if (up.status === 'migrated') {
+      doc = up.doc;
+      docs.set(doc);
+      problems.push(...up.problems);
+    } else {
+      problems.push(quarantine(docs.path, up.reason, now()));
+      doc = defaultDocument();
+      docs.set(doc);
+    }
+  }
+  const onListenerError = opts.onListenerError ?? ((e: unknown) => console.error(`[storage] change listener failed: ${redactSecrets(String(e))}`));
+  return { store: new SkywallStore(docs, opts.vault, doc, onListenerError), problems };
+}

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SkywallError } from '../common/model/errors.js';
+import { clearRegisteredSecrets, redactSecrets, redactValue, registerSecret } from './redact.js';
+import { useTempDirs } from './test-support/temp-dir.js';
+import { openKeyFileVault } from './vault/open-vault.js';
+
+const tempDir = useTempDirs();
+beforeEach(() => clearRegisteredSecrets());
+
+describe('redactSecrets patterns', () => {
+  it.each([
+    ['rtsp://admin:Hik12345@192.168.1.64:554/Streaming/Channels/101', 'rtsp://admin:***@192.168.1.64:554/Streaming/Channels/101'],
+    ['connect failed: rtsps://op:p@ss@cam.local/live (timeout)', 'connect failed: rtsps://op:***@cam.local/live (timeout)'],
+    ['GET http://nvr/api/login?user=admin&password=12345&x=1', 'GET http://nvr/api/login?user=admin&password=***&x=1'],
+    ['ws://gw/stream?token=eyJhbGciOi.abc.def', 'ws://gw/stream?token=***'],
+    ['https://p/x?a=1&access_token=zz#frag', 'https://p/x?a=1&access_token=***#frag'],
+    ['Authorization: Basic YWRtaW46MTIzNDU=', 'Authorization: Basic ***'],
+    ['authorization: Digest username="admin", realm="IPC", response="6629fae49393a05397450978507c4ef1"\r\nCSeq: 3', 'authorization: Digest ***\r\nCSeq: 3'],
+    ['{"name":"Gate","password":"pa\\"ss","host":"h"}', '{"name":"Gate","password":"***","host":"h"}'],
+    ['{"headers":{"Authorization":"Bearer abc.def"}}', '{"headers":{"Authorization":"***"}}'],
+  ])('%s', (input, expected) => {
+    expect(redactSecrets(input)).toBe(expected);
+  });
+
+  it('leaves text without credentials alone', () => {
+    const text = 'rtsp://10.0.0.8:8554/yard?channel=1&subtype=0 passive=1 user admin@site authorization failed';
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+describe('registered secrets', () => {
+  it('masks a known value anywhere, also URL- and JSON-encoded', () => {
+    registerSecret('p@ss "w0rd"');
+    const line = `login p@ss "w0rd" / ${encodeURIComponent('p@ss "w0rd"')} / ${JSON.stringify({ v: 'p@ss "w0rd"' })}`;
+    const out = redactSecrets(line);
+    expect(out).not.toContain('w0rd');
+    expect(out).toBe('login *** / *** / {"v":"***"}');
+  });
+
+  it('ignores values too short to mask safely', () => {
+    registerSecret('123');
+    expect(redactSecrets('channel 123')).toBe('channel 123');
+  });
+
+  it('redactValue masks nested strings and password-named keys', () => {
+    registerSecret('known-secret');
+    expect(redactValue({ a: ['x known-secret y', 1], password: 'abc', nested: { url: 'rtsp://u:pw@h/' } })).toEqual({
+      a: ['x *** y', 1],
+      password: '***',
+      nested: { url: 'rtsp://u:***@h/' },
+    });
+  });
+});
+
+describe('log lines built from device data never contain the password', () => {
+  it('covers passwords that went through the vault, in error messages and log lines', async () => {
+    const vault = await openKeyFileVault({ dir: tempDir() });
+    const device = { id: 'nvr-7', name: 'Gate NVR', host: '10.1.2.3', port: 554, username: 'admin', password: 'Zx9!vault-only' };
+    await vault.set(device.id, device.password);
+    clearRegisteredSecrets();
+    // Reading it back (a fresh process would do only this) registers it again.
+    const password = (await vault.get(device.id))!;
+    const url = `rtsp://${device.username}:${encodeURIComponent(password)}@${device.host}:${device.port}/ch1`;
+    const lines = [
+      redactSecrets(`[gateway] open ${url} failed: 401`),
+      redactSecrets(new SkywallError('auth_failed', `device ${device.name} rejected ${device.username}/${password}`).message),
+      redactSecrets(JSON.stringify(device)),
+      redactSecrets(`DESCRIBE ${url} RTSP/1.0\r\nAuthorization: Basic ${Buffer.from(`admin:${password}`).toString('base64')}`),
+      redactSecrets(`retry in 5s, creds=${device.username}:${password} host=${device.host}`),
+    ];
+    for (const line of lines) {
+      expect(line).not.toContain(password);
+      expect(line).not.toContain(encodeURIComponent(password));
+      expect(line).not.toContain(Buffer.from(`admin:${password}`).toString('base64'));
+    }
+    expect(lines[0]).toBe('[gateway] open rtsp://admin:***@10.1.2.3:554/ch1 failed: 401');
+    expect(lines[1]).toBe('device Gate NVR rejected admin/***');
+  });
+});

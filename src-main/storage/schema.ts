@@ -1,0 +1,45 @@
+// Shape of skywall.json (schemaVersion 1). Devices are stored without passwords: the password
+// lives in the credential vault under the device id.
+import { z } from 'zod';
+import { DeviceView } from '../common/contract/devices.js';
+import { Settings } from '../common/contract/settings.js';
+import { Wall } from '../common/contract/walls.js';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** A persisted device: DeviceView without the derived `hasPassword`. Never holds a password. */
+export const DeviceRecord = DeviceView.omit({ hasPassword: true });
+export type DeviceRecord = z.infer<typeof DeviceRecord>;
+
+/** What callers may hand to upsertDevice: unknown keys (e.g. `password`) are refused, not dropped. */
+export const DeviceRecordInput = DeviceRecord.strict();
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  return [...dup];
+}
+
+export const SkywallDocV1 = z
+  .object({
+    schemaVersion: z.literal(1),
+    settings: Settings,
+    devices: z.array(DeviceRecord).max(4096),
+    walls: z.array(Wall).max(256),
+  })
+  .superRefine((doc, ctx) => {
+    for (const id of duplicates(doc.devices.map((d) => d.id))) {
+      ctx.addIssue({ code: 'custom', message: `duplicate device id ${id}`, path: ['devices'] });
+    }
+    for (const id of duplicates(doc.devices.flatMap((d) => d.cameras.map((c) => c.id)))) {
+      ctx.addIssue({ code: 'custom', message: `duplicate camera id ${id}`, path: ['devices'] });
+    }
+    for (const id of duplicates(doc.walls.map((w) => w.id))) {
+      ctx.addIssue({ code: 'custom', message: `duplicate wall id ${id}`, path: ['walls'] });
+    }
+  });
+export type SkywallDocV1 = z.infer<typeof SkywallDocV1>;
+/** The current document type; follows the newest version. */
+export type SkywallDoc = SkywallDocV1;
+export const SkywallDoc = SkywallDocV1;

@@ -1,0 +1,151 @@
+// In-memory copy of skywall.json with validated mutations. Every change is validated against the
+// whole-document schema, written atomically, and only then applied in memory and announced.
+import { z } from 'zod';
+import type { DeviceView } from '../common/contract/devices.js';
+import { Settings, SettingsPatch } from '../common/contract/settings.js';
+import { Wall } from '../common/contract/walls.js';
+import { SkywallError } from '../common/model/errors.js';
+import { ChangeListeners } from './change-listeners.js';
+import type { DocumentStore } from './document-store.js';
+import { DeviceRecord, DeviceRecordInput, SkywallDoc } from './schema.js';
+import type { CredentialVault } from './vault/credential-vault.js';
+
+export type ChangeKind = 'settings' | 'devices' | 'walls';
+export interface ChangePayloads extends Record<string, unknown> {
+  settings: Settings;
+  devices: DeviceRecord[];
+  walls: Wall[];
+}
+
+export interface UpsertDeviceOptions {
+  /** A string stores/replaces the password in the vault; null removes it; undefined leaves it. */
+  password?: string | null;
+}
+
+function badPayload(what: string, error: z.ZodError): SkywallError {
+  // zod messages name paths and expectations, not the offending values.
+  return new SkywallError('bad_payload', `invalid ${what}: ${z.prettifyError(error)}`);
+}
+
+export class SkywallStore {
+  readonly #docs: DocumentStore;
+  readonly #vault: CredentialVault;
+  readonly #listeners: ChangeListeners<ChangePayloads>;
+  #doc: SkywallDoc;
+
+  constructor(docs: DocumentStore, vault: CredentialVault, doc: SkywallDoc, onListenerError: (e: unknown) => void) {
+    this.#docs = docs;
+    this.#vault = vault;
+    this.#doc = doc;
+    this.#listeners = new ChangeListeners(onListenerError);
+  }
+
+  /** Absolute path of skywall.json. */
+  get path(): string {
+    return this.#docs.path;
+  }
+
+  getSettings(): Settings {
+    return structuredClone(this.#doc.settings);
+  }
+
+  updateSettings(patch: z.input<typeof SettingsPatch>): Settings {
+    const parsed = SettingsPatch.safeParse(patch);
+    if (!parsed.success) throw badPayload('settings patch', parsed.error);
+    const merged = Settings.safeParse({ ...this.#doc.settings, ...stripUndefined(parsed.data) });
+    if (!merged.success) throw badPayload('settings', merged.error);
+    this.#commit({ ...this.#doc, settings: merged.data }, ['settings']);
+    return this.getSettings();
+  }
+
+  listDevices(): DeviceRecord[] {
+    return structuredClone(this.#doc.devices);
+  }
+
+  getDevice(id: string): DeviceRecord | undefined {
+    const d = this.#doc.devices.find((x) => x.id === id);
+    return d ? structuredClone(d) : undefined;
+  }
+
+  /** Inserts or replaces by id. A record carrying `password` (or any unknown key) is refused. */
+  async upsertDevice(record: DeviceRecord, options: UpsertDeviceOptions = {}): Promise<DeviceRecord> {
+    const parsed = DeviceRecordInput.safeParse(record);
+    if (!parsed.success) throw badPayload('device record', parsed.error);
+    const device = parsed.data;
+    const taken = new Set(this.#doc.devices.filter((d) => d.id !== device.id).flatMap((d) => d.cameras.map((c) => c.id)));
+    const clash = device.cameras.find((c) => taken.has(c.id));
+    if (clash) throw new SkywallError('conflict', `camera id ${clash.id} already belongs to another device`, { cameraId: clash.id });
+    // Vault first: a device must never be saved pointing at a password that failed to store.
+    if (typeof options.password === 'string') await this.#vault.set(device.id, options.password);
+    else if (options.password === null) await this.#vault.delete(device.id);
+    const devices = this.#doc.devices.some((d) => d.id === device.id)
+      ? this.#doc.devices.map((d) => (d.id === device.id ? device : d))
+      : [...this.#doc.devices, device];
+    this.#commit({ ...this.#doc, devices }, ['devices']);
+    return structuredClone(device);
+  }
+
+  /** Removes the device and its vault entry. Returns false if there was no such device. */
+  async removeDevice(id: string): Promise<boolean> {
+    if (!this.#doc.devices.some((d) => d.id === id)) return false;
+    this.#commit({ ...this.#doc, devices: this.#doc.devices.filter((d) => d.id !== id) }, ['devices']);
+    await this.#vault.delete(id);
+    return true;
+  }
+
+  /** The renderer-facing view of a device (`hasPassword` from the vault; never the password). */
+  async toDeviceView(record: DeviceRecord): Promise<DeviceView> {
+    return { ...structuredClone(record), hasPassword: await this.#vault.has(record.id) };
+  }
+
+  async listDeviceViews(): Promise<DeviceView[]> {
+    return Promise.all(this.#doc.devices.map((d) => this.toDeviceView(d)));
+  }
+
+  listWalls(): Wall[] {
+    return structuredClone(this.#doc.walls);
+  }
+
+  getWall(id: string): Wall | undefined {
+    const w = this.#doc.walls.find((x) => x.id === id);
+    return w ? structuredClone(w) : undefined;
+  }
+
+  /** Inserts or replaces by id. */
+  saveWall(wall: z.input<typeof Wall>): Wall {
+    const parsed = Wall.safeParse(wall);
+    if (!parsed.success) throw badPayload('wall', parsed.error);
+    const w = parsed.data;
+    const walls = this.#doc.walls.some((x) => x.id === w.id) ? this.#doc.walls.map((x) => (x.id === w.id ? w : x)) : [...this.#doc.walls, w];
+    this.#commit({ ...this.#doc, walls }, ['walls']);
+    return structuredClone(w);
+  }
+
+  /** Removes a wall and any display assignment pointing at it. Returns false if absent. */
+  removeWall(id: string): boolean {
+    if (!this.#doc.walls.some((w) => w.id === id)) return false;
+    const displayWalls = Object.fromEntries(Object.entries(this.#doc.settings.displayWalls).filter(([, wallId]) => wallId !== id));
+    const settingsChanged = Object.keys(displayWalls).length !== Object.keys(this.#doc.settings.displayWalls).length;
+    this.#commit(
+      { ...this.#doc, walls: this.#doc.walls.filter((w) => w.id !== id), settings: { ...this.#doc.settings, displayWalls } },
+      settingsChanged ? ['walls', 'settings'] : ['walls'],
+    );
+    return true;
+  }
+
+  onDidChange<K extends ChangeKind>(kind: K, cb: (value: ChangePayloads[K]) => void): () => void {
+    return this.#listeners.add(kind, cb);
+  }
+
+  #commit(next: SkywallDoc, changed: ChangeKind[]): void {
+    const checked = SkywallDoc.safeParse(next);
+    if (!checked.success) throw badPayload('change', checked.error);
+    this.#docs.set(checked.data);
+    this.#doc = checked.data;
+    for (const kind of changed) this.#listeners.emit(kind, () => structuredClone(this.#doc[kind]) as ChangePayloads[typeof kind]);
+  }
+}
+
+function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
