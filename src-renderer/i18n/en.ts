@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'tile.state.auth_failed': 'Authentication failed: correct the user name or password in the device settings',
   'tile.state.offline': 'Offline',
   'tile.dark.h265_unsupported': 'This computer cannot decode H.265 and the camera has no H.264 sub-stream: enable an H.264 sub-stream on the device',
+  'tile.dark.codec_unsupported': 'This computer cannot decode this video codec: switch the device to H.264.',
   'tile.stats.resolution': 'Resolution',
   'tile.stats.fps': 'FPS',
   'tile.stats.bitrate': 'Bitrate',

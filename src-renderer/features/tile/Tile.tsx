@@ -14,6 +14,14 @@ interface TileProps {
 }
 
 const BAD_STATES: StreamState[] = ['auth_failed', 'offline', 'stalled'];
+const STATE_KEYS = {
+  connecting: 'tile.state.connecting',
+  live: 'tile.state.live',
+  stalled: 'tile.state.stalled',
+  reconnecting: 'tile.state.reconnecting',
+  auth_failed: 'tile.state.auth_failed',
+  offline: 'tile.state.offline',
+} as const satisfies Record<StreamState, string>;
 
 export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps) {
   const t = useT();
@@ -27,7 +35,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
   const stateText = (() => {
     if (!stream.state) return '';
     if (stream.state === 'reconnecting') return t('tile.state.reconnecting', { s: Math.ceil((stream.retryInMs ?? 0) / 1000) });
-    return t(`tile.state.${stream.state}`);
+    return t(STATE_KEYS[stream.state]);
   })();
 
   return (
@@ -47,7 +55,11 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
           {stateText}
         </div>
       )}
-      {stream.darkReason && <div className="sw-tile-dark">{t('tile.dark.h265_unsupported')}</div>}
+      {stream.darkReason && (
+        <div className="sw-tile-dark" data-testid="tile-dark">
+          {t(stream.darkReason === 'h265_unsupported' ? 'tile.dark.h265_unsupported' : 'tile.dark.codec_unsupported')}
+        </div>
+      )}
       {camera && showStats && <TileStats stats={stream.stats} />}
     </div>
   );

@@ -1,0 +1,64 @@
+// Host mode entry: the same services and contract as Electron, over a loopback WebSocket,
+// with the built renderer served to any browser on this machine.
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppCore } from '../services/app-core.js';
+import { isTrustedSender } from '../ipc/sender.js';
+import { startHostServer } from './host-server.js';
+
+interface Args {
+  open: boolean;
+  port: number;
+  dataDir: string;
+  demo: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    open: argv.includes('--open'),
+    port: Number(value('--port') ?? process.env.SKYWALL_PORT ?? 0),
+    dataDir: value('--data-dir') ?? process.env.SKYWALL_DATA_DIR ?? path.join(os.homedir(), '.config', 'skywall-host'),
+    demo: !argv.includes('--no-demo'),
+  };
+}
+
+function openBrowser(url: string): void {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') return;
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(cmd, [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const core = await createAppCore({ mode: 'host', dataDir: args.dataDir, version: process.env.npm_package_version ?? '0.1.0', demo: args.demo });
+  let origin = '';
+  const router = core.router((s) => isTrustedSender(s, origin));
+  const server = await startHostServer({ router, bus: core.bus, rendererDir: path.resolve(here, '..', 'renderer'), port: args.port });
+  origin = server.origin;
+  console.log(`Skywall host mode: open ${server.url}`);
+  console.log(`SKYWALL_URL=${server.url}`);
+  if (args.open) openBrowser(server.url);
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(`Skywall could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

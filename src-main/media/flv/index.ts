@@ -1,0 +1,2 @@
+export { FlvMuxer, type FlvMuxerOptions } from './flv-muxer.js';
+export type { HevcFlvForm } from './video-tags.js';

@@ -1,0 +1,68 @@
+// What goes on the wire for each live format. A formatter turns hub callbacks into
+// WebSocket messages (strings are sent as text frames, bytes as binary frames).
+import { FlvMuxer } from '../flv/flv-muxer.js';
+import { Fmp4Fragmenter, type Fmp4StreamFacts } from '../fmp4/fragmenter.js';
+import type { MediaSample, TrackInfo } from '../types.js';
+import { sameTracks } from './same-tracks.js';
+
+export type WireMessage = string | Uint8Array;
+
+export interface StreamFormatter {
+  /** Messages for new or changed tracks (nothing when they did not change). */
+  tracks(tracks: TrackInfo): WireMessage[];
+  /** The message for one sample as parts (sent as one message), or undefined when this format does not carry it. */
+  sample(sample: MediaSample): Uint8Array[] | undefined;
+}
+
+/** The first text message of an fMP4 stream. */
+export interface Fmp4FactsMessage extends Fmp4StreamFacts {
+  type: 'facts';
+  format: 'fmp4';
+  streamId: string;
+}
+
+/**
+ * fMP4: a JSON facts text message, the init segment, then one moof+mdat per video access
+ * unit. Video only: MSE plays a live video-only SourceBuffer without waiting for audio.
+ */
+export class Fmp4Formatter implements StreamFormatter {
+  private fragmenter: Fmp4Fragmenter | undefined;
+  private last: TrackInfo | undefined;
+
+  constructor(private readonly streamId: string) {}
+
+  tracks(tracks: TrackInfo): WireMessage[] {
+    if (!tracks.video) return [];
+    if (this.last && sameTracks(this.last, tracks)) return [];
+    this.last = tracks;
+    if (this.fragmenter) this.fragmenter.setTrack(tracks.video);
+    else this.fragmenter = new Fmp4Fragmenter(tracks.video);
+    const facts: Fmp4FactsMessage = { type: 'facts', format: 'fmp4', streamId: this.streamId, ...this.fragmenter.facts };
+    return [JSON.stringify(facts), this.fragmenter.init()];
+  }
+
+  sample(sample: MediaSample): Uint8Array[] | undefined {
+    if (sample.kind !== 'video' || !this.fragmenter || sample.codec !== this.fragmenter.track.codec) return undefined;
+    return this.fragmenter.fragmentParts(sample);
+  }
+}
+
+/** FLV: header + onMetaData + sequence headers in one binary message, then one tag per message. */
+export class FlvFormatter implements StreamFormatter {
+  private muxer: FlvMuxer | undefined;
+  private last: TrackInfo | undefined;
+
+  constructor(private readonly audio: boolean) {}
+
+  tracks(tracks: TrackInfo): WireMessage[] {
+    if (this.last && sameTracks(this.last, tracks)) return [];
+    this.last = tracks;
+    if (this.muxer) return [this.muxer.updateTracks(tracks)];
+    this.muxer = new FlvMuxer(tracks, { audio: this.audio });
+    return [this.muxer.start()];
+  }
+
+  sample(sample: MediaSample): Uint8Array[] | undefined {
+    return this.muxer?.pushParts(sample);
+  }
+}

@@ -1,0 +1,101 @@
+// Opens camera streams for tiles: RTSP goes through the hub and the live gateway (fMP4 per
+// frame); platform FLV/TS/HLS URLs go to the renderer as they are.
+import { randomBytes } from 'node:crypto';
+import type { StreamFacts } from '../common/contract/index.js';
+import { SkywallError } from '../common/model/errors.js';
+import type { EventBus } from '../ipc/event-bus.js';
+import { LiveGateway } from '../media/gateway/index.js';
+import { StreamHub, type HubStatus } from '../media/hub/index.js';
+import { RtspProducer } from '../media/ingest/rtsp-producer.js';
+import { AuthLockout } from '../media/rtsp/auth-lockout.js';
+import type { DevicesService } from './devices-service.js';
+import { classifyDirectUrl, isRtspUrl } from './direct-url.js';
+
+export interface StreamService {
+  open(cameraId: string, profile: 'main' | 'sub'): Promise<StreamFacts>;
+  close(streamId: string): void;
+  hub: StreamHub;
+  gateway: LiveGateway;
+  dispose(): Promise<void>;
+}
+
+interface PullTarget {
+  url: string;
+  username?: string;
+  password?: string;
+}
+
+export interface StreamServiceOptions {
+  devices: DevicesService;
+  bus: EventBus;
+  /** Keep pulling this long after the last viewer left (default 10 s). */
+  graceMs?: number;
+}
+
+export async function createStreamService(opts: StreamServiceOptions): Promise<StreamService> {
+  const targets = new Map<string, PullTarget>();
+  const lockout = new AuthLockout();
+  const hub = new StreamHub({
+    graceMs: opts.graceMs ?? 10_000,
+    producerFactory: (key) => {
+      const t = targets.get(key);
+      if (!t) throw new SkywallError('not_found', `no source for ${key}`);
+      return new RtspProducer({ ...t, lockout, timeoutMs: 5000 });
+    },
+  });
+  const gateway = await LiveGateway.start({ hub });
+  const open = new Map<string, string>(); // streamId -> hub key
+
+  const publish = (streamId: string, s: HubStatus): void => {
+    opts.bus.emit('sw:stream:onDidChangeStatus', {
+      streamId,
+      state: s.state,
+      ...(s.retryInMs !== undefined ? { retryInMs: Math.max(0, Math.round(s.retryInMs)) } : {}),
+      ...(s.errorCode !== undefined ? { errorCode: s.errorCode } : {}),
+    });
+  };
+  hub.onStatus((s) => {
+    for (const [streamId, key] of open) if (key === s.key) publish(streamId, s);
+  });
+
+  return {
+    hub,
+    gateway,
+    async open(cameraId, profile) {
+      const found = await opts.devices.resolveCamera(cameraId);
+      if (!found) throw new SkywallError('not_found', 'no such camera', { cameraId });
+      const camera = found.device.cameras[found.cameraIndex]!;
+      const source = camera.sources.find((s) => s.profile === profile) ?? camera.sources[0]!;
+      const hasSubStream = camera.sources.some((s) => s.profile === 'sub' && s !== source);
+      const streamId = `s-${randomBytes(9).toString('base64url')}`;
+      if (isRtspUrl(source.url)) {
+        const key = `${cameraId}:${source.profile}`;
+        const next: PullTarget = { url: source.url, ...(found.device.username ? { username: found.device.username } : {}), ...(found.password ? { password: found.password } : {}) };
+        const prev = targets.get(key);
+        if (prev && (prev.username !== next.username || prev.password !== next.password || prev.url !== next.url)) {
+          // New credentials: lift the lockout and retry now instead of waiting.
+          lockout.reset();
+          targets.set(key, next);
+          hub.retry(key);
+        }
+        targets.set(key, next);
+        open.set(streamId, key);
+        const url = gateway.issue(streamId, { format: 'fmp4', key });
+        const status = hub.status(key);
+        if (status) queueMicrotask(() => publish(streamId, status));
+        return { streamId, url, transport: 'fmp4-ws', ...(source.codec ? { videoCodec: source.codec } : {}), hasSubStream };
+      }
+      const transport = classifyDirectUrl(source.url);
+      if (!transport) throw new SkywallError('unsupported_codec', 'this URL cannot be played', { cameraId });
+      return { streamId, url: source.url, transport, ...(source.codec ? { videoCodec: source.codec } : {}), hasSubStream };
+    },
+    close(streamId) {
+      if (!open.delete(streamId)) return;
+      gateway.closeStream(streamId);
+    },
+    async dispose() {
+      await gateway.close();
+      hub.close();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState, type RefObject } from 'react';
+import type { StreamFacts, StreamState } from '../../../src-main/common/contract/stream.js';
+import { chooseSource, createPlayer, type DarkReason, type Player, type PlayerStats } from '../../player/index.js';
+import { closeStream, onStreamStatus, openStream } from '../../services/streams.js';
+
+export interface TileStream {
+  state?: StreamState;
+  retryInMs?: number;
+  darkReason?: DarkReason;
+  stats?: PlayerStats;
+}
+
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 15_000;
+
+/**
+ * Opens the camera while the tile is visible, picks a decodable source (H.265 -> H.264
+ * sub-stream), plays it, and re-opens after a player error with a growing delay. Closing the
+ * tile or hiding it stops the player and releases the stream.
+ */
+export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', videoRef: RefObject<HTMLVideoElement | null>, active: boolean): TileStream {
+  const [view, setView] = useState<TileStream>({});
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!cameraId || !active || !video) {
+      setView({});
+      return;
+    }
+    let cancelled = false;
+    let player: Player | undefined;
+    let streamId: string | undefined;
+    let unsubscribe: (() => void) | undefined;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let statsTimer: ReturnType<typeof setInterval> | undefined;
+    let delay = RETRY_MIN_MS;
+
+    const release = (): void => {
+      player?.detach();
+      player = undefined;
+      unsubscribe?.();
+      unsubscribe = undefined;
+      if (streamId) closeStream(streamId);
+      streamId = undefined;
+    };
+
+    const openFacts = async (): Promise<StreamFacts | undefined> => {
+      const facts = await openStream(cameraId, profile);
+      const choice = chooseSource(facts, { subStream: facts.hasSubStream ? { url: '', transport: facts.transport } : undefined });
+      if (choice.action === 'play') return facts;
+      closeStream(facts.streamId);
+      if (choice.action === 'use_substream') return openStream(cameraId, 'sub');
+      setView({ darkReason: choice.reason });
+      return undefined;
+    };
+
+    const start = async (): Promise<void> => {
+      setView((v) => ({ ...v, state: 'connecting' }));
+      try {
+        const facts = await openFacts();
+        if (cancelled) {
+          if (facts) closeStream(facts.streamId);
+          return;
+        }
+        if (!facts) return;
+        streamId = facts.streamId;
+        unsubscribe = onStreamStatus(facts.streamId, (s) => setView((v) => ({ ...v, state: s.state, ...(s.retryInMs !== undefined ? { retryInMs: s.retryInMs } : {}) })));
+        const p = createPlayer(facts);
+        player = p;
+        p.on('state', (s) => {
+          if (s === 'playing') {
+            delay = RETRY_MIN_MS;
+            setView((v) => ({ ...v, state: 'live' }));
+          } else if (s === 'stalled') setView((v) => ({ ...v, state: 'stalled' }));
+        });
+        p.on('error', (e) => {
+          if (e.code === 'h265_unsupported') {
+            setView({ darkReason: 'h265_unsupported' });
+            release();
+            return;
+          }
+          scheduleRetry();
+        });
+        p.attach(video);
+      } catch {
+        if (!cancelled) scheduleRetry();
+      }
+    };
+
+    const scheduleRetry = (): void => {
+      release();
+      if (cancelled) return;
+      setView((v) => ({ ...v, state: 'reconnecting', retryInMs: delay }));
+      retryTimer = setTimeout(() => void start(), delay);
+      delay = Math.min(delay * 2, RETRY_MAX_MS);
+    };
+
+    void start();
+    statsTimer = setInterval(() => {
+      if (player) setView((v) => ({ ...v, stats: player!.stats() }));
+    }, 1000);
+
+    return () => {
+      cancelled = true;
+      clearTimeout(retryTimer);
+      clearInterval(statsTimer);
+      release();
+    };
+  }, [cameraId, profile, active, videoRef]);
+
+  return view;
+}

@@ -1,0 +1,175 @@
+// Platform streams (ws-flv, http-flv, MPEG-TS) through mpegts.js 1.8.2, loaded lazily.
+// Teardown order matters (mpegts.js issue 181: detached MediaSource objects otherwise linger):
+// pause, unload, detachMediaElement, destroy, then empty the element and load().
+import type Mpegts from 'mpegts.js';
+import { PlayerEmitter } from './emitter.js';
+import { buildMpegtsSetup, type MpegtsLatencyOptions, type MpegtsTransport, silenceMpegtsLogging } from './mpegts-config.js';
+import { bufferAheadMs, resetVideoElement } from './mse-support.js';
+import { watchVideoProgress } from './progress-watchdog.js';
+import { RateWindow } from './stats-math.js';
+import type { Player, PlayerErrorCode, PlayerEvent, PlayerEventMap, PlayerState, PlayerStats } from './types.js';
+import { VideoObserver } from './video-observer.js';
+
+export interface MpegtsPlayerOptions {
+  url: string;
+  transport: MpegtsTransport;
+  latency?: Partial<MpegtsLatencyOptions>;
+  stalledAfterMs?: number;
+  noDataTimeoutMs?: number;
+}
+
+type MpegtsModule = typeof Mpegts;
+
+export class MpegtsPlayer implements Player {
+  private readonly emitter = new PlayerEmitter();
+  private state: PlayerState = 'idle';
+  private video: HTMLVideoElement | null = null;
+  private observer: VideoObserver | null = null;
+  private player: Mpegts.Player | null = null;
+  private stopWatchdog: (() => void) | null = null;
+  private readonly bytes = new RateWindow(2000);
+  private lastStatsAt = 0;
+
+  constructor(private readonly options: MpegtsPlayerOptions) {}
+
+  on<E extends PlayerEvent>(event: E, cb: (payload: PlayerEventMap[E]) => void): () => void {
+    return this.emitter.on(event, cb);
+  }
+
+  attach(video: HTMLVideoElement): void {
+    if (this.state !== 'idle') throw new Error(`MpegtsPlayer.attach: player is ${this.state}; a Player is single-use`);
+    this.video = video;
+    const t0 = performance.now();
+    this.setState('connecting');
+    this.observer = new VideoObserver(video, t0, {
+      onFirstFrame: (elapsedMs) => {
+        this.setState('playing');
+        this.emitter.emit('firstFrame', { elapsedMs });
+      },
+      onStall: () => undefined,
+      onMediaError: (code, message) => this.fail(code === 4 ? 'unsupported_codec' : 'decode', message),
+    });
+    this.stopWatchdog = watchVideoProgress(
+      video,
+      { stalledAfterMs: this.options.stalledAfterMs ?? 3000, noDataTimeoutMs: this.options.noDataTimeoutMs ?? 15_000 },
+      {
+        onStalled: () => this.state === 'playing' && this.setState('stalled'),
+        onResumed: () => this.state === 'stalled' && this.setState('playing'),
+        onDead: (ms) => this.fail('no_data', `no new frames for ${Math.round(ms / 1000)} s`),
+      },
+    );
+    import('mpegts.js').then(
+      (mod) => this.start(mod.default, video),
+      (err: unknown) => this.fail('mse_unavailable', `loading mpegts.js failed: ${(err as Error).message}`),
+    );
+  }
+
+  private start(mpegts: MpegtsModule, video: HTMLVideoElement): void {
+    if (this.isOver()) return; // detached while the module was loading
+    silenceMpegtsLogging(mpegts.LoggingControl);
+    if (!mpegts.getFeatureList().mseLivePlayback) return this.fail('mse_unavailable', 'mpegts.js: no MSE live playback here');
+    const { mediaDataSource, config } = buildMpegtsSetup(this.options.url, this.options.transport, this.options.latency);
+    const player = mpegts.createPlayer(mediaDataSource, config);
+    this.player = player;
+    player.on(mpegts.Events.ERROR, (type: string, detail: string, info: unknown) => this.onMpegtsError(mpegts, type, detail, info));
+    player.on(mpegts.Events.STATISTICS_INFO, (s: Mpegts.MSEPlayerReportStatisticsInfo) => this.onStatistics(s));
+    player.on(mpegts.Events.LOADING_COMPLETE, () => this.fail('network', 'the live stream ended (server closed it)'));
+    player.attachMediaElement(video);
+    player.load();
+    const played = player.play();
+    if (played) played.catch((err: Error) => console.warn(`player: play() refused (${err.name}); is the element muted?`));
+  }
+
+  detach(): void {
+    if (this.state === 'closed') return;
+    this.teardown();
+    if (this.video) resetVideoElement(this.video);
+    this.setState('closed');
+    this.emitter.clear();
+  }
+
+  stats(): PlayerStats {
+    const v = this.video;
+    const now = performance.now();
+    const q = this.observer?.quality() ?? { decoded: 0, dropped: 0 };
+    return {
+      transport: this.options.transport,
+      state: this.state,
+      width: v?.videoWidth ?? 0,
+      height: v?.videoHeight ?? 0,
+      fps: this.observer?.fps(now) ?? 0,
+      bitrateBps: this.bytes.perSecond(now) * 8,
+      bytesReceived: Math.round(this.bytes.count),
+      bufferAheadMs: v ? bufferAheadMs(v) : 0,
+      receiveToDisplayMs: null,
+      ingestToDisplayMs: null,
+      decodedFrames: q.decoded,
+      droppedFrames: q.dropped,
+      stalls: this.observer?.stalls ?? 0,
+      jumps: 0,
+      playbackRate: v?.playbackRate ?? 1,
+      firstFrameMs: this.observer?.firstFrameMs ?? null,
+    };
+  }
+
+  /** mpegts.js reports speed (KB/s) every ~600 ms; integrate it into a byte counter. */
+  private onStatistics(s: Mpegts.MSEPlayerReportStatisticsInfo): void {
+    const now = performance.now();
+    const dt = this.lastStatsAt ? (now - this.lastStatsAt) / 1000 : 0;
+    this.lastStatsAt = now;
+    if (typeof s.speed === 'number' && dt > 0) this.bytes.add(now, s.speed * 1024 * dt);
+  }
+
+  private onMpegtsError(mpegts: MpegtsModule, type: string, detail: string, info: unknown): void {
+    const text = `mpegts.js ${type}/${detail}${describe(info)}`;
+    if (type === mpegts.ErrorTypes.NETWORK_ERROR) return this.fail('network', text);
+    if (detail === mpegts.ErrorDetails.MEDIA_CODEC_UNSUPPORTED) {
+      return this.fail(/hvc|hev|h\.?265|hevc/i.test(text) ? 'h265_unsupported' : 'unsupported_codec', text);
+    }
+    if (detail === mpegts.ErrorDetails.MEDIA_FORMAT_ERROR || detail === mpegts.ErrorDetails.MEDIA_FORMAT_UNSUPPORTED) return this.fail('protocol', text);
+    this.fail('decode', text);
+  }
+
+  private teardown(): void {
+    this.stopWatchdog?.();
+    this.stopWatchdog = null;
+    this.observer?.stop();
+    const p = this.player;
+    this.player = null;
+    if (!p) return;
+    // The order the field notes prescribe; each step may throw on a half-open player.
+    for (const step of [() => p.pause(), () => p.unload(), () => p.detachMediaElement(), () => p.destroy()]) {
+      try {
+        step();
+      } catch {
+        // keep going: the remaining steps still free resources
+      }
+    }
+  }
+
+  private isOver(): boolean {
+    return this.state === 'error' || this.state === 'closed';
+  }
+
+  private fail(code: PlayerErrorCode, message: string): void {
+    if (this.isOver()) return;
+    // Often called from inside an mpegts.js callback: destroy it after that callback returns.
+    setTimeout(() => this.teardown(), 0);
+    this.setState('error');
+    this.emitter.emit('error', { code, message, fatal: true });
+  }
+
+  private setState(next: PlayerState): void {
+    if (this.state === next) return;
+    this.state = next;
+    this.emitter.emit('state', next);
+  }
+}
+
+/** Error info without URLs (they carry the token). */
+function describe(info: unknown): string {
+  if (!info || typeof info !== 'object') return '';
+  const { code, msg } = info as { code?: unknown; msg?: unknown };
+  const text = [code, msg].filter((x) => x !== undefined && x !== '').join(' ');
+  return text ? `: ${text.replace(/\b(?:wss?|https?):\/\/\S+/gi, '<url>')}` : '';
+}
