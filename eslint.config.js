@@ -1,6 +1,7 @@
 // Lint keeps the dependency directions true (see docs/ARCHITECTURE.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const node = ['node:*', 'fs', 'path', 'os', 'crypto', 'net', 'http', 'https', 'child_process', 'stream', 'events', 'url', 'util', 'dgram', 'tls', 'zlib', 'buffer', 'worker_threads'];
 const raw = (name) => ({ name, importNames: ['ipcRenderer', 'ipcMain'], message: 'Use the IPC wrappers (src-main/ipc, src-main/preload); raw ipcRenderer/ipcMain only there.' });
@@ -9,6 +10,10 @@ export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'e2e/fixtures/**/*.js', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {

@@ -7,14 +7,17 @@ import { startHostApp, ROOT, type HostApp } from './host-app.js';
 import { electronBinary } from '../../build/electron-binary.mjs';
 
 interface AppFixture {
+  /** Tests that set up scenes through the contract socket run in host mode even where Electron exists. */
+  hostOnly: boolean;
   app: { page: Page; mode: 'host' | 'electron'; host?: HostApp };
 }
 
 /** Electron when its binary is present, else host mode in Debian's Chromium: same renderer, same contract. */
 export const test = base.extend<AppFixture>({
-  app: async ({}, use) => {
+  hostOnly: [false, { option: true }],
+  app: async ({ hostOnly }, use) => {
     const bin: string | undefined = electronBinary();
-    if (bin && !process.env.SKYWALL_FORCE_HOST) {
+    if (bin && !hostOnly && !process.env.SKYWALL_FORCE_HOST) {
       const electron: ElectronApplication = await _electron.launch({ executablePath: bin, args: [ROOT, '--no-sandbox'] });
       const page = await electron.firstWindow();
       await use({ page, mode: 'electron' });

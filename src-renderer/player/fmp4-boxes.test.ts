@@ -1,47 +1,16 @@
 // Reads a real per-frame fragmented MP4 made by ffmpeg and checks every fragment against
 // ffprobe's own packet list.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makePerFrameMp4, type PerFrameMp4 } from './ffmpeg-fragments.fixture.js';
 import { isInitSegment, isSyncSample, readFragmentInfo, readInitTimescale } from './fmp4-boxes.js';
 
-let dir = '';
 let init: Uint8Array;
 let fragments: Uint8Array[] = [];
-let probed: { dts: number; key: boolean; duration: number }[] = [];
-
-/** Split the file into init (ftyp+moov) and moof+mdat pairs, the way the gateway sends them. */
-function split(file: Uint8Array): { init: Uint8Array; fragments: Uint8Array[] } {
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  const top: { type: string; start: number; end: number }[] = [];
-  for (let off = 0; off < file.byteLength; ) {
-    const size = view.getUint32(off);
-    top.push({ type: String.fromCharCode(...file.subarray(off + 4, off + 8)), start: off, end: off + size });
-    off += size;
-  }
-  const moovEnd = top.find((b) => b.type === 'moov')!.end;
-  const frags: Uint8Array[] = [];
-  for (let i = 0; i < top.length; i++) {
-    if (top[i]!.type === 'moof') frags.push(file.subarray(top[i]!.start, top[i + 1]!.end));
-  }
-  return { init: file.subarray(0, moovEnd), fragments: frags };
-}
+let probed: PerFrameMp4['probed'] = [];
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sw-fmp4-'));
-  const out = join(dir, 'per-frame.mp4');
   // GOP 5 so there are keyframes at 0, 5, 10; 90 kHz like the gateway.
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-frames:v', '12', '-c:v', 'libx264', '-g', '5', '-bf', '0', '-video_track_timescale', '90000', '-movflags', 'empty_moov+default_base_moof+frag_every_frame', '-f', 'mp4', out]);
-  ({ init, fragments } = split(new Uint8Array(readFileSync(out))));
-  const json = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=dts,duration,flags', '-of', 'json', out], { encoding: 'utf8' });
-  const packets = (JSON.parse(json) as { packets: { dts: number; duration: number; flags: string }[] }).packets;
-  probed = packets.map((p) => ({ dts: p.dts, duration: p.duration, key: p.flags.includes('K') }));
-});
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  ({ init, fragments, probed } = makePerFrameMp4(12, 5));
 });
 
 describe('fmp4 box reading on ffmpeg output', () => {

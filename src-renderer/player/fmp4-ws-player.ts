@@ -2,10 +2,11 @@
 // frame). Each frame is appended the moment it arrives; LiveEdgeController holds the buffer at
 // a couple of frames by nudging playbackRate, and jumps when far behind. See docs/player.md.
 import { PlayerEmitter } from './emitter.js';
-import { isH265CodecString } from './gateway-protocol.js';
-import { GatewayStreamReader } from './gateway-stream-reader.js';
+import { GatewayStreamReader, type ReaderAction } from './gateway-stream-reader.js';
 import { gapSkipTarget, type LiveEdgeConfig, LiveEdgeController } from './live-edge-controller.js';
-import { bufferAheadMs, mp4Mime, pickMediaSource, readRanges, resetVideoElement } from './mse-support.js';
+import { MseSession } from './mse-session.js';
+import { bufferAheadMs, readRanges, resetVideoElement } from './mse-support.js';
+import { elementStats } from './player-stats.js';
 import { SourceBufferQueue } from './source-buffer-queue.js';
 import { ArrivalLog, RateWindow, RecentSamples } from './stats-math.js';
 import type { Player, PlayerErrorCode, PlayerEvent, PlayerEventMap, PlayerState, PlayerStats } from './types.js';
@@ -38,10 +39,8 @@ export class Fmp4WsPlayer implements Player {
   private video: HTMLVideoElement | null = null;
   private observer: VideoObserver | null = null;
   private ws: WebSocket | null = null;
-  private ms: MediaSource | null = null;
-  private objectUrl: string | null = null;
+  private mse: MseSession | null = null;
   private queue: SourceBufferQueue | null = null;
-  private sb: SourceBuffer | null = null;
   private readonly reader = new GatewayStreamReader();
   private pending: { bytes: Uint8Array; offset: number | null }[] = [];
   private started = false;
@@ -77,13 +76,8 @@ export class Fmp4WsPlayer implements Player {
     this.video = video;
     this.t0 = this.lastDataAt = this.lastTrimAt = performance.now();
     this.setState('connecting');
-    const choice = pickMediaSource();
-    if (!choice) return this.fail('mse_unavailable', 'this environment has no MediaSource');
-    this.ms = new choice.ctor();
-    if (choice.managed) video.disableRemotePlayback = true;
-    this.ms.addEventListener('sourceopen', this.onSourceOpen, { once: true });
-    this.objectUrl = URL.createObjectURL(this.ms);
-    video.src = this.objectUrl;
+    this.mse = MseSession.open(video, () => this.createSourceBuffer());
+    if (!this.mse) return this.fail('mse_unavailable', 'this environment has no MediaSource');
     this.observer = new VideoObserver(video, this.t0, {
       onFirstFrame: (elapsedMs) => {
         this.setState('playing');
@@ -105,44 +99,22 @@ export class Fmp4WsPlayer implements Player {
   detach(): void {
     if (this.state === 'closed') return;
     this.release();
-    if (this.ms && this.sb && this.ms.readyState === 'open') {
-      try {
-        if (this.sb.updating) this.sb.abort();
-        this.ms.removeSourceBuffer(this.sb);
-      } catch {
-        // the element reset below frees it anyway
-      }
-    }
+    this.mse?.close();
+    this.mse = null;
     if (this.video) resetVideoElement(this.video);
-    if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
-    this.objectUrl = null;
-    this.sb = null;
-    this.ms = null;
     this.setState('closed');
     this.emitter.clear();
   }
 
   stats(): PlayerStats {
-    const v = this.video;
     const now = performance.now();
-    const q = this.observer?.quality() ?? { decoded: 0, dropped: 0 };
     return {
-      transport: 'fmp4-ws',
-      state: this.state,
-      width: v?.videoWidth ?? 0,
-      height: v?.videoHeight ?? 0,
-      fps: this.observer?.fps(now) ?? 0,
+      ...elementStats('fmp4-ws', this.state, this.video, this.observer),
       bitrateBps: this.bytes.perSecond(now) * 8,
       bytesReceived: this.bytes.count,
-      bufferAheadMs: v ? bufferAheadMs(v) : 0,
       receiveToDisplayMs: this.receiveLatency.median(),
       ingestToDisplayMs: this.ingestLatency.median(),
-      decodedFrames: q.decoded,
-      droppedFrames: q.dropped,
-      stalls: this.observer?.stalls ?? 0,
       jumps: this.jumps,
-      playbackRate: v?.playbackRate ?? 1,
-      firstFrameMs: this.observer?.firstFrameMs ?? null,
     };
   }
 
@@ -158,30 +130,13 @@ export class Fmp4WsPlayer implements Player {
     };
   }
 
-  private readonly onSourceOpen = (): void => {
-    if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
-    this.objectUrl = null;
-    this.createSourceBuffer();
-  };
-
+  /** Needs both an open MediaSource and the gateway's facts; runs when the later of the two arrives. */
   private createSourceBuffer(): void {
-    const ms = this.ms;
     const facts = this.reader.facts;
-    if (!ms || ms.readyState !== 'open' || !facts || this.sb || this.isOver()) return;
-    const codec = facts.codec;
-    const ctor = ms.constructor as typeof MediaSource;
-    if (!ctor.isTypeSupported(mp4Mime(codec))) {
-      const h265 = isH265CodecString(codec);
-      return this.fail(h265 ? 'h265_unsupported' : 'unsupported_codec', `this platform cannot decode ${codec} through MSE`);
-    }
-    try {
-      this.sb = ms.addSourceBuffer(mp4Mime(codec));
-      this.sb.mode = 'segments';
-      if (this.opts.infiniteDuration) ms.duration = Infinity;
-    } catch (err) {
-      return this.fail('unsupported_codec', `addSourceBuffer(${codec}) failed: ${(err as Error).name}`);
-    }
-    this.queue = new SourceBufferQueue(this.sb, {
+    if (!this.mse?.isOpen || !facts || this.queue || this.isOver()) return;
+    const created = this.mse.createBuffer(facts.codec, this.opts.infiniteDuration);
+    if (!created.ok) return this.fail(created.code, created.message);
+    this.queue = new SourceBufferQueue(created.sb, {
       onDone: (kind) => kind === 'append' && this.afterAppend(),
       onQuota: () => this.quotaRange(),
       onError: (kind, message) => this.fail(kind === 'quota' ? 'quota' : 'decode', message),
@@ -201,7 +156,7 @@ export class Fmp4WsPlayer implements Player {
     this.act(this.reader.binary(new Uint8Array(data)), now);
   }
 
-  private act(action: ReturnType<GatewayStreamReader['text']>, now: number): void {
+  private act(action: ReaderAction, now: number): void {
     switch (action.kind) {
       case 'fail':
         return this.fail(action.code, action.message);
@@ -299,29 +254,19 @@ export class Fmp4WsPlayer implements Player {
     this.jumps++;
   }
 
-  /** Remove data older than backBufferSec, cut at a keyframe so nothing ahead is lost. */
+  /** Remove data older than backBufferSec (from a keyframe on) so memory stays flat for days. */
   private trimBackBuffer(): void {
     const v = this.video;
-    const timeline = this.reader.fragmentTimeline;
-    if (!v || !this.queue || !timeline || v.buffered.length === 0) return;
-    const cut = timeline.keyframeAtOrBefore(v.currentTime - this.opts.backBufferSec);
-    const start = v.buffered.start(0);
-    // 10 ms before the keyframe: float rounding must never take the keyframe itself.
-    if (cut !== null && cut - 0.01 > start + 1) {
-      this.queue.remove(start, cut - 0.01);
-      timeline.forgetBefore(cut);
-    }
+    if (!v || !this.queue || v.buffered.length === 0) return;
+    const range = this.reader.fragmentTimeline?.trimRange(v.buffered.start(0), v.currentTime - this.opts.backBufferSec, 1);
+    if (range) this.queue.remove(range.start, range.end);
   }
 
+  /** On QuotaExceededError: everything up to the keyframe before currentTime may go. */
   private quotaRange(): { start: number; end: number } | null {
     const v = this.video;
-    const timeline = this.reader.fragmentTimeline;
-    if (!v || !timeline || v.buffered.length === 0) return null;
-    const cut = timeline.keyframeAtOrBefore(v.currentTime - 0.5);
-    const start = v.buffered.start(0);
-    if (cut === null || cut - 0.01 <= start) return null;
-    timeline.forgetBefore(cut);
-    return { start, end: cut - 0.01 };
+    if (!v || v.buffered.length === 0) return null;
+    return this.reader.fragmentTimeline?.trimRange(v.buffered.start(0), v.currentTime - 0.5, 0) ?? null;
   }
 
   private isOver(): boolean {
@@ -342,7 +287,6 @@ export class Fmp4WsPlayer implements Player {
     this.queue?.dispose();
     this.queue = null;
     this.observer?.stop();
-    this.ms?.removeEventListener('sourceopen', this.onSourceOpen);
     if (this.ws) {
       this.ws.onmessage = null;
       this.ws.onclose = null;

@@ -57,3 +57,24 @@ describe('FragmentTimeline', () => {
     expect(p.endSec - p.startSec).toBeCloseTo(0.04, 9);
   });
 });
+
+describe('FragmentTimeline.trimRange', () => {
+  it('cuts just before the keyframe that starts the kept data, never through a GOP', () => {
+    const t = new FragmentTimeline(TS);
+    for (let i = 0; i < 500; i++) t.place(frame(i * 3600, i % 50 === 0)); // 20 s, keyframe every 2 s
+    // Keep from 13.1 s: the GOP starting at 12 s must stay whole.
+    const r = t.trimRange(0, 13.1, 1)!;
+    expect(r.start).toBe(0);
+    expect(r.end).toBeCloseTo(11.99, 9);
+    // Already trimmed: nothing more until another GOP falls behind.
+    expect(t.trimRange(11.99, 13.9, 1)).toBeNull();
+    expect(t.trimRange(11.99, 14.1, 1)?.end).toBeCloseTo(13.99, 9);
+  });
+  it('frees nothing when the gain is below the minimum or no keyframe is old enough', () => {
+    const t = new FragmentTimeline(TS);
+    for (let i = 0; i < 100; i++) t.place(frame(i * 3600, i % 50 === 0));
+    expect(t.trimRange(0, 1.5, 1)).toBeNull(); // only the keyframe at 0
+    expect(t.trimRange(0, 2.5, 3)).toBeNull(); // would free 2 s < 3 s
+    expect(t.trimRange(0, 2.5, 0)?.end).toBeCloseTo(1.99, 9);
+  });
+});

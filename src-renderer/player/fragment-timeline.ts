@@ -80,6 +80,19 @@ export class FragmentTimeline {
     return found;
   }
 
+  /**
+   * The range to remove so that data from the last keyframe at or before `keepFromSec` stays.
+   * It ends 10 ms before that keyframe: float rounding must never take the keyframe itself (MSE
+   * would then drop every frame up to the next keyframe, including the ones being played).
+   * Null when it would free less than `minGainSec`. Forgets the keyframes it removes.
+   */
+  trimRange(bufferedStart: number, keepFromSec: number, minGainSec: number): { start: number; end: number } | null {
+    const cut = this.keyframeAtOrBefore(keepFromSec);
+    if (cut === null || cut - 0.01 <= bufferedStart + minGainSec) return null;
+    this.forgetBefore(cut);
+    return { start: bufferedStart, end: cut - 0.01 };
+  }
+
   /** Forget keyframes before `sec` (they were trimmed from the SourceBuffer). */
   forgetBefore(sec: number): void {
     const keepFrom = this.keyframes.findIndex((k) => k >= sec);

@@ -3,7 +3,8 @@
 // video.js wraps the element in a <div> and, on dispose, strips and removes it; we put the
 // pooled element back exactly where and how it was so the pool can reuse it.
 import { PlayerEmitter } from './emitter.js';
-import { bufferAheadMs, resetVideoElement } from './mse-support.js';
+import { resetVideoElement } from './mse-support.js';
+import { elementStats } from './player-stats.js';
 import { watchVideoProgress } from './progress-watchdog.js';
 import { RateWindow } from './stats-math.js';
 import type { Player, PlayerErrorCode, PlayerEvent, PlayerEventMap, PlayerState, PlayerStats } from './types.js';
@@ -115,29 +116,14 @@ export class HlsPlayer implements Player {
   }
 
   stats(): PlayerStats {
-    const v = this.video;
-    const now = performance.now();
     this.sampleBytes();
-    const q = this.observer?.quality() ?? { decoded: 0, dropped: 0 };
     return {
-      transport: 'hls',
-      state: this.state,
-      width: v?.videoWidth ?? 0,
-      height: v?.videoHeight ?? 0,
-      fps: this.observer?.fps(now) ?? 0,
-      bitrateBps: this.bytes.perSecond(now) * 8,
+      ...elementStats('hls', this.state, this.video, this.observer),
+      bitrateBps: this.bytes.perSecond(performance.now()) * 8,
       bytesReceived: this.bytes.count,
-      bufferAheadMs: v ? bufferAheadMs(v) : 0,
-      receiveToDisplayMs: null,
-      ingestToDisplayMs: null,
-      decodedFrames: q.decoded,
-      droppedFrames: q.dropped,
-      stalls: this.observer?.stalls ?? 0,
-      jumps: 0,
-      playbackRate: v?.playbackRate ?? 1,
-      firstFrameMs: this.observer?.firstFrameMs ?? null,
     };
   }
+
 
   private sampleBytes(): void {
     const transferred = this.vjs?.tech({ IWillNotUseThisInPlugins: true })?.vhs?.stats?.mediaBytesTransferred;

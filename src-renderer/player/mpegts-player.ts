@@ -4,7 +4,8 @@
 import type Mpegts from 'mpegts.js';
 import { PlayerEmitter } from './emitter.js';
 import { buildMpegtsSetup, type MpegtsLatencyOptions, type MpegtsTransport, silenceMpegtsLogging } from './mpegts-config.js';
-import { bufferAheadMs, resetVideoElement } from './mse-support.js';
+import { resetVideoElement } from './mse-support.js';
+import { elementStats } from './player-stats.js';
 import { watchVideoProgress } from './progress-watchdog.js';
 import { RateWindow } from './stats-math.js';
 import type { Player, PlayerErrorCode, PlayerEvent, PlayerEventMap, PlayerState, PlayerStats } from './types.js';
@@ -89,28 +90,13 @@ export class MpegtsPlayer implements Player {
   }
 
   stats(): PlayerStats {
-    const v = this.video;
-    const now = performance.now();
-    const q = this.observer?.quality() ?? { decoded: 0, dropped: 0 };
     return {
-      transport: this.options.transport,
-      state: this.state,
-      width: v?.videoWidth ?? 0,
-      height: v?.videoHeight ?? 0,
-      fps: this.observer?.fps(now) ?? 0,
-      bitrateBps: this.bytes.perSecond(now) * 8,
+      ...elementStats(this.options.transport, this.state, this.video, this.observer),
+      bitrateBps: this.bytes.perSecond(performance.now()) * 8,
       bytesReceived: Math.round(this.bytes.count),
-      bufferAheadMs: v ? bufferAheadMs(v) : 0,
-      receiveToDisplayMs: null,
-      ingestToDisplayMs: null,
-      decodedFrames: q.decoded,
-      droppedFrames: q.dropped,
-      stalls: this.observer?.stalls ?? 0,
-      jumps: 0,
-      playbackRate: v?.playbackRate ?? 1,
-      firstFrameMs: this.observer?.firstFrameMs ?? null,
     };
   }
+
 
   /** mpegts.js reports speed (KB/s) every ~600 ms; integrate it into a byte counter. */
   private onStatistics(s: Mpegts.MSEPlayerReportStatisticsInfo): void {

@@ -13,8 +13,6 @@ test('shell opens in Chinese, switches to English, lists the demo devices', asyn
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('device-list')).toContainText('Devices');
   await expect(page.getByTestId('device-item').first()).toContainText('Demo');
-
-  await page.screenshot({ path: 'docs/screenshot.png' });
 });
 
 test('the language choice survives a reload', async ({ app }) => {

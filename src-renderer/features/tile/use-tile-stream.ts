@@ -32,7 +32,6 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
     let streamId: string | undefined;
     let unsubscribe: (() => void) | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    let statsTimer: ReturnType<typeof setInterval> | undefined;
     let delay = RETRY_MIN_MS;
 
     const release = (): void => {
@@ -96,7 +95,7 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
     };
 
     void start();
-    statsTimer = setInterval(() => {
+    const statsTimer = setInterval(() => {
       if (player) setView((v) => ({ ...v, stats: player!.stats() }));
     }, 1000);
 

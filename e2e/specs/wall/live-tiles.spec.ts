@@ -1,0 +1,27 @@
+import { expect, test } from '../../support/app-fixture.js';
+import { expectAdvancing, sampleTiles } from '../../support/video-probe.js';
+
+test('the first-run wall plays the demo cameras live in four tiles', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByTestId('tile')).toHaveCount(4);
+  const { after } = await expectAdvancing(page, [0, 1, 2, 3]);
+  for (const t of after) {
+    expect(t.state).toBe('live');
+    expect(t.width).toBe(640);
+  }
+  await expect(page.getByTestId('tile-state').first()).toHaveText('实时');
+  await page.screenshot({ path: 'docs/screenshot.png' });
+});
+
+test('an H.265 camera falls back to its H.264 sub-stream where H.265 cannot be decoded', async ({ app }) => {
+  const { page } = app;
+  const h265Playable = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'));
+  // Tile 1 shows CAM-02, whose main stream is H.265.
+  await expect(page.getByTestId('tile').nth(1)).toContainText('CAM-02');
+  await expectAdvancing(page, [1]);
+  await expect(page.getByTestId('tile-dark')).toHaveCount(0);
+  if (!h265Playable) {
+    const samples = await sampleTiles(page);
+    expect(samples[1]!.width).toBe(640);
+  }
+});

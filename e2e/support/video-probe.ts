@@ -1,0 +1,40 @@
+import type { Page } from '@playwright/test';
+
+export interface VideoSample {
+  index: number;
+  state: string | null;
+  currentTime: number;
+  frames: number;
+  width: number;
+}
+
+/** What each tile's <video> is doing right now. */
+export function sampleTiles(page: Page): Promise<VideoSample[]> {
+  return page.$$eval('[data-testid=tile]', (tiles) =>
+    tiles.map((t, index) => {
+      const v = t.querySelector('video')!;
+      return {
+        index,
+        state: t.getAttribute('data-state'),
+        currentTime: v.currentTime,
+        frames: v.getVideoPlaybackQuality().totalVideoFrames,
+        width: v.videoWidth,
+      };
+    }),
+  );
+}
+
+/** Waits until the given tiles show pictures that advance (time and decoded frames both rise). */
+export async function expectAdvancing(page: Page, indices: number[], timeoutMs = 20_000): Promise<{ before: VideoSample[]; after: VideoSample[] }> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const before = await sampleTiles(page);
+    await page.waitForTimeout(1500);
+    const after = await sampleTiles(page);
+    const ok = indices.every((i) => after[i]!.currentTime > before[i]!.currentTime + 0.5 && after[i]!.frames > before[i]!.frames + 10 && after[i]!.width > 0);
+    if (ok) return { before, after };
+    last = JSON.stringify(after);
+  }
+  throw new Error(`tiles ${indices.join(',')} did not advance: ${last}`);
+}
