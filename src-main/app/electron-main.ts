@@ -43,6 +43,8 @@ function senderInfo(e: Electron.IpcMainInvokeEvent): SenderInfo {
 }
 
 async function start(): Promise<void> {
+  // Packaged builds carry the demo clips as extra resources beside the asar.
+  if (app.isPackaged && !process.env.SKYWALL_ASSETS_DIR) process.env.SKYWALL_ASSETS_DIR = path.join(process.resourcesPath, 'assets');
   const csp = contentSecurityPolicy(0);
   protocol.handle('app', (req) => {
     const url = new URL(req.url);

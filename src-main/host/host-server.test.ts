@@ -1,0 +1,99 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { EventBus } from '../ipc/event-bus.js';
+import { createRouter, type Handlers } from '../ipc/router.js';
+import { isTrustedSender } from '../ipc/sender.js';
+import { startHostServer, type HostServer } from './host-server.js';
+
+function rendererDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-host-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(dir, '..', 'secret.txt'), 'top secret');
+  return dir;
+}
+
+const handlers = {
+  'sw:app:getInfo': () => ({ name: 'Skywall', version: '1.0.0', mode: 'host', platform: 'linux-x64', problems: [] }),
+} as unknown as Handlers;
+
+let server: HostServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(): Promise<{ server: HostServer; bus: EventBus }> {
+  const bus = new EventBus();
+  let origin = '';
+  const router = createRouter(handlers, { isTrusted: (s) => isTrustedSender(s, origin) });
+  server = await startHostServer({ router, bus, rendererDir: rendererDir() });
+  origin = server.origin;
+  return { server, bus };
+}
+
+function upgrade(url: string, origin?: string): Promise<{ ws?: WebSocket; status?: number }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, origin ? { origin } : {});
+    ws.once('open', () => resolve({ ws }));
+    ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
+    ws.once('error', () => resolve({}));
+  });
+}
+
+function invoke(ws: WebSocket, channel: string, payload: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    ws.on('message', (d) => {
+      const m = JSON.parse(String(d));
+      if (m.type === 'result' && m.id === 7) resolve(m.result);
+    });
+    ws.send(JSON.stringify({ type: 'invoke', id: 7, channel, payload }));
+  });
+}
+
+describe('host server', () => {
+  it('binds to loopback and serves the renderer with a CSP', async () => {
+    const { server } = await start();
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${server.origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect((await fetch(`${server.origin}/assets/app.js`)).status).toBe(200);
+  });
+
+  it('refuses paths outside the renderer folder', async () => {
+    const { server } = await start();
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt']) {
+      const res = await fetch(`${server.origin}${p}`);
+      expect(await res.text()).not.toContain('top secret');
+    }
+  });
+
+  it('refuses the contract socket without the token, with a wrong token, or from another origin', async () => {
+    const { server } = await start();
+    const ipc = `ws://127.0.0.1:${server.port}/ipc`;
+    expect((await upgrade(ipc, server.origin)).status).toBe(401);
+    expect((await upgrade(`${ipc}?token=nope`, server.origin)).status).toBe(401);
+    expect((await upgrade(`${ipc}?token=${server.token}`, 'http://evil.example')).status).toBe(403);
+    expect((await upgrade(`${ipc}?token=${server.token}`)).status).toBe(403);
+  });
+
+  it('answers contract calls and pushes events to an authenticated page', async () => {
+    const { server, bus } = await start();
+    const { ws } = await upgrade(`ws://127.0.0.1:${server.port}/ipc?token=${server.token}`, server.origin);
+    expect(ws).toBeDefined();
+    expect(await invoke(ws!, 'sw:app:getInfo', {})).toMatchObject({ ok: true, value: { name: 'Skywall', mode: 'host' } });
+    const event = new Promise((resolve) => ws!.on('message', (d) => JSON.parse(String(d)).type === 'event' && resolve(JSON.parse(String(d)))));
+    bus.emit('sw:stream:onDidChangeStatus', { streamId: 's1', state: 'live' });
+    expect(await event).toEqual({ type: 'event', channel: 'sw:stream:onDidChangeStatus', payload: { streamId: 's1', state: 'live' } });
+    // Garbage is ignored, not fatal: the socket keeps working.
+    ws!.send('not json');
+    ws!.send(JSON.stringify({ type: 'invoke', id: 'x' }));
+    expect(await invoke(ws!, 'sw:app:getInfo', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'bad_payload' } });
+    ws!.close();
+  });
+});
