@@ -85,6 +85,11 @@ export class Fmp4Fragmenter {
     };
   }
 
+  /** Decode time (timescale units) of the last fragment: pairs with its arrival time for latency figures. */
+  get lastDecodeTime(): number {
+    return Math.round(this.timeline.dts);
+  }
+
   /** Number of fragments produced so far. */
   get fragments(): number {
     return this.sequence;

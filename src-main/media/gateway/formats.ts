@@ -2,7 +2,7 @@
 // WebSocket messages (strings are sent as text frames, bytes as binary frames).
 import { FlvMuxer } from '../flv/flv-muxer.js';
 import { Fmp4Fragmenter, type Fmp4StreamFacts } from '../fmp4/fragmenter.js';
-import type { MediaSample, TrackInfo } from '../types.js';
+import type { AudioCodec, MediaSample, TrackInfo } from '../types.js';
 import { sameTracks } from './same-tracks.js';
 
 export type WireMessage = string | Uint8Array;
@@ -12,11 +12,14 @@ export interface StreamFormatter {
   tracks(tracks: TrackInfo): WireMessage[];
   /** The message for one sample as parts (sent as one message), or undefined when this format does not carry it. */
   sample(sample: MediaSample): Uint8Array[] | undefined;
+  /** Optional text to send after a sample, e.g. the fMP4 clock pairing media time with wall time. */
+  after?(sample: MediaSample): string | undefined;
 }
 
 /** The first text message of an fMP4 stream. */
 export interface Fmp4FactsMessage extends Fmp4StreamFacts {
   type: 'facts';
+  audioCodec?: AudioCodec;
   format: 'fmp4';
   streamId: string;
 }
@@ -37,13 +40,29 @@ export class Fmp4Formatter implements StreamFormatter {
     this.last = tracks;
     if (this.fragmenter) this.fragmenter.setTrack(tracks.video);
     else this.fragmenter = new Fmp4Fragmenter(tracks.video);
-    const facts: Fmp4FactsMessage = { type: 'facts', format: 'fmp4', streamId: this.streamId, ...this.fragmenter.facts };
+    const facts: Fmp4FactsMessage = {
+      type: 'facts',
+      format: 'fmp4',
+      streamId: this.streamId,
+      ...this.fragmenter.facts,
+      // fMP4 tiles are video-only; the player shows that the camera's audio is not played.
+      ...(tracks.audio ? { audioCodec: tracks.audio.codec } : {}),
+    };
     return [JSON.stringify(facts), this.fragmenter.init()];
   }
 
   sample(sample: MediaSample): Uint8Array[] | undefined {
     if (sample.kind !== 'video' || !this.fragmenter || sample.codec !== this.fragmenter.track.codec) return undefined;
     return this.fragmenter.fragmentParts(sample);
+  }
+
+  /**
+   * At each keyframe: which wall-clock moment (the unit's arrival in main) the media time just
+   * sent stands for, so the player can show ingest-to-display latency per tile.
+   */
+  after(sample: MediaSample): string | undefined {
+    if (sample.kind !== 'video' || !sample.keyframe || !this.fragmenter) return undefined;
+    return JSON.stringify({ type: 'clock', dts: this.fragmenter.lastDecodeTime, wallMs: sample.receivedAt });
   }
 }
 

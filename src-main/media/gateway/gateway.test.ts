@@ -147,7 +147,7 @@ describe('upgrade checks', () => {
 describe('fMP4 stream', () => {
   it('sends facts, init, then one fragment per frame from the cached keyframe on', async () => {
     const c = await open(gateway.issue('tile-1', { format: 'fmp4', key: 'cam1:main' }));
-    await c.waitFor(2 + 5); // facts, init, units 25..29 from the GOP cache
+    await c.waitFor(2 + 5 + 1); // facts, init, units 25..29 from the GOP cache, one clock after the keyframe
     const facts = JSON.parse(c.messages[0] as string);
     expect(facts).toMatchObject({ type: 'facts', format: 'fmp4', streamId: 'tile-1', codecString: clip.track.codecString, width: clip.track.width, height: clip.track.height, timescale: 90000 });
     expect(facts.mimeType).toBe(`video/mp4; codecs="${clip.track.codecString}"`);
@@ -157,11 +157,13 @@ describe('fMP4 stream', () => {
     expect(first.subarray(4, 8).toString()).toBe('moof');
     expect(first.readUInt32BE(96)).toBe(0x02000000); // sync sample
     expect(clip.units[25].keyframe).toBe(true);
+    // After a keyframe: which arrival time in main its media time stands for.
+    expect(JSON.parse(c.messages[3] as string)).toEqual({ type: 'clock', dts: Number(first.readBigUInt64BE(60)), wallMs: clip.units[25].receivedAt });
 
     clip.units.slice(30, 100).forEach((u) => producer!.sample(u)); // live frames
-    await c.waitFor(2 + 75);
+    await c.waitFor(2 + 75 + 3); // three keyframes, three clocks
     const path = join(dir, 'received.mp4');
-    await writeFile(path, Buffer.concat(c.messages.slice(1) as Buffer[]));
+    await writeFile(path, Buffer.concat(c.messages.filter((m): m is Buffer => typeof m !== 'string')));
     const { stdout } = await run('ffprobe', ['-v', 'error', '-count_frames', '-show_streams', '-of', 'json', path]);
     expect(Number(JSON.parse(stdout).streams[0].nb_read_frames)).toBe(75);
     const decode = await run('ffmpeg', ['-v', 'error', '-i', path, '-f', 'null', '-']);
@@ -231,7 +233,7 @@ describe('backpressure', () => {
     clip.units.slice(0, 30).forEach((u, i) => producer!.sample({ ...u, dts90k: (200 + i) * 3600, pts90k: (200 + i) * 3600 }));
     await c.waitFor(before + 30);
     // Every jump in decode time (frames were dropped) must land on a sync sample.
-    const frags = (c.messages.slice(2) as Buffer[]).map((b) => ({ dts: Number(b.readBigUInt64BE(60)), sync: b.readUInt32BE(96) === 0x02000000 }));
+    const frags = (c.messages.slice(2).filter((m) => typeof m !== 'string') as Buffer[]).map((b) => ({ dts: Number(b.readBigUInt64BE(60)), sync: b.readUInt32BE(96) === 0x02000000 }));
     let jumps = 0;
     for (let i = 1; i < frags.length; i++) {
       if (frags[i].dts - frags[i - 1].dts > 3600) {

@@ -50,6 +50,8 @@ export class LiveSession implements HubConsumer {
     this.skipping = false;
     const parts = this.formatter.sample(sample);
     if (parts) this.sendParts(parts);
+    const text = this.formatter.after?.(sample);
+    if (text) this.send(text);
   }
 
   close(): void {
