@@ -34,7 +34,7 @@ export function buildAvcC(sps: Uint8Array | readonly Uint8Array[], pps: Uint8Arr
     out[o++] = 0xfc | info.chromaFormatIdc;
     out[o++] = 0xf8 | (info.bitDepthLuma - 8);
     out[o++] = 0xf8 | (info.bitDepthChroma - 8);
-    out[o++] = 0; // numOfSequenceParameterSetExt
+    out[o] = 0; // numOfSequenceParameterSetExt
   }
   return out;
 }

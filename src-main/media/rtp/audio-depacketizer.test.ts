@@ -12,7 +12,7 @@ import { concat } from './test-packetizer.js';
 
 const run = promisify(execFile);
 let dir = '';
-let frames: Uint8Array[] = [];
+const frames: Uint8Array[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'skywall-aac-'));

@@ -61,7 +61,7 @@ describe('ReceptionStats', () => {
     expect(r1.fractionLost).toBe(Math.floor((2 * 256) / 10));
     expect(r1.lastSr).toBe(0x23456789);
     expect(r1.delaySinceLastSr).toBe(32768); // 0.5 s
-    s.onPacket(5, 4, 0, (now += 40));
+    s.onPacket(5, 4, 0, now + 40);
     expect(s.report(3000)!.fractionLost).toBe(0);
   });
 });

@@ -1,10 +1,9 @@
 // Guards cameras against login lockout (Hikvision locks the client IP after ~5-7 failed logins).
-// Counts consecutive 401 answers per (host, username, password hash). At `maxFailures` the key
-// is locked: attempts fail with auth_locked without touching the network until the
-// credentials change (a different key) or the caller resets it. With the default of 2, a
-// rejected login (challenge + rejected credentials) locks at once; a successful login resets.
-// The challenge to a request without credentials only counts while the credentials are
-// unverified: for known-good credentials it is the normal first step of every login.
+// Counts consecutive rejected logins (401 to a request that carried credentials) per (host,
+// username, password hash). At `maxFailures` (2) the key is locked: attempts fail with
+// auth_locked without touching the network until the credentials change (a different key) or
+// the caller resets it; a successful login resets the count. The challenge to a request without
+// credentials is the normal first step of every login and is not a failure.
 // Credentials never verified are also serialized: 16 tiles opening the same NVR with a wrong
 // password cost the device one failed login, not 16.
 import { createHash } from 'node:crypto';
@@ -71,10 +70,10 @@ export class AuthLockout {
 
   /** A 401 arrived for this key; `withCredentials` if the rejected request carried them. */
   noteRejected(key: string, withCredentials: boolean): void {
+    if (!withCredentials) return;
     const e = this.entry(key);
-    if (!withCredentials && e.verified) return;
     e.failures++;
-    if (withCredentials) e.verified = false;
+    e.verified = false;
   }
 
   /** A request with these credentials was accepted. */

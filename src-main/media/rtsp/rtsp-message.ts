@@ -144,9 +144,10 @@ function parseHeaderLines(lines: string[]): RtspHeaders {
 
 /** Serializes a request; header values must not contain CR/LF (checked, as they may come from SDP). */
 export function formatRequest(method: string, url: string, headers: ReadonlyArray<readonly [string, string]>): Buffer {
+  if (/\s/.test(method + url)) throw new Error('RTSP method or URL contains white space');
   let text = `${method} ${url} RTSP/1.0\r\n`;
   for (const [name, value] of headers) {
-    if (/[\r\n]/.test(name + value) || /[\r\n\s]/.test(url)) throw new Error('RTSP header or URL contains a line break');
+    if (/[\r\n]/.test(name + value)) throw new Error('RTSP header contains a line break');
     text += `${name}: ${value}\r\n`;
   }
   return Buffer.from(text + '\r\n', 'utf8');

@@ -1,21 +1,19 @@
 // RtspSession against a real GStreamer RTSP server (x264enc, digest auth), checked by decoding
 // the received access units with ffmpeg.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GstRtspServer, startGstRtspServer } from '../../../e2e/fixtures/gst-rtsp.js';
 import { isSkywallError, type SkywallError } from '../../common/model/errors.js';
-import { isVclNal, toAnnexB } from '../codec/nal.js';
+import { isVclNal } from '../codec/nal.js';
 import { parseRtcp } from '../rtp/rtcp.js';
-import type { VideoAccessUnit, VideoTrackInfo } from '../types.js';
+import { parseRtpPacket } from '../rtp/rtp-packet.js';
+import type { VideoAccessUnit } from '../types.js';
 import { AuthLockout } from './auth-lockout.js';
 import { RtspSession } from './rtsp-session.js';
-import { interleavedFrames, receiveFor, requestLines, startTcpProxy } from './test-support.js';
+import { decodeCheck, interleavedFrames, receiveFor, requestLines, startTcpProxy } from './test-support.js';
 
-const run = promisify(execFile);
 const SIZE = { width: 320, height: 180, fps: 25 };
 let server: GstRtspServer;
 let dir = '';
@@ -29,18 +27,6 @@ afterAll(async () => {
   await server?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** Decodes access units with ffmpeg; returns ffprobe's decoded frame count (errors fail the test). */
-export async function decodeCheck(workDir: string, track: VideoTrackInfo, units: VideoAccessUnit[]): Promise<number> {
-  const file = join(workDir, `rx-${Math.random().toString(36).slice(2)}.${track.codec}`);
-  const ps = [...(track.vps ? [track.vps] : []), track.sps, track.pps];
-  await writeFile(file, toAnnexB([...ps, ...units.flatMap((u) => u.nalus)]));
-  const fmt = track.codec === 'h264' ? 'h264' : 'hevc';
-  const { stderr } = await run('ffmpeg', ['-v', 'error', '-f', fmt, '-i', file, '-f', 'null', '-']);
-  expect(stderr).toBe('');
-  const { stdout } = await run('ffprobe', ['-v', 'error', '-f', fmt, '-count_frames', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', file]);
-  return Number(stdout.trim());
-}
 
 async function failure(promise: Promise<unknown>): Promise<SkywallError> {
   try {
@@ -85,8 +71,12 @@ describe('H.264 from GStreamer', () => {
       const senders = new Set(rtcp.filter((p) => p.type === 'rr').map((p) => (p as { ssrc: number }).ssrc));
       expect(stats.rtcpSent).toBeGreaterThanOrEqual(3);
       expect(senders.size).toBe(1);
-      const mediaSsrc = interleavedSsrcFromServer(r);
+      const media = interleavedFrames(proxy.fromServer[0]).filter((f) => f.channel === 0);
+      expect(media.length).toBeGreaterThan(100);
+      const mediaSsrc = parseRtpPacket(media[0].data).ssrc;
       expect(senders.has(mediaSsrc)).toBe(false);
+      // ...and the server kept one SSRC for the whole run (the GStreamer SSRC-switch symptom).
+      expect(new Set(media.map((f) => parseRtpPacket(f.data).ssrc)).size).toBe(1);
     } finally {
       await proxy.close();
     }
@@ -101,14 +91,6 @@ describe('H.264 from GStreamer', () => {
     expect(await decodeCheck(dir, r.tracks[0].video!, units)).toBe(units.length);
   });
 });
-
-// The SSRC the server used, from the depacketized stream's reception statistics.
-function interleavedSsrcFromServer(r: { session: RtspSession }): number {
-  const tracks = (r.session as unknown as { tracksList: Array<{ ssrc: number | undefined }> }).tracksList;
-  const ssrc = tracks[0]?.ssrc;
-  if (ssrc === undefined) throw new Error('no media SSRC seen');
-  return ssrc;
-}
 
 describe('authentication and errors', () => {
   it('logs in with Digest', async () => {
@@ -128,31 +110,37 @@ describe('authentication and errors', () => {
     expect(JSON.stringify({ m: err.message, p: err.params })).not.toContain(server.password);
   });
 
-  it('wrong password -> auth_failed; same credentials again -> auth_locked without a new request', async () => {
+  it('wrong password: two rejected logins, then auth_locked without a new request', async () => {
     const lockout = new AuthLockout();
     const proxy = await startTcpProxy(server.authPort);
     try {
       const url = `rtsp://127.0.0.1:${proxy.port}/h264`;
+      const logins = () => proxy.fromClient.map((b) => b.toString('latin1').match(/^Authorization: Digest /gm)?.length ?? 0).reduce((a, b) => a + b, 0);
       const first = await failure(new RtspSession({ url, username: server.user, password: 'wrong', lockout }).start());
       expect(first.code).toBe('auth_failed');
       expect(first.message).not.toContain('wrong');
-      const sent = proxy.fromClient[0].toString('latin1');
-      const requestsAfterFirst = requestLines(proxy.fromClient[0]).length;
       // The server answered the anonymous DESCRIBE with a challenge, then rejected one login.
-      expect(sent.match(/^Authorization: Digest /gm)).toHaveLength(1);
+      expect(logins()).toBe(1);
 
       const second = await failure(new RtspSession({ url, username: server.user, password: 'wrong', lockout }).start());
-      expect(second.code).toBe('auth_locked');
-      expect(proxy.connections).toBe(1); // no new connection...
-      expect(requestLines(proxy.fromClient[0])).toHaveLength(requestsAfterFirst); // ...and no new request
+      expect(second.code).toBe('auth_failed');
+      expect(logins()).toBe(2);
+      const connectionsAfterTwo = proxy.connections;
+      const requestsAfterTwo = proxy.fromClient.map((b) => requestLines(b).length);
+
+      const third = await failure(new RtspSession({ url, username: server.user, password: 'wrong', lockout }).start());
+      expect(third.code).toBe('auth_locked');
+      expect(proxy.connections).toBe(connectionsAfterTwo); // no new connection...
+      expect(proxy.fromClient.map((b) => requestLines(b).length)).toEqual(requestsAfterTwo); // ...and no new request
+      expect(logins()).toBe(2);
 
       // Other credentials are a different key: the correct password goes through.
       const ok = await receiveFor({ url, username: server.user, password: server.password, lockout }, 200);
       expect(ok.tracks).toHaveLength(1);
       // And the caller can unlock the wrong ones explicitly.
       lockout.reset();
-      const third = await failure(new RtspSession({ url, username: server.user, password: 'wrong', lockout }).start());
-      expect(third.code).toBe('auth_failed');
+      const afterReset = await failure(new RtspSession({ url, username: server.user, password: 'wrong', lockout }).start());
+      expect(afterReset.code).toBe('auth_failed');
     } finally {
       await proxy.close();
     }

@@ -1,8 +1,13 @@
 // Test support (not used at runtime): a counting TCP proxy, a scriptable fake RTSP server,
 // and a helper that runs an RtspSession for a while and collects what it emitted.
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server, Socket } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { SkywallError } from '../../common/model/errors.js';
-import type { MediaSample, TrackInfo } from '../types.js';
+import { toAnnexB } from '../codec/nal.js';
+import type { MediaSample, TrackInfo, VideoAccessUnit, VideoTrackInfo } from '../types.js';
 import { RtspSession } from './rtsp-session.js';
 import type { RtspCloseEvent, RtspSessionOptions } from './rtsp-session-types.js';
 
@@ -11,15 +16,18 @@ export interface TcpProxy {
   connections: number;
   /** Bytes each client sent, one buffer per connection. */
   fromClient: Buffer[];
+  /** Bytes the server sent, one buffer per connection. */
+  fromServer: Buffer[];
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
-  const proxy: TcpProxy = { port: 0, connections: 0, fromClient: [], close: () => closeServer(server, sockets) };
+  const proxy: TcpProxy = { port: 0, connections: 0, fromClient: [], fromServer: [], close: () => closeServer(server, sockets) };
   const server = createServer((client) => {
     const index = proxy.connections++;
     proxy.fromClient[index] = Buffer.alloc(0);
+    proxy.fromServer[index] = Buffer.alloc(0);
     const upstream = new Socket();
     sockets.add(client).add(upstream);
     upstream.connect(targetPort, '127.0.0.1');
@@ -27,7 +35,10 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       proxy.fromClient[index] = Buffer.concat([proxy.fromClient[index], d]);
       upstream.write(d);
     });
-    upstream.on('data', (d) => client.write(d));
+    upstream.on('data', (d) => {
+      proxy.fromServer[index] = Buffer.concat([proxy.fromServer[index], d]);
+      client.write(d);
+    });
     const end = () => {
       client.destroy();
       upstream.destroy();
@@ -39,30 +50,37 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   return proxy;
 }
 
-/** RTSP request lines (METHOD URL RTSP/1.0) found in bytes a client sent. */
-export function requestLines(bytes: Buffer): string[] {
-  return bytes
-    .toString('latin1')
-    .split(/\r\n/)
-    .filter((l) => /^[A-Z_]+ \S+ RTSP\/1\.0$/.test(l));
-}
-
-/** Interleaved frames ('$' channel length payload) found in bytes a client sent. */
-export function interleavedFrames(bytes: Buffer): Array<{ channel: number; data: Buffer }> {
-  const out: Array<{ channel: number; data: Buffer }> = [];
+/** Splits one direction of an RTSP connection into message heads and interleaved frames. */
+export function splitRtspStream(bytes: Buffer): { requests: string[]; frames: Array<{ channel: number; data: Buffer }> } {
+  const requests: string[] = [];
+  const frames: Array<{ channel: number; data: Buffer }> = [];
   let o = 0;
   while (o < bytes.length) {
-    if (bytes[o] === 0x24 && o + 4 <= bytes.length) {
+    if (bytes[o] === 0x24) {
+      if (o + 4 > bytes.length) break;
       const len = bytes.readUInt16BE(o + 2);
-      out.push({ channel: bytes[o + 1], data: bytes.subarray(o + 4, o + 4 + len) });
+      frames.push({ channel: bytes[o + 1], data: bytes.subarray(o + 4, o + 4 + len) });
       o += 4 + len;
     } else {
       const end = bytes.indexOf('\r\n\r\n', o, 'latin1');
       if (end < 0) break;
-      o = end + 4;
+      const head = bytes.subarray(o, end).toString('latin1');
+      requests.push(head);
+      const length = /^content-length:\s*(\d+)/im.exec(head);
+      o = end + 4 + (length ? Number(length[1]) : 0);
     }
   }
-  return out;
+  return { requests, frames };
+}
+
+/** The request lines (METHOD URL RTSP/1.0) a client sent. */
+export function requestLines(bytes: Buffer): string[] {
+  return splitRtspStream(bytes).requests.map((r) => r.split('\r\n')[0]);
+}
+
+/** Interleaved frames ('$' channel length payload) in one direction of a connection. */
+export function interleavedFrames(bytes: Buffer): Array<{ channel: number; data: Buffer }> {
+  return splitRtspStream(bytes).frames;
 }
 
 export interface FakeRtspServer {
@@ -148,6 +166,20 @@ export async function receiveFor(opts: RtspSessionOptions, ms: number): Promise<
   await new Promise((resolve) => setTimeout(resolve, ms));
   await session.stop();
   return r;
+}
+
+const run = promisify(execFile);
+
+/** Decodes access units with ffmpeg; returns ffprobe's decoded frame count (errors fail the test). */
+export async function decodeCheck(workDir: string, track: VideoTrackInfo, units: VideoAccessUnit[]): Promise<number> {
+  const file = join(workDir, `rx-${Math.random().toString(36).slice(2)}.${track.codec}`);
+  const ps = [...(track.vps ? [track.vps] : []), track.sps, track.pps];
+  await writeFile(file, toAnnexB([...ps, ...units.flatMap((u) => u.nalus)]));
+  const fmt = track.codec === 'h264' ? 'h264' : 'hevc';
+  const { stderr } = await run('ffmpeg', ['-v', 'error', '-f', fmt, '-i', file, '-f', 'null', '-']);
+  if (stderr !== '') throw new Error(`ffmpeg could not decode the access units: ${stderr.slice(0, 500)}`);
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-f', fmt, '-count_frames', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', file]);
+  return Number(stdout.trim());
 }
 
 function listen(server: Server): Promise<number> {

@@ -1,0 +1,6 @@
+// Public surface of native RTSP ingest.
+export { RtspSession } from './rtsp-session.js';
+export type { RtspCloseEvent, RtspCloseReason, RtspSessionEvents, RtspSessionOptions, RtspSessionState, RtspStats } from './rtsp-session-types.js';
+export { AuthLockout, sharedAuthLockout } from './auth-lockout.js';
+export { parseRtspUrl, redactUrl, type RtspUrl } from './rtsp-url.js';
+export { parseSdp, SdpError, type SessionDescription, type SdpMedia } from './sdp.js';
