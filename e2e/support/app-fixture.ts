@@ -9,13 +9,16 @@ import { electronBinary } from '../../build/electron-binary.mjs';
 interface AppFixture {
   /** Tests that set up scenes through the contract socket run in host mode even where Electron exists. */
   hostOnly: boolean;
+  /** Extra environment for the host-mode app process (e.g. SKYWALL_FFMPEG); host mode only. */
+  hostEnv: Record<string, string>;
   app: { page: Page; mode: 'host' | 'electron'; host?: HostApp };
 }
 
 /** Electron when its binary is present, else host mode in Debian's Chromium: same renderer, same contract. */
 export const test = base.extend<AppFixture>({
   hostOnly: [false, { option: true }],
-  app: async ({ hostOnly }, use) => {
+  hostEnv: [{}, { option: true }],
+  app: async ({ hostOnly, hostEnv }, use) => {
     const bin: string | undefined = electronBinary();
     if (bin && !hostOnly && !process.env.SKYWALL_FORCE_HOST) {
       const electron: ElectronApplication = await _electron.launch({ executablePath: bin, args: [ROOT, '--no-sandbox'] });
@@ -24,7 +27,7 @@ export const test = base.extend<AppFixture>({
       await electron.close();
       return;
     }
-    const host = await startHostApp();
+    const host = await startHostApp({ env: hostEnv });
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(host.url);

@@ -32,7 +32,10 @@ export async function expectAdvancing(page: Page, indices: number[], timeoutMs =
     const before = await sampleTiles(page);
     await page.waitForTimeout(1500);
     const after = await sampleTiles(page);
-    const ok = indices.every((i) => after[i]!.currentTime > before[i]!.currentTime + 0.5 && after[i]!.frames > before[i]!.frames + 10 && after[i]!.width > 0);
+    const ok = indices.every((i) => {
+      const [b, a] = [before[i], after[i]];
+      return b !== undefined && a !== undefined && a.currentTime > b.currentTime + 0.5 && a.frames > b.frames + 10 && a.width > 0;
+    });
     if (ok) return { before, after };
     last = JSON.stringify(after);
   }

@@ -8,10 +8,16 @@ export function Header() {
   const locale = useAppStore(appSelectors.locale);
   const mode = useAppStore((s) => s.info?.mode ?? 'host');
   const setLocale = useAppStore((s) => s.setLocale);
+  const showStats = useAppStore((s) => s.settings?.showTileStats ?? false);
+  const setShowStats = useAppStore((s) => s.setShowTileStats);
   return (
     <header className="sw-header">
       <h1 data-testid="app-title">{t('app.title')}</h1>
       <span className="sw-badge">{t(mode === 'host' ? 'app.mode.host' : 'app.mode.electron')}</span>
+      <label className="sw-toggle">
+        <input type="checkbox" data-testid="stats-toggle" checked={showStats} onChange={(e) => void setShowStats(e.target.checked)} />
+        {t('tile.stats.toggle')}
+      </label>
       <label className="sw-lang">
         {t('lang.label')}
         <select data-testid="locale-select" value={locale} onChange={(e) => void setLocale(e.target.value as Locale)}>

@@ -1,7 +1,7 @@
 // Reads a real per-frame fragmented MP4 made by ffmpeg and checks every fragment against
 // ffprobe's own packet list.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makePerFrameMp4, type PerFrameMp4 } from './ffmpeg-fragments.fixture.js';
+import { makePerFrameMp4, type PerFrameMp4 } from '../../e2e/fixtures/player-harness/ffmpeg-fragments.js';
 import { isInitSegment, isSyncSample, readFragmentInfo, readInitTimescale } from './fmp4-boxes.js';
 
 let init: Uint8Array;

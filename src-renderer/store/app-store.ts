@@ -15,6 +15,7 @@ export interface AppState {
 export interface AppActions {
   load(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
+  setShowTileStats(show: boolean): Promise<void>;
   selectTile(index: number): void;
   assignCamera(cameraId: string | null, index?: number): Promise<void>;
   dismissProblem(p: Problem): void;
@@ -51,6 +52,16 @@ export const useAppStore = create<AppState & AppActions>((set, get) => ({
   async setLocale(locale) {
     const settings = await call('sw:settings:update', { locale });
     set({ settings });
+  },
+
+  async setShowTileStats(showTileStats) {
+    const before = get().settings;
+    if (before) set({ settings: { ...before, showTileStats } }); // a checkbox must follow the click at once
+    try {
+      set({ settings: await call('sw:settings:update', { showTileStats }) });
+    } catch {
+      if (before) set({ settings: before });
+    }
   },
 
   selectTile(index) {

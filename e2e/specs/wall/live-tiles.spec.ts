@@ -25,3 +25,15 @@ test('an H.265 camera falls back to its H.264 sub-stream where H.265 cannot be d
     expect(samples[1]!.width).toBe(640);
   }
 });
+
+test('each tile can show its stats: resolution, frame rate, bitrate, latency, dropped frames', async ({ app }) => {
+  const { page } = app;
+  await expectAdvancing(page, [0]);
+  await page.getByTestId('locale-select').selectOption('en');
+  await page.getByTestId('stats-toggle').check();
+  const stats = page.getByTestId('tile-stats').first();
+  await expect(stats).toContainText('Resolution 640×360');
+  await expect(stats).toContainText(/FPS (2[0-9]|3[0-1])\.\d/, { timeout: 10_000 });
+  await expect(stats).toContainText(/Latency \d+ ms/, { timeout: 10_000 });
+  await expect(stats).toContainText(/Dropped \d+/);
+});

@@ -38,26 +38,51 @@ test('a tile recovers by itself after its camera restarts', async ({ app }) => {
   }
 });
 
-test('an H.265-only camera plays where H.265 decodes, and otherwise says why its tile is dark', async ({ app }) => {
+/** Puts one H.265-only demo camera (no sub-stream) on a 1x1 wall. */
+async function showH265OnlyCamera(contract: Awaited<ReturnType<typeof connectContract>>, port: number): Promise<void> {
+  await contract.call('sw:devices:add', {
+    name: 'Road camera',
+    kind: 'rtsp',
+    host: '127.0.0.1',
+    port,
+    cameras: [{ id: 'road-1', name: 'ROAD-1', ptz: false, sources: [{ profile: 'main', url: `rtsp://127.0.0.1:${port}/demo/h265`, codec: 'h265' }] }],
+  });
+  const wall = await contract.call('sw:walls:forWindow', {});
+  await contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: 'road-1', profile: 'main' }] });
+}
+
+test('an H.265-only camera plays: decoded as it is where H.265 decodes, else through the ffmpeg transcode', async ({ app }) => {
   const { page, host } = app;
-  const h265Playable = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'));
   const port = await freePort();
   const camera = await startDemoCamera(port);
   const contract = await connectContract(host!.url);
   try {
-    await contract.call('sw:devices:add', {
-      name: 'Road camera',
-      kind: 'rtsp',
-      host: '127.0.0.1',
-      port,
-      cameras: [{ id: 'road-1', name: 'ROAD-1', ptz: false, sources: [{ profile: 'main', url: `rtsp://127.0.0.1:${port}/demo/h265`, codec: 'h265' }] }],
-    });
-    const wall = await contract.call('sw:walls:forWindow', {});
-    await contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: 'road-1', profile: 'main' }] });
-    if (h265Playable) await expectAdvancing(page, [0]);
-    else await expect(page.getByTestId('tile-dark')).toContainText('H.265');
+    await showH265OnlyCamera(contract, port);
+    const { after } = await expectAdvancing(page, [0], 30_000);
+    expect(after[0]!.width).toBe(640);
+    await expect(page.getByTestId('tile-dark')).toHaveCount(0);
   } finally {
     contract.close();
     await camera.stop();
   }
+});
+
+test.describe('without ffmpeg', () => {
+  test.use({ hostEnv: { SKYWALL_FFMPEG: '/nonexistent/ffmpeg' } });
+
+  test('an H.265-only camera plays where H.265 decodes, and otherwise says why its tile is dark', async ({ app }) => {
+    const { page, host } = app;
+    const h265Playable = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'));
+    const port = await freePort();
+    const camera = await startDemoCamera(port);
+    const contract = await connectContract(host!.url);
+    try {
+      await showH265OnlyCamera(contract, port);
+      if (h265Playable) await expectAdvancing(page, [0]);
+      else await expect(page.getByTestId('tile-dark')).toContainText('H.265');
+    } finally {
+      contract.close();
+      await camera.stop();
+    }
+  });
 });

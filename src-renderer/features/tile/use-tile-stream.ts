@@ -7,6 +7,8 @@ export interface TileStream {
   state?: StreamState;
   retryInMs?: number;
   darkReason?: DarkReason;
+  /** Playing an H.264 re-encode made by the main process (the camera's codec does not decode here). */
+  transcoded?: boolean;
   stats?: PlayerStats;
 }
 
@@ -15,8 +17,8 @@ const RETRY_MAX_MS = 15_000;
 
 /**
  * Opens the camera while the tile is visible, picks a decodable source (H.265 -> H.264
- * sub-stream), plays it, and re-opens after a player error with a growing delay. Closing the
- * tile or hiding it stops the player and releases the stream.
+ * sub-stream -> H.264 transcode in the main process), plays it, and re-opens after a player
+ * error with a growing delay. Closing the tile or hiding it stops the player and releases the stream.
  */
 export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', videoRef: RefObject<HTMLVideoElement | null>, active: boolean): TileStream {
   const [view, setView] = useState<TileStream>({});
@@ -33,6 +35,8 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
     let unsubscribe: (() => void) | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let delay = RETRY_MIN_MS;
+    // Once the camera's own stream proved undecodable here, retries go straight to the transcode.
+    let transcoding = false;
 
     const release = (): void => {
       player?.detach();
@@ -44,11 +48,17 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
     };
 
     const openFacts = async (): Promise<StreamFacts | undefined> => {
+      if (transcoding) return openStream(cameraId, profile, { transcode: true });
       const facts = await openStream(cameraId, profile);
-      const choice = chooseSource(facts, { subStream: facts.hasSubStream ? { url: '', transport: facts.transport } : undefined });
+      const choice = chooseSource(facts, { subStream: facts.hasSubStream ? { url: '', transport: facts.transport } : undefined, canTranscode: facts.canTranscode });
       if (choice.action === 'play') return facts;
       closeStream(facts.streamId);
       if (choice.action === 'use_substream') return openStream(cameraId, 'sub');
+      if (choice.action === 'request_transcode') {
+        transcoding = true;
+        setView((v) => ({ ...v, transcoded: true }));
+        return openStream(cameraId, profile, { transcode: true });
+      }
       setView({ darkReason: choice.reason });
       return undefined;
     };
@@ -74,8 +84,15 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
         });
         p.on('error', (e) => {
           if (e.code === 'h265_unsupported') {
-            setView({ darkReason: 'h265_unsupported' });
             release();
+            // The camera's codec was not configured, so this showed only now: transcode if we can.
+            if (facts.canTranscode && !transcoding && !cancelled) {
+              transcoding = true;
+              setView({ state: 'connecting', transcoded: true });
+              void start();
+              return;
+            }
+            setView({ darkReason: 'h265_unsupported' });
             return;
           }
           scheduleRetry();
