@@ -1,10 +1,10 @@
 // The whole surface the page gets: invoke and on, allow-listed by the contract's naming rule
 // and by the lists main sends at start. No raw ipcRenderer reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, EVENT_NAMES } from '../common/contract/index.js';
+import { CHANNEL_NAME_LIST, EVENT_NAME_LIST } from '../common/contract/names.js';
 
-const channelSet = new Set<string>(CHANNEL_NAMES);
-const eventSet = new Set<string>(EVENT_NAMES);
+const channelSet = new Set<string>(CHANNEL_NAME_LIST);
+const eventSet = new Set<string>(EVENT_NAME_LIST);
 
 contextBridge.exposeInMainWorld('skywall', {
   invoke(channel: string, payload: unknown) {
