@@ -74,7 +74,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     'sw:walls:list': () => store.listWalls(),
     'sw:walls:save': (wall) => store.saveWall(wall),
     'sw:walls:forWindow': (_req, ctx) => wallForDisplay(store, ctx.sender.displayKey),
-    'sw:stream:open': (req) => streams.open(req.cameraId, req.profile),
+    'sw:stream:open': (req) => streams.open(req.cameraId, req.profile, req.transcode ? { transcode: true } : {}),
     'sw:stream:close': ({ streamId }) => {
       streams.close(streamId);
       return { ok: true as const };

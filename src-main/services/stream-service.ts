@@ -1,5 +1,6 @@
 // Opens camera streams for tiles: RTSP goes through the hub and the live gateway (fMP4 per
-// frame); platform FLV/TS/HLS URLs go to the renderer as they are.
+// frame); platform FLV/TS/HLS URLs go to the renderer as they are. With `transcode`, an RTSP
+// source is pulled by ffmpeg and re-encoded to H.264 under its own hub key (`…:x264`).
 import { randomBytes } from 'node:crypto';
 import type { StreamFacts } from '../common/contract/index.js';
 import { SkywallError } from '../common/model/errors.js';
@@ -8,11 +9,18 @@ import { LiveGateway } from '../media/gateway/index.js';
 import { StreamHub, type HubStatus } from '../media/hub/index.js';
 import { RtspProducer } from '../media/ingest/rtsp-producer.js';
 import { AuthLockout } from '../media/rtsp/auth-lockout.js';
+import { detectFfmpeg, TranscodeProducer, type FfmpegInfo } from '../media/transcode/index.js';
+import { redactSecrets } from '../storage/index.js';
 import type { DevicesService } from './devices-service.js';
 import { classifyDirectUrl, isRtspUrl } from './direct-url.js';
 
+export interface StreamOpenOptions {
+  /** Pull through ffmpeg and re-encode to H.264 (RTSP sources only; needs ffmpeg with libx264). */
+  transcode?: boolean;
+}
+
 export interface StreamService {
-  open(cameraId: string, profile: 'main' | 'sub'): Promise<StreamFacts>;
+  open(cameraId: string, profile: 'main' | 'sub', options?: StreamOpenOptions): Promise<StreamFacts>;
   close(streamId: string): void;
   hub: StreamHub;
   gateway: LiveGateway;
@@ -30,17 +38,26 @@ export interface StreamServiceOptions {
   bus: EventBus;
   /** Keep pulling this long after the last viewer left (default 10 s). */
   graceMs?: number;
+  /** Finds ffmpeg for the transcode fallback (default detectFfmpeg(): SKYWALL_FFMPEG or PATH). */
+  findFfmpeg?: () => Promise<FfmpegInfo | undefined>;
 }
+
+/** Hub keys of transcoded pulls end with this; the plain key is `<cameraId>:<profile>`. */
+const TRANSCODE_SUFFIX = ':x264';
 
 export async function createStreamService(opts: StreamServiceOptions): Promise<StreamService> {
   const targets = new Map<string, PullTarget>();
   const lockout = new AuthLockout();
+  const findFfmpeg = opts.findFfmpeg ?? (() => detectFfmpeg());
+  let ffmpeg: FfmpegInfo | undefined;
   const hub = new StreamHub({
     graceMs: opts.graceMs ?? 10_000,
     producerFactory: (key) => {
       const t = targets.get(key);
       if (!t) throw new SkywallError('not_found', `no source for ${key}`);
-      return new RtspProducer({ ...t, lockout, timeoutMs: 5000 });
+      if (!key.endsWith(TRANSCODE_SUFFIX)) return new RtspProducer({ ...t, lockout, timeoutMs: 5000 });
+      if (!ffmpeg) throw new SkywallError('unsupported_codec', 'ffmpeg with libx264 is not available to transcode this stream');
+      return new TranscodeProducer({ ...t, timeoutMs: 5000, ffmpeg, onLog: (line) => console.warn(redactSecrets(`[transcode ${key}] ${line}`)) });
     },
   });
   const gateway = await LiveGateway.start({ hub });
@@ -61,7 +78,7 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
   return {
     hub,
     gateway,
-    async open(cameraId, profile) {
+    async open(cameraId, profile, options = {}) {
       const found = await opts.devices.resolveCamera(cameraId);
       if (!found) throw new SkywallError('not_found', 'no such camera', { cameraId });
       const camera = found.device.cameras[found.cameraIndex]!;
@@ -69,7 +86,12 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       const hasSubStream = camera.sources.some((s) => s.profile === 'sub' && s !== source);
       const streamId = `s-${randomBytes(9).toString('base64url')}`;
       if (isRtspUrl(source.url)) {
-        const key = `${cameraId}:${source.profile}`;
+        ffmpeg = await findFfmpeg();
+        const canTranscode = ffmpeg !== undefined;
+        if (options.transcode && !canTranscode) {
+          throw new SkywallError('unsupported_codec', 'this stream needs transcoding to H.264, but ffmpeg with libx264 was not found (install ffmpeg or set SKYWALL_FFMPEG)', { cameraId });
+        }
+        const key = `${cameraId}:${source.profile}${options.transcode ? TRANSCODE_SUFFIX : ''}`;
         const next: PullTarget = { url: source.url, ...(found.device.username ? { username: found.device.username } : {}), ...(found.password ? { password: found.password } : {}) };
         const prev = targets.get(key);
         if (prev && (prev.username !== next.username || prev.password !== next.password || prev.url !== next.url)) {
@@ -83,11 +105,14 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
         const url = gateway.issue(streamId, { format: 'fmp4', key });
         const status = hub.status(key);
         if (status) queueMicrotask(() => publish(streamId, status));
-        return { streamId, url, transport: 'fmp4-ws', ...(source.codec ? { videoCodec: source.codec } : {}), hasSubStream };
+        // A transcoded stream is H.264 whatever the camera sends.
+        const videoCodec = options.transcode ? 'h264' : source.codec;
+        return { streamId, url, transport: 'fmp4-ws', ...(videoCodec ? { videoCodec } : {}), hasSubStream, canTranscode };
       }
       const transport = classifyDirectUrl(source.url);
       if (!transport) throw new SkywallError('unsupported_codec', 'this URL cannot be played', { cameraId });
-      return { streamId, url: source.url, transport, ...(source.codec ? { videoCodec: source.codec } : {}), hasSubStream };
+      // Platform URLs go to the renderer as they are: nothing here could transcode them.
+      return { streamId, url: source.url, transport, ...(source.codec ? { videoCodec: source.codec } : {}), hasSubStream, canTranscode: false };
     },
     close(streamId) {
       if (!open.delete(streamId)) return;

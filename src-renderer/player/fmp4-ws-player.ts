@@ -88,7 +88,12 @@ export class Fmp4WsPlayer implements Player {
       onFrame: (f) => this.onPresented(f.mediaTime, f.expectedDisplayTime),
     });
     // Connect in parallel with MediaSource opening: both take a few ms and the first frame needs both.
-    const ws = new WebSocket(this.opts.url);
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(this.opts.url);
+    } catch (err) {
+      return this.fail('network', `cannot open the gateway socket: ${(err as Error).name}`);
+    }
     ws.binaryType = 'arraybuffer';
     ws.onmessage = (ev: MessageEvent) => this.onMessage(ev.data);
     ws.onclose = (ev: CloseEvent) => this.fail('network', `gateway closed the connection (code ${ev.code}${ev.reason ? `: ${ev.reason}` : ''})`);

@@ -19,8 +19,8 @@ describe('LiveEdgeController', () => {
 
   it('speeds up proportionally to the excess, capped at maxRate', () => {
     const c1 = new LiveEdgeController();
-    const t1 = feed(c1, 0, 2000, () => 115); // 100 ms over the 15 ms target
-    expect(c1.decide({ nowMs: t1, aheadMs: 155, frameMs: FRAME, sinceStartMs: 10_000 })).toEqual({ kind: 'rate', rate: 1.05 });
+    const t1 = feed(c1, 0, 2000, () => 65); // 50 ms over the 15 ms target
+    expect(c1.decide({ nowMs: t1, aheadMs: 105, frameMs: FRAME, sinceStartMs: 10_000 })).toEqual({ kind: 'rate', rate: 1.05 });
 
     const c2 = new LiveEdgeController();
     const t2 = feed(c2, 0, 2000, () => 415);
@@ -78,9 +78,9 @@ describe('LiveEdgeController', () => {
     const stalled = new LiveEdgeController({ stallMarginStepMs: 20 });
     stalled.noteStall(0);
     stalled.noteStall(10);
-    for (const c of [calm, stalled]) feed(c, 20, 1500, () => 60);
-    const input = { nowMs: 1520, aheadMs: 100, frameMs: FRAME, sinceStartMs: 60_000 };
-    expect(calm.decide(input)).toEqual({ kind: 'rate', rate: 1.02 }); // 45 ms over the 15 ms target
+    for (const c of [calm, stalled]) feed(c, 20, 1500, () => 55);
+    const input = { nowMs: 1520, aheadMs: 95, frameMs: FRAME, sinceStartMs: 60_000 };
+    expect(calm.decide(input)).toEqual({ kind: 'rate', rate: 1.04 }); // 40 ms over the 15 ms target
     expect(stalled.decide(input)).toEqual({ kind: 'rate', rate: 1 }); // within the deadband of 15 + 2 x 20
   });
 

@@ -12,7 +12,7 @@ export interface LiveEdgeConfig {
   targetSlackMs: number;
   /** No rate change while the excess is within this, ms (avoids rate flapping). */
   deadbandMs: number;
-  /** Rate boost per second of excess slack: 0.5 means 100 ms excess -> rate 1.05. */
+  /** Rate boost per second of excess slack: 1.0 means 50 ms excess -> rate 1.05 (drains with a ~1 s time constant). */
   gainPerSecond: number;
   /** Upper bound for the rate; 1.1 is invisible to operators on CCTV motion. */
   maxRate: number;
@@ -34,7 +34,7 @@ export interface LiveEdgeConfig {
 export const DEFAULT_LIVE_EDGE: LiveEdgeConfig = {
   targetSlackMs: 15,
   deadbandMs: 10,
-  gainPerSecond: 0.5,
+  gainPerSecond: 1,
   maxRate: 1.1,
   windowMs: 1500,
   minSamples: 8,

@@ -4,7 +4,14 @@ import { Id, Ok } from './define.js';
 export const StreamState = z.enum(['connecting', 'live', 'stalled', 'reconnecting', 'auth_failed', 'offline']);
 export type StreamState = z.infer<typeof StreamState>;
 
-export const StreamOpenRequest = z.object({ cameraId: Id, profile: z.enum(['main', 'sub']) }).strict();
+export const StreamOpenRequest = z
+  .object({
+    cameraId: Id,
+    profile: z.enum(['main', 'sub']),
+    /** Re-encode the video to H.264 in the main process (for H.265 the renderer cannot decode). */
+    transcode: z.boolean().optional(),
+  })
+  .strict();
 
 export const StreamFacts = z.object({
   streamId: Id,
@@ -13,6 +20,8 @@ export const StreamFacts = z.object({
   transport: z.enum(['fmp4-ws', 'flv-ws', 'flv-http', 'mpegts', 'hls']),
   videoCodec: z.enum(['h264', 'h265']).optional(),
   hasSubStream: z.boolean(),
+  /** The main process could transcode this stream to H.264 (an RTSP source and ffmpeg with libx264). */
+  canTranscode: z.boolean(),
 });
 export type StreamFacts = z.infer<typeof StreamFacts>;
 

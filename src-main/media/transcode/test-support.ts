@@ -1,0 +1,71 @@
+// Helpers for this folder's tests: record what a producer emits, wait for conditions, probe files.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Producer, ProducerStatus } from '../hub/producer.js';
+import type { TrackInfo, VideoAccessUnit } from '../types.js';
+
+export interface Recording {
+  statuses: ProducerStatus[];
+  tracks: TrackInfo[];
+  samples: Array<VideoAccessUnit & { at: number }>;
+}
+
+export function record(p: Producer): Recording {
+  const r: Recording = { statuses: [], tracks: [], samples: [] };
+  p.on('status', (s) => r.statuses.push(s));
+  p.on('tracks', (t) => r.tracks.push(t));
+  p.on('sample', (s) => {
+    if (s.kind === 'video') r.samples.push({ ...s, at: performance.now() });
+  });
+  return r;
+}
+
+export async function waitFor(what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export function closedWith(r: Recording): ProducerStatus | undefined {
+  return r.statuses.find((s) => s.state === 'closed');
+}
+
+/**
+ * True while a process with this pid runs. A zombie counts as gone: an orphan that exited waits
+ * for init (or a container's PID 1) to reap it, which can take a second.
+ */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
+  } catch {
+    return !existsSync('/proc/self'); // no procfs (not Linux): trust kill(0); else it just went away
+  }
+}
+
+export interface ProbeResult {
+  codec: string;
+  profile: string;
+  width: number;
+  height: number;
+  frames: number;
+}
+
+/** Decodes every frame of an H.264 Annex-B file with ffprobe. */
+export function probeH264File(file: string): Promise<ProbeResult> {
+  const args = ['-v', 'error', '-f', 'h264', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,profile,width,height,nb_read_frames', '-of', 'json', file];
+  return new Promise((resolve, reject) => {
+    execFile('ffprobe', args, { timeout: 15_000 }, (err, stdout) => {
+      if (err) return reject(err);
+      const s = (JSON.parse(String(stdout)) as { streams: Array<Record<string, string | number>> }).streams[0]!;
+      resolve({ codec: String(s.codec_name), profile: String(s.profile), width: Number(s.width), height: Number(s.height), frames: Number(s.nb_read_frames) });
+    });
+  });
+}
