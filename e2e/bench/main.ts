@@ -1,0 +1,114 @@
+// Entry of `npm run bench -- <name> [options]` (bundled and started by run.mjs).
+import os from 'node:os';
+import { driftJson, runDriftBench } from './drift.js';
+import { gatewayJson, runGatewayCompare } from './gateway-compare.js';
+import { runLatencyBench, latencyJson } from './latency.js';
+import { runTtffBench, ttffJson } from './ttff.js';
+
+interface Args {
+  name: string;
+  flags: Map<string, string>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const flags = new Map<string, string>();
+  let name = '';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [k, v] = a.slice(2).split('=', 2);
+      if (v !== undefined) flags.set(k, v);
+      else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags.set(k, argv[++i]);
+      else flags.set(k, 'true');
+    } else if (!name) name = a;
+  }
+  return { name, flags };
+}
+
+function numberFlag(flags: Map<string, string>, key: string, fallback: number): number {
+  const v = flags.get(key);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${key} wants a positive number, got "${v}"`);
+  return n;
+}
+
+function onlyFlag(flags: Map<string, string>): 'skywall' | 'baseline' | undefined {
+  const v = flags.get('only');
+  if (v === undefined) return undefined;
+  if (v !== 'skywall' && v !== 'baseline') throw new Error(`--only is "skywall" or "baseline", got "${v}"`);
+  return v;
+}
+
+const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift> [options]
+  latency  [--tiles 1,16] [--seconds 45] [--frames 1000] [--warmup 5] [--only skywall|baseline]
+  ttff     [--trials 50] [--only skywall|baseline]
+  gateway  [--streams 16,64] [--seconds 30] [--mbps 2]
+  drift    [--minutes 60] [--only skywall|baseline]`;
+
+const listFlag = (flags: Map<string, string>, key: string, fallback: string): number[] =>
+  (flags.get(key) ?? fallback).split(',').map((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${key} wants a comma-separated list of counts, got "${flags.get(key)}"`);
+    return n;
+  });
+
+/** The machine is shared: say how busy it was, since every figure here depends on it. */
+function loadNote(when: string): void {
+  const [l1, l5] = os.loadavg();
+  console.log(`(${when}: load average ${l1.toFixed(2)} / ${l5.toFixed(2)} on ${os.cpus().length} cores)`);
+}
+
+async function main(): Promise<void> {
+  const { name, flags } = parseArgs(process.argv.slice(2));
+  const only = onlyFlag(flags);
+  if (['latency', 'ttff', 'gateway', 'drift'].includes(name)) loadNote('start');
+  switch (name) {
+    case 'latency': {
+      const tiles = listFlag(flags, 'tiles', '1,16');
+      const results = await runLatencyBench({
+        only,
+        tiles,
+        minSeconds: numberFlag(flags, 'seconds', 45),
+        minFrames: numberFlag(flags, 'frames', 1000),
+        warmupSeconds: numberFlag(flags, 'warmup', 5),
+      });
+      loadNote('end');
+      for (const r of results) console.log(JSON.stringify(latencyJson(r)));
+      return;
+    }
+    case 'ttff': {
+      const result = await runTtffBench({ trials: numberFlag(flags, 'trials', 50), only });
+      loadNote('end');
+      console.log(JSON.stringify(ttffJson(result)));
+      return;
+    }
+    case 'gateway': {
+      const rows = await runGatewayCompare({
+        streams: listFlag(flags, 'streams', '16,64'),
+        seconds: numberFlag(flags, 'seconds', 30),
+        mbps: numberFlag(flags, 'mbps', 2),
+      });
+      loadNote('end');
+      for (const r of rows) console.log(JSON.stringify(gatewayJson(r)));
+      return;
+    }
+    case 'drift': {
+      const series = await runDriftBench({ minutes: numberFlag(flags, 'minutes', 60), only });
+      loadNote('end');
+      console.log(JSON.stringify(driftJson(series)));
+      return;
+    }
+    default:
+      console.error(USAGE);
+      process.exitCode = 2;
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e: unknown) => {
+    console.error(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  },
+);
