@@ -1,6 +1,7 @@
 // Opens camera streams for tiles: RTSP goes through the hub and the live gateway (fMP4 per
-// frame); platform FLV/TS/HLS URLs go to the renderer as they are. With `transcode`, an RTSP
-// source is pulled by ffmpeg and re-encoded to H.264 under its own hub key (`…:x264`).
+// frame); platform FLV/TS/HLS URLs go to the renderer as they are. With `transcode`, the hub's
+// own stream of the camera (`<cameraId>:<profile>`) is piped through ffmpeg and re-encoded to
+// H.264 under its own hub key (`…:x264`): one camera session either way, no URL for ffmpeg.
 import { randomBytes } from 'node:crypto';
 import type { StreamFacts } from '../common/contract/index.js';
 import { SkywallError } from '../common/model/errors.js';
@@ -50,14 +51,19 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
   const lockout = new AuthLockout();
   const findFfmpeg = opts.findFfmpeg ?? (() => detectFfmpeg());
   let ffmpeg: FfmpegInfo | undefined;
-  const hub = new StreamHub({
+  const hub: StreamHub = new StreamHub({
     graceMs: opts.graceMs ?? 10_000,
     producerFactory: (key) => {
+      if (key.endsWith(TRANSCODE_SUFFIX)) {
+        const directKey = key.slice(0, -TRANSCODE_SUFFIX.length);
+        if (!targets.has(directKey)) throw new SkywallError('not_found', `no source for ${key}`);
+        if (!ffmpeg) throw new SkywallError('unsupported_codec', 'ffmpeg with libx264 is not available to transcode this stream');
+        // The producer subscribes from a microtask, i.e. outside this hub call.
+        return new TranscodeProducer({ source: (consumer) => hub.subscribe(directKey, consumer), ffmpeg, onLog: (line) => console.warn(redactSecrets(`[transcode ${key}] ${line}`)) });
+      }
       const t = targets.get(key);
       if (!t) throw new SkywallError('not_found', `no source for ${key}`);
-      if (!key.endsWith(TRANSCODE_SUFFIX)) return new RtspProducer({ ...t, lockout, timeoutMs: 5000 });
-      if (!ffmpeg) throw new SkywallError('unsupported_codec', 'ffmpeg with libx264 is not available to transcode this stream');
-      return new TranscodeProducer({ ...t, timeoutMs: 5000, ffmpeg, onLog: (line) => console.warn(redactSecrets(`[transcode ${key}] ${line}`)) });
+      return new RtspProducer({ ...t, lockout, timeoutMs: 5000 });
     },
   });
   const gateway = await LiveGateway.start({ hub });
@@ -91,16 +97,20 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
         if (options.transcode && !canTranscode) {
           throw new SkywallError('unsupported_codec', 'this stream needs transcoding to H.264, but ffmpeg with libx264 was not found (install ffmpeg or set SKYWALL_FFMPEG)', { cameraId });
         }
-        const key = `${cameraId}:${source.profile}${options.transcode ? TRANSCODE_SUFFIX : ''}`;
+        // The camera is pulled under its direct key only; a transcode reads that stream.
+        const directKey = `${cameraId}:${source.profile}`;
+        const key = options.transcode ? `${directKey}${TRANSCODE_SUFFIX}` : directKey;
         const next: PullTarget = { url: source.url, ...(found.device.username ? { username: found.device.username } : {}), ...(found.password ? { password: found.password } : {}) };
-        const prev = targets.get(key);
+        const prev = targets.get(directKey);
         if (prev && (prev.username !== next.username || prev.password !== next.password || prev.url !== next.url)) {
-          // New credentials: lift the lockout and retry now instead of waiting.
+          // New credentials: lift the lockout and retry now instead of waiting. A transcode that
+          // stopped on auth_failed is blocked under its own key, so it is retried as well.
           lockout.reset();
-          targets.set(key, next);
-          hub.retry(key);
+          targets.set(directKey, next);
+          hub.retry(directKey);
+          hub.retry(`${directKey}${TRANSCODE_SUFFIX}`);
         }
-        targets.set(key, next);
+        targets.set(directKey, next);
         open.set(streamId, key);
         const url = gateway.issue(streamId, { format: 'fmp4', key });
         const status = hub.status(key);

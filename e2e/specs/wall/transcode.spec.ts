@@ -6,21 +6,61 @@ import { expectAdvancing } from '../../support/video-probe.js';
 
 test.use({ hostOnly: true });
 
-/** Pids of ffmpeg processes whose command line pulls from this port (any user we can see). */
-function ffmpegPullingFrom(port: number): number[] {
-  const pids: number[] = [];
+/** Argv of a process, or undefined once it is gone. */
+function argvOf(pid: string): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return undefined; // ended meanwhile
+  }
+}
+
+/** ffmpeg processes started by the host app that runs on `dataDir` (its command line names the folder). */
+function appFfmpegs(dataDir: string): Array<{ pid: number; argv: string[] }> {
+  const found: Array<{ pid: number; argv: string[] }> = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let cmd: string;
+    const argv = argvOf(entry);
+    if (!argv || !/ffmpeg$/.test(argv[0] ?? '')) continue;
+    let ppid: string;
     try {
-      cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      ppid = /^PPid:\s*(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? '';
     } catch {
-      continue; // ended meanwhile
+      continue;
     }
-    const argv = cmd.split('\0');
-    if (/ffmpeg$/.test(argv[0] ?? '') && argv.some((a) => a.includes(`:${port}/demo/h265`))) pids.push(Number(entry));
+    if (argvOf(ppid)?.includes(dataDir)) found.push({ pid: Number(entry), argv });
   }
-  return pids;
+  return found;
+}
+
+/** Established TCP connections towards 127.0.0.1:<port> (client side): one per RTSP session over TCP. */
+function connectionsTo(port: number): number {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  let n = 0;
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // no IPv6 here
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f[3] === '01' && f[2]?.endsWith(`:${hexPort}`)) n++;
+    }
+  }
+  return n;
+}
+
+/** Any process whose command line names this camera (a URL, with or without credentials). */
+function commandLinesNaming(port: number): string[] {
+  const hits: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const argv = argvOf(entry);
+    if (argv?.some((a) => /rtsp:\/\//i.test(a) && a.includes(`:${port}/`))) hits.push(argv.join(' '));
+  }
+  return hits;
 }
 
 test('an H.265-only camera plays through the H.264 transcode where H.265 does not decode', async ({ app }) => {
@@ -45,12 +85,19 @@ test('an H.265-only camera plays through the H.264 transcode where H.265 does no
     expect(after[0]!.width).toBe(640);
     await expect(page.getByTestId('tile').first()).toHaveAttribute('data-state', 'live');
     await expect(page.getByTestId('tile-dark')).toHaveCount(0);
-    const pids = ffmpegPullingFrom(port);
-    expect(pids).toHaveLength(1);
+    // ffmpeg reads the hub's stream on stdin: one transcoder, no camera URL on any command line,
+    // and the camera sees a single RTSP session (our own client's).
+    const transcoders = appFfmpegs(host!.dataDir);
+    expect(transcoders).toHaveLength(1);
+    expect(transcoders[0]!.argv).toContain('pipe:0');
+    expect(commandLinesNaming(port)).toEqual([]);
+    expect(connectionsTo(port)).toBe(1);
 
-    // Clearing the wall releases the stream: after the hub's grace period ffmpeg is gone.
+    // Clearing the wall releases the stream: after the grace periods (transcoded key, then the
+    // camera's key) ffmpeg is gone and the camera session ends.
     await contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: null, profile: 'main' }] });
-    await expect.poll(() => ffmpegPullingFrom(port), { timeout: 25_000, intervals: [500] }).toEqual([]);
+    await expect.poll(() => appFfmpegs(host!.dataDir), { timeout: 25_000, intervals: [500] }).toEqual([]);
+    await expect.poll(() => connectionsTo(port), { timeout: 25_000, intervals: [500] }).toBe(0);
   } finally {
     contract.close();
     await camera.stop();

@@ -1,36 +1,15 @@
-// The ffmpeg command line for RTSP in -> H.264 Annex-B out on stdout, tuned for latency:
-// no frame-rate probing, slice-threaded decoding (frame threads add a frame of delay each), x264
-// ultrafast/zerolatency without B-frames, every frame as it is encoded, flushed per packet.
-import { parseRtspUrl } from '../rtsp/rtsp-url.js';
+// The ffmpeg command line for "H.265 (or H.264) Annex-B on stdin -> H.264 Annex-B on stdout",
+// tuned for latency: a tiny probe, slice-threaded decoding (frame threads add a frame of delay
+// each), x264 ultrafast/zerolatency without B-frames, every frame flushed as it is encoded.
+// No URL and no credentials: the camera is pulled by our own RTSP client through the hub.
+import type { VideoCodec } from '../types.js';
 import type { FfmpegInfo } from './ffmpeg-detect.js';
 
 export interface TranscodeArgsOptions {
-  /** rtsp:// URL; credentials may be inline or given separately. */
-  url: string;
-  username?: string;
-  password?: string;
-  /** Socket I/O timeout for connect and reads (default 5000 ms). */
-  timeoutMs?: number;
-  /** Keyframe interval in frames (default 25). */
+  /** Codec of the elementary stream written to stdin. */
+  inputCodec: VideoCodec;
+  /** Keyframe interval of the output in frames (default 25). */
   gop?: number;
-}
-
-/**
- * ffmpeg takes RTSP credentials only inside the URL. They end up on its command line, which
- * other local users can read (/proc/<pid>/cmdline) on a shared machine: see README.
- */
-export function urlWithCredentials(raw: string, username?: string, password?: string): string {
-  const parsed = parseRtspUrl(raw);
-  const user = username ?? parsed.username;
-  const pass = password ?? parsed.password;
-  if (user === undefined || user === '') return parsed.url;
-  const userinfo = pass === undefined ? encodeURIComponent(user) : `${encodeURIComponent(user)}:${encodeURIComponent(pass)}`;
-  return parsed.url.replace(/^rtsp:\/\//i, `rtsp://${userinfo}@`);
-}
-
-/** ffmpeg 5.0 turned RTSP's `-timeout` into the socket timeout; before that it was `-stimeout`. */
-function timeoutOption(info: FfmpegInfo | undefined): string {
-  return info?.major !== undefined && info.major < 5 ? '-stimeout' : '-timeout';
 }
 
 /** `-fps_mode` arrived in 5.1; `-vsync` is its older (now deprecated) name. */
@@ -40,27 +19,29 @@ function passthroughTiming(info: FfmpegInfo | undefined): string[] {
 }
 
 export function buildTranscodeArgs(opts: TranscodeArgsOptions, info?: FfmpegInfo): string[] {
-  const timeoutUs = Math.max(1, Math.round(opts.timeoutMs ?? 5000)) * 1000;
   return [
     '-hide_banner',
+    // stdin is the media input, never keyboard commands.
     '-nostdin',
     '-loglevel',
     'error',
-    '-rtsp_transport',
-    'tcp',
-    timeoutOption(info),
-    String(timeoutUs),
-    // Without this, probing waits for ~20 frames to guess the frame rate (about 1 s at 25 fps);
-    // with passthrough timing the output does not need it. `-fflags nobuffer` would instead
-    // drop the probed frames, and with them the first GOP.
+    // The default probe (5 MB / 5 s) waits ~2 s on a live pipe before the first frame; 32 bytes
+    // only identify the stream, and the decoder configures itself from the first picture.
+    '-probesize',
+    '32',
+    '-analyzeduration',
+    '0',
+    // No frame-rate probing (it would wait for ~20 frames); passthrough timing does not need it.
     '-fpsprobesize',
     '0',
     '-flags',
     'low_delay',
     '-thread_type',
     'slice',
+    '-f',
+    opts.inputCodec === 'h265' ? 'hevc' : 'h264',
     '-i',
-    urlWithCredentials(opts.url, opts.username, opts.password),
+    'pipe:0',
     '-map',
     '0:v:0',
     '-an',
@@ -79,11 +60,12 @@ export function buildTranscodeArgs(opts: TranscodeArgsOptions, info?: FfmpegInfo
     'yuv420p',
     '-g',
     String(opts.gop ?? 25),
+    // No reordering: output picture N is input picture N, which is how timestamps are mapped.
     '-bf',
     '0',
     '-x264-params',
     'repeat-headers=1',
-    // Camera hiccups must not turn into bursts of duplicated frames (the default for raw output is CFR).
+    // The raw input has no real timestamps: never duplicate or drop frames to fit a rate.
     ...passthroughTiming(info),
     '-flush_packets',
     '1',

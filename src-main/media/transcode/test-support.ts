@@ -1,8 +1,15 @@
-// Helpers for this folder's tests: record what a producer emits, wait for conditions, probe files.
+// Helpers for this folder's tests: record what a producer emits, wait for conditions, probe
+// files, and a hub wired like the stream service (direct RTSP key + transcoded `:x264` key).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import type { HubConsumer, HubStatus } from '../hub/hub-types.js';
 import type { Producer, ProducerStatus } from '../hub/producer.js';
-import type { TrackInfo, VideoAccessUnit } from '../types.js';
+import { StreamHub } from '../hub/stream-hub.js';
+import { RtspProducer } from '../ingest/rtsp-producer.js';
+import { AuthLockout } from '../rtsp/auth-lockout.js';
+import type { MediaSample, TrackInfo, VideoAccessUnit } from '../types.js';
+import type { FfmpegInfo } from './ffmpeg-detect.js';
+import { TranscodeProducer } from './transcode-producer.js';
 
 export interface Recording {
   statuses: ProducerStatus[];
@@ -68,4 +75,53 @@ export function probeH264File(file: string): Promise<ProbeResult> {
       resolve({ codec: String(s.codec_name), profile: String(s.profile), width: Number(s.width), height: Number(s.height), frames: Number(s.nb_read_frames) });
     });
   });
+}
+
+export interface TestHub {
+  hub: StreamHub;
+  /** Every TranscodeProducer the factory made, oldest first. */
+  transcoders: TranscodeProducer[];
+}
+
+/** A hub with `cam:main` pulled from `url` and `cam:main:x264` transcoding it, as the stream service wires them. */
+export function transcodeHub(opts: { url: string; username?: string; password?: string; ffmpeg: FfmpegInfo; graceMs?: number; onLog?: (line: string) => void }): TestHub {
+  const transcoders: TranscodeProducer[] = [];
+  const lockout = new AuthLockout();
+  const hub: StreamHub = new StreamHub({
+    graceMs: opts.graceMs ?? 100,
+    producerFactory: (key) => {
+      if (key === 'cam:main') {
+        return new RtspProducer({ url: opts.url, ...(opts.username ? { username: opts.username } : {}), ...(opts.password ? { password: opts.password } : {}), lockout, timeoutMs: 3000 });
+      }
+      const p = new TranscodeProducer({ source: (c) => hub.subscribe('cam:main', c), ffmpeg: opts.ffmpeg, ...(opts.onLog ? { onLog: opts.onLog } : {}) });
+      transcoders.push(p);
+      return p;
+    },
+  });
+  return { hub, transcoders };
+}
+
+export interface ConsumerLog {
+  consumer: HubConsumer;
+  tracks: TrackInfo[];
+  samples: Array<VideoAccessUnit & { at: number }>;
+  statuses: HubStatus[];
+}
+
+/** A hub consumer that keeps everything it gets (video samples stamped with performance.now()). */
+export function consumerLog(): ConsumerLog {
+  const log: Omit<ConsumerLog, 'consumer'> = { tracks: [], samples: [], statuses: [] };
+  const consumer: HubConsumer = {
+    onTracks: (t) => log.tracks.push(t),
+    onSample: (s: MediaSample) => {
+      if (s.kind === 'video') log.samples.push({ ...s, at: performance.now() });
+    },
+    onStatus: (st) => log.statuses.push(st),
+  };
+  return { ...log, consumer };
+}
+
+/** The argv of a running process (Linux), NUL-separated parts joined by spaces. */
+export function commandLine(pid: number): string {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
 }

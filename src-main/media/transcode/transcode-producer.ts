@@ -1,92 +1,96 @@
-// A hub Producer that pulls an RTSP camera through ffmpeg and re-encodes its video to H.264
-// (for H.265 cameras that browsers here cannot decode and that have no H.264 sub-stream).
-// One object = one ffmpeg process = one attempt, as the hub expects.
-import { spawn, type ChildProcess } from 'node:child_process';
+// A hub Producer that re-encodes another hub stream to H.264 (for H.265 cameras that browsers
+// here cannot decode and that have no H.264 sub-stream). It subscribes to the camera's direct
+// key, writes the access units to ffmpeg's stdin as Annex-B and reads H.264 from its stdout.
+// So the camera has one RTSP session however many tiles show it, transcoded or not, and ffmpeg
+// never sees a URL or a password. One object = one attempt = at most one ffmpeg, as the hub expects.
 import { EventEmitter } from 'node:events';
-import { performance } from 'node:perf_hooks';
 import { videoTrackInfo, H264_NAL, h264NalType } from '../codec/index.js';
+import type { HubConsumer, HubStatus } from '../hub/hub-types.js';
 import type { Producer, ProducerError, ProducerEvents } from '../hub/producer.js';
-import type { TrackInfo, VideoAccessUnit } from '../types.js';
+import type { MediaSample, TrackInfo, VideoAccessUnit, VideoCodec, VideoTrackInfo } from '../types.js';
 import { AccessUnitReader, type StreamedAccessUnit } from './access-unit-reader.js';
-import { terminate, track } from './child-reaper.js';
 import { buildTranscodeArgs } from './ffmpeg-args.js';
-import { ffmpegCommand, type FfmpegInfo } from './ffmpeg-detect.js';
-import { ffmpegExitError, redactFfmpegText } from './ffmpeg-errors.js';
+import type { FfmpegInfo } from './ffmpeg-detect.js';
+import { FfmpegProcess } from './ffmpeg-process.js';
+import { sourceVerdict } from './source-status.js';
+import { StdinFeeder, type FeederStats } from './stdin-feeder.js';
+import { TimingQueue } from './timing-queue.js';
+
+/** Subscribes a consumer to the stream to transcode (e.g. `(c) => hub.subscribe('cam7:main', c)`); returns the unsubscribe function. */
+export type TranscodeSource = (consumer: HubConsumer) => () => void;
 
 export interface TranscodeProducerOptions {
-  /** rtsp:// URL (credentials inline or separate). */
-  url: string;
-  username?: string;
-  password?: string;
-  /** Socket timeout handed to ffmpeg (default 5000 ms). */
-  timeoutMs?: number;
+  source: TranscodeSource;
   /** From detectFfmpeg(); picks the binary and version-specific options. Default: ffmpegCommand(). */
   ffmpeg?: FfmpegInfo;
   /** Redacted stderr lines, for logs. */
   onLog?: (line: string) => void;
+  /** Bound of the bytes waiting for ffmpeg's stdin (default 6 MiB); beyond it units are dropped up to the next keyframe. */
+  maxBacklogBytes?: number;
+  /** Output keyframe interval in frames (default 25). */
+  gop?: number;
 }
 
-const STDERR_TAIL_CHARS = 4096;
-const MAX_LOG_LINES = 20;
+export interface TranscodeStats extends FeederStats {
+  /** Pictures written to ffmpeg and not yet back. */
+  inFlight: number;
+  /** Pictures emitted. */
+  emitted: number;
+}
+
 /** Units arriving in a burst still get distinct, increasing times (1 ms apart). */
 const MIN_STEP_90K = 90;
 
 export class TranscodeProducer implements Producer {
   private readonly events = new EventEmitter();
   private readonly reader = new AccessUnitReader('h264');
-  private child: ChildProcess | undefined;
+  private readonly timing = new TimingQueue();
+  private started = false;
   private stopped = false;
   private closed = false;
-  private exited: Promise<void> = Promise.resolve();
-  private stderrTail = '';
-  private partialLine = '';
-  private logLines = 0;
+  private unsubscribe: (() => void) | undefined;
+  private ffmpeg: FfmpegProcess | undefined;
+  private feeder: StdinFeeder | undefined;
+  private inputCodec: VideoCodec | undefined;
+  private inputTrack: VideoTrackInfo | undefined;
   private sps: Uint8Array | undefined;
   private pps: Uint8Array | undefined;
   private tracks: TrackInfo | undefined;
   private live = false;
-  private clockStart = 0;
   private lastPts = -Infinity;
+  private emitted = 0;
 
   constructor(private readonly opts: TranscodeProducerOptions) {}
 
-  /** The ffmpeg process id while it runs (tests, diagnostics). */
+  /** The ffmpeg process id while it runs (tests, diagnostics); undefined before the source's tracks arrived. */
   get pid(): number | undefined {
-    return this.child?.pid;
+    return this.ffmpeg?.pid;
   }
 
   /** Resolves when ffmpeg has exited (at once if it never started). */
   whenExited(): Promise<void> {
-    return this.exited;
+    return this.ffmpeg?.whenExited() ?? Promise.resolve();
+  }
+
+  stats(): TranscodeStats {
+    const feeder = this.feeder?.stats() ?? { written: 0, dropped: 0, skips: 0, backlogBytes: 0 };
+    return { ...feeder, inFlight: this.timing.size, emitted: this.emitted };
   }
 
   start(): void {
-    if (this.child || this.stopped) return;
+    if (this.started || this.stopped) return;
+    this.started = true;
     this.emit('status', { state: 'connecting' });
-    const args = buildTranscodeArgs(this.opts, this.opts.ffmpeg);
-    const child = spawn(this.opts.ffmpeg?.path ?? ffmpegCommand(), args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    this.child = child;
-    track(child);
-    this.exited = new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.once('error', () => resolve());
-    });
-    child.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (text: string) => this.onStderr(text));
-    child.once('error', (e: NodeJS.ErrnoException) => {
-      this.finish({ code: 'internal', message: `ffmpeg could not be started (${e.code ?? e.message}); install ffmpeg or set SKYWALL_FFMPEG to its path` });
-    });
-    child.once('exit', (code, signal) => {
-      this.finish(ffmpegExitError({ code, signal, stderr: this.stderrTail, ...(this.opts.password ? { password: this.opts.password } : {}) }));
-    });
+    // Subscribing calls back at once (status, tracks, cached GOP), and start() itself runs inside
+    // the hub's producer launch: subscribe once that hub call has returned.
+    queueMicrotask(() => this.subscribe());
   }
 
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     this.events.removeAllListeners();
-    if (this.child) void terminate(this.child);
+    this.release();
   }
 
   on<E extends keyof ProducerEvents>(event: E, listener: ProducerEvents[E]): this {
@@ -99,27 +103,92 @@ export class TranscodeProducer implements Producer {
     return this;
   }
 
-  private onData(chunk: Buffer): void {
-    if (this.stopped) return;
-    const receivedAt = Date.now();
-    const now = performance.now();
-    for (const unit of this.reader.push(chunk)) this.onUnit(unit, now, receivedAt);
+  private subscribe(): void {
+    if (this.stopped || this.closed) return;
+    let subscribing = true;
+    let unsubscribe: () => void;
+    try {
+      unsubscribe = this.opts.source({
+        onTracks: (t) => this.onSourceTracks(t),
+        onSample: (s) => this.onSourceSample(s),
+        onStatus: (s) => this.onSourceStatus(s, subscribing),
+      });
+    } catch (e) {
+      this.fail({ code: 'internal', message: `cannot subscribe to the camera stream: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    subscribing = false;
+    // The status handed over at subscribe may already have ended this attempt.
+    if (this.stopped || this.closed) unsubscribe();
+    else this.unsubscribe = unsubscribe;
   }
 
-  private onUnit(unit: StreamedAccessUnit, now: number, receivedAt: number): void {
+  private onSourceStatus(status: HubStatus, first: boolean): void {
     if (this.stopped || this.closed) return;
+    const verdict = sourceVerdict(status, first);
+    if (verdict.action === 'stalled') {
+      if (this.live) this.emit('status', { state: 'stalled' });
+    } else if (verdict.action === 'close') {
+      this.fail(verdict.error);
+    }
+  }
+
+  private onSourceTracks(tracks: TrackInfo): void {
+    if (this.stopped || this.closed) return;
+    const video = tracks.video;
+    if (!video) {
+      this.fail({ code: 'unsupported_codec', message: 'the camera stream has no video track to transcode' });
+      return;
+    }
+    if (this.inputCodec && this.inputCodec !== video.codec) {
+      // ffmpeg was started for the other codec: end this attempt; the hub starts a fresh one.
+      this.fail({ code: 'protocol', message: `the camera stream changed from ${this.inputCodec} to ${video.codec}` });
+      return;
+    }
+    this.inputTrack = video; // newer parameter sets go in front of the next keyframe that lacks them
+    if (!this.ffmpeg) this.spawn(video.codec);
+  }
+
+  private onSourceSample(sample: MediaSample): void {
+    if (sample.kind !== 'video' || this.stopped || this.closed || !this.feeder || !this.inputTrack) return;
+    if (sample.codec !== this.inputCodec) return;
+    if (this.feeder.write(sample, this.inputTrack)) this.timing.push({ pts90k: sample.pts90k, receivedAt: sample.receivedAt });
+  }
+
+  private spawn(codec: VideoCodec): void {
+    this.inputCodec = codec;
+    const proc = new FfmpegProcess({
+      ...(this.opts.ffmpeg ? { path: this.opts.ffmpeg.path } : {}),
+      args: buildTranscodeArgs({ inputCodec: codec, ...(this.opts.gop ? { gop: this.opts.gop } : {}) }, this.opts.ffmpeg),
+      ...(this.opts.onLog ? { onLog: this.opts.onLog } : {}),
+      onEnd: (error) => {
+        if (this.stopped) return;
+        this.finish(error);
+        this.release();
+      },
+    });
+    this.ffmpeg = proc;
+    this.feeder = new StdinFeeder(proc.stdin, this.opts.maxBacklogBytes);
+    proc.stdout.on('data', (chunk: Buffer) => {
+      if (this.stopped || this.closed) return;
+      for (const unit of this.reader.push(chunk)) this.onOutputUnit(unit);
+    });
+  }
+
+  private onOutputUnit(unit: StreamedAccessUnit): void {
+    // Every picture out of ffmpeg consumes one input timing, even one we do not pass on.
+    const timing = this.timing.take();
     this.noteParameterSets(unit);
-    if (!this.tracks) return; // nothing decodable before the first SPS/PPS
+    if (this.closed || !this.tracks) return; // nothing decodable before the first SPS/PPS
     if (!this.live) {
       if (!unit.keyframe) return; // start at a keyframe
       this.live = true;
-      this.clockStart = now;
       this.emit('status', { state: 'live' });
     }
-    // 90 kHz from the monotonic arrival clock: ffmpeg's raw H.264 output has no timestamps.
-    const pts = Math.max(Math.round((now - this.clockStart) * 90), this.lastPts + MIN_STEP_90K);
+    const pts = Math.max(timing?.pts90k ?? -Infinity, this.lastPts + MIN_STEP_90K, 0);
     this.lastPts = pts;
-    const sample: VideoAccessUnit = { kind: 'video', codec: 'h264', nalus: unit.nalus, pts90k: pts, dts90k: pts, keyframe: unit.keyframe, receivedAt };
+    const sample: VideoAccessUnit = { kind: 'video', codec: 'h264', nalus: unit.nalus, pts90k: pts, dts90k: pts, keyframe: unit.keyframe, receivedAt: timing?.receivedAt ?? Date.now() };
+    this.emitted++;
     this.emit('sample', sample);
   }
 
@@ -146,29 +215,23 @@ export class TranscodeProducer implements Producer {
     this.emit('tracks', this.tracks);
   }
 
-  private onStderr(text: string): void {
-    this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL_CHARS);
-    if (!this.opts.onLog) return;
-    // Whole lines only: a URL cut in two would slip past the redaction.
-    const lines = (this.partialLine + text).split(/\r?\n/);
-    this.partialLine = (lines.pop() ?? '').slice(-STDERR_TAIL_CHARS);
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      // A damaged stream can make the decoder complain every frame: keep the log readable.
-      if (++this.logLines <= MAX_LOG_LINES) this.opts.onLog(redactFfmpegText(line, this.opts.password));
-      else if (this.logLines === MAX_LOG_LINES + 1) this.opts.onLog(`(further ffmpeg messages of this attempt suppressed)`);
-    }
-  }
-
-  private fail(error: ProducerError): void {
+  /** The attempt is over: report it and let go of the source and ffmpeg. */
+  private fail(error: ProducerError | undefined): void {
     this.finish(error);
-    if (this.child) void terminate(this.child);
+    this.release();
   }
 
   private finish(error: ProducerError | undefined): void {
     if (this.closed) return;
     this.closed = true;
     this.emit('status', error ? { state: 'closed', error } : { state: 'closed' });
+  }
+
+  private release(): void {
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    unsubscribe?.();
+    if (this.ffmpeg) void this.ffmpeg.kill();
   }
 
   private emit<E extends keyof ProducerEvents>(event: E, ...args: Parameters<ProducerEvents[E]>): void {
