@@ -1,15 +1,13 @@
 // Adapts one RtspSession (one connection attempt) to the hub's Producer contract.
-import { EventEmitter } from 'node:events';
 import { isSkywallError } from '../../common/model/errors.js';
-import type { Producer, ProducerEvents } from '../hub/producer.js';
+import { ProducerBase } from '../hub/producer-base.js';
 import { RtspSession, type RtspSessionOptions } from '../rtsp/rtsp-session.js';
 
-export class RtspProducer implements Producer {
-  private readonly events = new EventEmitter();
+export class RtspProducer extends ProducerBase {
   private readonly session: RtspSession;
-  private stopped = false;
 
   constructor(options: RtspSessionOptions) {
+    super();
     this.session = new RtspSession(options);
     this.session.on('tracks', (t) => this.emit('tracks', t));
     this.session.on('sample', (s) => this.emit('sample', s));
@@ -30,24 +28,7 @@ export class RtspProducer implements Producer {
     );
   }
 
-  stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
+  protected onStop(): void {
     void this.session.stop();
-    this.events.removeAllListeners();
-  }
-
-  on<E extends keyof ProducerEvents>(event: E, listener: ProducerEvents[E]): this {
-    this.events.on(event, listener);
-    return this;
-  }
-
-  off<E extends keyof ProducerEvents>(event: E, listener: ProducerEvents[E]): this {
-    this.events.off(event, listener);
-    return this;
-  }
-
-  private emit<E extends keyof ProducerEvents>(event: E, ...args: Parameters<ProducerEvents[E]>): void {
-    if (!this.stopped) this.events.emit(event, ...args);
   }
 }

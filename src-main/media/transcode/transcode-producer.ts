@@ -3,10 +3,10 @@
 // key, writes the access units to ffmpeg's stdin as Annex-B and reads H.264 from its stdout.
 // So the camera has one RTSP session however many tiles show it, transcoded or not, and ffmpeg
 // never sees a URL or a password. One object = one attempt = at most one ffmpeg, as the hub expects.
-import { EventEmitter } from 'node:events';
 import { videoTrackInfo, H264_NAL, h264NalType } from '../codec/index.js';
 import type { HubConsumer, HubStatus } from '../hub/hub-types.js';
-import type { Producer, ProducerError, ProducerEvents } from '../hub/producer.js';
+import { ProducerBase } from '../hub/producer-base.js';
+import type { ProducerError } from '../hub/producer.js';
 import type { MediaSample, TrackInfo, VideoAccessUnit, VideoCodec, VideoTrackInfo } from '../types.js';
 import { AccessUnitReader, type StreamedAccessUnit } from './access-unit-reader.js';
 import { buildTranscodeArgs } from './ffmpeg-args.js';
@@ -41,12 +41,10 @@ export interface TranscodeStats extends FeederStats {
 /** Units arriving in a burst still get distinct, increasing times (1 ms apart). */
 const MIN_STEP_90K = 90;
 
-export class TranscodeProducer implements Producer {
-  private readonly events = new EventEmitter();
+export class TranscodeProducer extends ProducerBase {
   private readonly reader = new AccessUnitReader('h264');
   private readonly timing = new TimingQueue();
   private started = false;
-  private stopped = false;
   private closed = false;
   private unsubscribe: (() => void) | undefined;
   private ffmpeg: FfmpegProcess | undefined;
@@ -60,7 +58,9 @@ export class TranscodeProducer implements Producer {
   private lastPts = -Infinity;
   private emitted = 0;
 
-  constructor(private readonly opts: TranscodeProducerOptions) {}
+  constructor(private readonly opts: TranscodeProducerOptions) {
+    super();
+  }
 
   /** The ffmpeg process id while it runs (tests, diagnostics); undefined before the source's tracks arrived. */
   get pid(): number | undefined {
@@ -86,21 +86,8 @@ export class TranscodeProducer implements Producer {
     queueMicrotask(() => this.subscribe());
   }
 
-  stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.events.removeAllListeners();
+  protected onStop(): void {
     this.release();
-  }
-
-  on<E extends keyof ProducerEvents>(event: E, listener: ProducerEvents[E]): this {
-    this.events.on(event, listener);
-    return this;
-  }
-
-  off<E extends keyof ProducerEvents>(event: E, listener: ProducerEvents[E]): this {
-    this.events.off(event, listener);
-    return this;
   }
 
   private subscribe(): void {
@@ -232,10 +219,6 @@ export class TranscodeProducer implements Producer {
     this.unsubscribe = undefined;
     unsubscribe?.();
     if (this.ffmpeg) void this.ffmpeg.kill();
-  }
-
-  private emit<E extends keyof ProducerEvents>(event: E, ...args: Parameters<ProducerEvents[E]>): void {
-    if (!this.stopped) this.events.emit(event, ...args);
   }
 }
 
