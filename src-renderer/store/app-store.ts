@@ -17,6 +17,8 @@ export interface AppActions {
   setLocale(locale: Locale): Promise<void>;
   setShowTileStats(show: boolean): Promise<void>;
   selectTile(index: number): void;
+  /** Re-grids the wall as n x n, keeping the cameras of the first tiles. */
+  setLayout(n: number): Promise<void>;
   assignCamera(cameraId: string | null, index?: number): Promise<void>;
   dismissProblem(p: Problem): void;
 }
@@ -62,6 +64,14 @@ export const useAppStore = create<AppState & AppActions>((set, get) => ({
     } catch {
       if (before) set({ settings: before });
     }
+  },
+
+  async setLayout(n) {
+    const wall = get().wall;
+    if (!wall) return;
+    const tiles = Array.from({ length: n * n }, (_, i) => wall.tiles[i] ?? { cameraId: null, profile: n > 2 ? ('sub' as const) : ('main' as const) });
+    const saved = await call('sw:walls:save', { ...wall, rows: n, cols: n, tiles });
+    set({ wall: saved, selectedTile: Math.min(get().selectedTile, tiles.length - 1) });
   },
 
   selectTile(index) {

@@ -37,3 +37,20 @@ test('each tile can show its stats: resolution, frame rate, bitrate, latency, dr
   await expect(stats).toContainText(/Latency \d+ ms/, { timeout: 10_000 });
   await expect(stats).toContainText(/Dropped \d+/);
 });
+
+test('the operator re-grids the wall and assigns a camera by double-click', async ({ app }) => {
+  const { page } = app;
+  await expectAdvancing(page, [0]);
+  await page.getByTestId('layout-select').selectOption('3x3');
+  await expect(page.getByTestId('tile')).toHaveCount(9);
+  // The first four keep their cameras and keep playing; the rest are empty until assigned.
+  await expectAdvancing(page, [0, 1, 2, 3]);
+  await expect(page.getByTestId('tile').nth(8)).toHaveAttribute('data-state', 'empty');
+  await page.getByTestId('tile').nth(8).click();
+  await page.getByTestId('camera-item').first().dblclick();
+  await expectAdvancing(page, [8]);
+  // The layout is saved: a reload shows the same wall.
+  await page.reload();
+  await expect(page.getByTestId('tile')).toHaveCount(9);
+  await expectAdvancing(page, [8]);
+});
