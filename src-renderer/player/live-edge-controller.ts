@@ -42,8 +42,8 @@ export const DEFAULT_LIVE_EDGE: LiveEdgeConfig = {
   startupJumpAboveMs: 160,
   startupMs: 3000,
   stallMarginStepMs: 10,
-  stallMarginMaxMs: 60,
-  stallMemoryMs: 60_000,
+  stallMarginMaxMs: 40,
+  stallMemoryMs: 30_000,
 };
 
 export type LiveEdgeDecision =
