@@ -12,13 +12,13 @@ export interface VideoSample {
 export function sampleTiles(page: Page): Promise<VideoSample[]> {
   return page.$$eval('[data-testid=tile]', (tiles) =>
     tiles.map((t, index) => {
-      const v = t.querySelector('video')!;
+      const v = t.querySelector('video');
       return {
         index,
         state: t.getAttribute('data-state'),
-        currentTime: v.currentTime,
-        frames: v.getVideoPlaybackQuality().totalVideoFrames,
-        width: v.videoWidth,
+        currentTime: v?.currentTime ?? 0,
+        frames: v?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
+        width: v?.videoWidth ?? 0,
       };
     }),
   );

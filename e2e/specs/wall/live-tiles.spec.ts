@@ -54,3 +54,18 @@ test('the operator re-grids the wall and assigns a camera by double-click', asyn
   await expect(page.getByTestId('tile')).toHaveCount(9);
   await expectAdvancing(page, [8]);
 });
+
+test('a hidden window stops every player and resumes when shown again', async ({ app }) => {
+  const { page } = app;
+  await expectAdvancing(page, [0, 1, 2, 3]);
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((h) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  // Players detached and elements back in the pool: no video left in any tile.
+  await expect(page.locator('[data-testid=tile] video')).toHaveCount(0);
+  await setHidden(false);
+  await expectAdvancing(page, [0, 1, 2, 3]);
+});

@@ -13,6 +13,11 @@ interface TileProps {
   onSelect(): void;
 }
 
+const DARK_KEYS = {
+  h265_unsupported: 'tile.dark.h265_unsupported',
+  codec_unsupported: 'tile.dark.codec_unsupported',
+  player_cap: 'tile.dark.player_cap',
+} as const;
 const BAD_STATES: StreamState[] = ['auth_failed', 'offline', 'stalled'];
 const STATE_KEYS = {
   connecting: 'tile.state.connecting',
@@ -27,10 +32,10 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
   const t = useT();
   const camera = useAppStore((s) => appSelectors.cameraById(s, cameraId));
   const showStats = useAppStore((s) => s.settings?.showTileStats ?? false);
-  const videoRef = useRef<HTMLVideoElement>(null);
+  const slotRef = useRef<HTMLDivElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);
-  const stream = useTileStream(camera ? camera.id : null, profile, videoRef, visible);
+  const stream = useTileStream(camera ? camera.id : null, profile, slotRef, visible);
 
   const stateText = (() => {
     if (!stream.state) return '';
@@ -47,7 +52,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
       data-state={stream.state ?? 'empty'}
       onClick={onSelect}
     >
-      <video ref={videoRef} muted playsInline data-testid="tile-video" />
+      <div ref={slotRef} className="sw-tile-video" />
       {!camera && <div className="sw-tile-empty">{t('tile.empty')}</div>}
       {camera && <div className="sw-tile-label">{camera.name}</div>}
       {camera && stream.state && (
@@ -57,7 +62,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
       )}
       {stream.darkReason && (
         <div className="sw-tile-dark" data-testid="tile-dark">
-          {t(stream.darkReason === 'h265_unsupported' ? 'tile.dark.h265_unsupported' : 'tile.dark.codec_unsupported')}
+          {t(DARK_KEYS[stream.darkReason])}
         </div>
       )}
       {camera && showStats && <TileStats stats={stream.stats} />}

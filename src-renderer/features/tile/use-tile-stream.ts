@@ -2,11 +2,13 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { StreamFacts, StreamState } from '../../../src-main/common/contract/stream.js';
 import { chooseSource, createPlayer, type DarkReason, type Player, type PlayerStats } from '../../player/index.js';
 import { closeStream, onStreamStatus, openStream } from '../../services/streams.js';
+import { tileVideoPool } from './tile-video-pool.js';
 
 export interface TileStream {
   state?: StreamState;
   retryInMs?: number;
-  darkReason?: DarkReason;
+  /** Why the tile shows no picture: a codec this computer cannot decode, or too many live tiles. */
+  darkReason?: DarkReason | 'player_cap';
   /** Playing an H.264 re-encode made by the main process (the camera's codec does not decode here). */
   transcoded?: boolean;
   stats?: PlayerStats;
@@ -20,15 +22,22 @@ const RETRY_MAX_MS = 15_000;
  * sub-stream -> H.264 transcode in the main process), plays it, and re-opens after a player
  * error with a growing delay. Closing the tile or hiding it stops the player and releases the stream.
  */
-export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', videoRef: RefObject<HTMLVideoElement | null>, active: boolean): TileStream {
+export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', slotRef: RefObject<HTMLElement | null>, active: boolean): TileStream {
   const [view, setView] = useState<TileStream>({});
 
   useEffect(() => {
-    const video = videoRef.current;
-    if (!cameraId || !active || !video) {
+    const slot = slotRef.current;
+    if (!cameraId || !active || !slot) {
       setView({});
       return;
     }
+    const video = tileVideoPool.acquire();
+    if (!video) {
+      setView({ darkReason: 'player_cap' });
+      return;
+    }
+    video.dataset.testid = 'tile-video';
+    slot.appendChild(video);
     let cancelled = false;
     let player: Player | undefined;
     let streamId: string | undefined;
@@ -120,9 +129,10 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
       cancelled = true;
       clearTimeout(retryTimer);
       clearInterval(statsTimer);
-      release();
+      release(); // the player's teardown first, then the element goes back to the pool
+      tileVideoPool.release(video);
     };
-  }, [cameraId, profile, active, videoRef]);
+  }, [cameraId, profile, active, slotRef]);
 
   return view;
 }
