@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDirectUrl, isRtspUrl } from './direct-url.js';
+import { classifyDirectUrl, isRtspUrl, relayedTransport } from './direct-url.js';
 
 describe('classifyDirectUrl', () => {
   it('maps WVP/ZLMediaKit StreamContent URLs to player transports', () => {
@@ -17,5 +17,14 @@ describe('classifyDirectUrl', () => {
     expect(classifyDirectUrl('not a url')).toBeUndefined();
     expect(isRtspUrl('RTSP://h/x')).toBe(true);
     expect(isRtspUrl('http://h/x')).toBe(false);
+  });
+});
+
+describe('relayedTransport', () => {
+  it('plays every byte stream over the relay WebSocket and HLS through the proxy', () => {
+    expect(relayedTransport('flv-http')).toBe('flv-ws');
+    expect(relayedTransport('flv-ws')).toBe('flv-ws');
+    expect(relayedTransport('mpegts')).toBe('mpegts');
+    expect(relayedTransport('hls')).toBe('hls');
   });
 });

@@ -3,9 +3,10 @@ import type { StreamFacts } from '../common/contract/index.js';
 export type DirectTransport = Exclude<StreamFacts['transport'], 'fmp4-ws'>;
 
 /**
- * How the renderer plays a platform URL directly (WVP/ZLMediaKit and ISC hand these out):
+ * What kind of platform URL this is (WVP/ZLMediaKit and ISC hand these out):
  * ws(s)://...flv -> flv-ws, http(s)://...flv -> flv-http, .ts -> mpegts, .m3u8 -> hls.
  * RTSP is not direct: it goes through the hub. Returns undefined for what we can't play.
+ * The renderer never fetches these itself: see relayedTransport.
  */
 export function classifyDirectUrl(url: string): DirectTransport | undefined {
   let u: URL;
@@ -22,6 +23,17 @@ export function classifyDirectUrl(url: string): DirectTransport | undefined {
   if (p.endsWith('.ts')) return 'mpegts';
   if (p.endsWith('.flv') || p.includes('.live.flv')) return ws ? 'flv-ws' : 'flv-http';
   return undefined;
+}
+
+export type RelayedTransport = Extract<DirectTransport, 'flv-ws' | 'mpegts' | 'hls'>;
+
+/**
+ * What the renderer plays once the main process relays a platform URL (media-relay): FLV and
+ * MPEG-TS arrive as bytes over the relay's loopback WebSocket (so 'flv-http' plays as 'flv-ws'),
+ * HLS through its loopback HTTP proxy.
+ */
+export function relayedTransport(direct: DirectTransport): RelayedTransport {
+  return direct === 'flv-http' ? 'flv-ws' : direct;
 }
 
 export function isRtspUrl(url: string): boolean {

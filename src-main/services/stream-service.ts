@@ -1,5 +1,6 @@
 // Opens camera streams for tiles: RTSP goes through the hub and the live gateway (fMP4 per
-// frame); platform FLV/TS/HLS URLs go to the renderer as they are. With `transcode`, the hub's
+// frame); platform FLV/TS/HLS URLs are pulled by the media relay, so the renderer only ever
+// talks to 127.0.0.1 (FLV/TS bytes over a WebSocket, HLS through a proxy). With `transcode`, the hub's
 // own stream of the camera (`<cameraId>:<profile>`) is piped through ffmpeg and re-encoded to
 // H.264 under its own hub key (`…:x264`): one camera session either way, no URL for ffmpeg.
 import { randomBytes } from 'node:crypto';
@@ -10,10 +11,11 @@ import { LiveGateway } from '../media/gateway/index.js';
 import { StreamHub, type HubStatus } from '../media/hub/index.js';
 import { RtspProducer } from '../media/ingest/rtsp-producer.js';
 import { AuthLockout } from '../media/rtsp/auth-lockout.js';
+import { MediaRelay } from '../media/relay/index.js';
 import { detectFfmpeg, TranscodeProducer, type FfmpegInfo } from '../media/transcode/index.js';
 import { redactSecrets } from '../storage/index.js';
 import type { DevicesService } from './devices-service.js';
-import { classifyDirectUrl, isRtspUrl } from './direct-url.js';
+import { classifyDirectUrl, isRtspUrl, relayedTransport } from './direct-url.js';
 
 export interface StreamOpenOptions {
   /** Pull through ffmpeg and re-encode to H.264 (RTSP sources only; needs ffmpeg with libx264). */
@@ -25,6 +27,8 @@ export interface StreamService {
   close(streamId: string): void;
   hub: StreamHub;
   gateway: LiveGateway;
+  /** Pulls platform URLs (FLV, TS, HLS) for the renderer. */
+  relay: MediaRelay;
   dispose(): Promise<void>;
 }
 
@@ -67,7 +71,9 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
     },
   });
   const gateway = await LiveGateway.start({ hub });
+  const relay = await MediaRelay.start();
   const open = new Map<string, string>(); // streamId -> hub key
+  const relayed = new Set<string>(); // streamIds of platform URLs
 
   const publish = (streamId: string, s: HubStatus): void => {
     opts.bus.emit('sw:stream:onDidChangeStatus', {
@@ -84,6 +90,7 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
   return {
     hub,
     gateway,
+    relay,
     async open(cameraId, profile, options = {}) {
       const found = await opts.devices.resolveCamera(cameraId);
       if (!found) throw new SkywallError('not_found', 'no such camera', { cameraId });
@@ -119,16 +126,24 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
         const videoCodec = options.transcode ? 'h264' : source.codec;
         return { streamId, url, transport: 'fmp4-ws', ...(videoCodec ? { videoCodec } : {}), hasSubStream, canTranscode };
       }
-      const transport = classifyDirectUrl(source.url);
-      if (!transport) throw new SkywallError('unsupported_codec', 'this URL cannot be played', { cameraId });
-      // Platform URLs go to the renderer as they are: nothing here could transcode them.
-      return { streamId, url: source.url, transport, ...(source.codec ? { videoCodec: source.codec } : {}), hasSubStream, canTranscode: false };
+      const direct = classifyDirectUrl(source.url);
+      if (!direct) throw new SkywallError('unsupported_codec', 'this URL cannot be played', { cameraId });
+      // The renderer gets a loopback URL; the relay fetches the platform (no per-host connection
+      // limit, no CSP hole, TLS pinning possible). Nothing here could transcode these.
+      // TODO(devices): pass the device's pinned certificate as `tls` once devices store one.
+      const transport = relayedTransport(direct);
+      const upstream = { url: source.url };
+      const url = transport === 'hls' ? relay.proxyHls(streamId, upstream) : relay.relayBytes(streamId, upstream);
+      relayed.add(streamId);
+      return { streamId, url, transport, ...(source.codec ? { videoCodec: source.codec } : {}), hasSubStream, canTranscode: false };
     },
     close(streamId) {
+      if (relayed.delete(streamId)) return relay.closeStream(streamId);
       if (!open.delete(streamId)) return;
       gateway.closeStream(streamId);
     },
     async dispose() {
+      await relay.close();
       await gateway.close();
       hub.close();
     },

@@ -15,7 +15,7 @@ export const StreamOpenRequest = z
 
 export const StreamFacts = z.object({
   streamId: Id,
-  /** One-time URL: ws for the gateway, or the platform's own URL for direct play. */
+  /** Loopback URL with a one-time token: the gateway (camera fMP4) or the media relay (platform FLV/TS/HLS). */
   url: z.string(),
   transport: z.enum(['fmp4-ws', 'flv-ws', 'flv-http', 'mpegts', 'hls']),
   videoCodec: z.enum(['h264', 'h265']).optional(),

@@ -13,14 +13,16 @@ export interface TokenGrant {
   audio: boolean;
 }
 
-interface Entry extends TokenGrant {
+interface Entry<G> {
+  grant: G;
   expiresAt: number;
 }
 
-export type RedeemResult = { ok: true; grant: TokenGrant } | { ok: false; reason: 'unknown' | 'expired' | 'wrong_stream' };
+export type RedeemResult<G = TokenGrant> = { ok: true; grant: G } | { ok: false; reason: 'unknown' | 'expired' | 'wrong_stream' };
 
-export class TokenStore {
-  private readonly entries = new Map<string, Entry>();
+/** Generic over what a token grants (the media relay stores upstream URLs the same way). */
+export class TokenStore<G extends { streamId: string } = TokenGrant> {
+  private readonly entries = new Map<string, Entry<G>>();
   private expiredCount = 0;
 
   constructor(
@@ -28,15 +30,15 @@ export class TokenStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(grant: TokenGrant): string {
+  issue(grant: G): string {
     this.purge();
     const token = randomBytes(24).toString('base64url');
-    this.entries.set(token, { ...grant, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(token, { grant: { ...grant }, expiresAt: this.now() + this.ttlMs });
     return token;
   }
 
   /** Uses up the token whatever the outcome, so a guessed or replayed token never works twice. */
-  redeem(token: string, streamId: string): RedeemResult {
+  redeem(token: string, streamId: string): RedeemResult<G> {
     const e = this.entries.get(token);
     if (!e) return { ok: false, reason: 'unknown' };
     this.entries.delete(token);
@@ -44,13 +46,13 @@ export class TokenStore {
       this.expiredCount++;
       return { ok: false, reason: 'expired' };
     }
-    if (e.streamId !== streamId) return { ok: false, reason: 'wrong_stream' };
-    return { ok: true, grant: { streamId: e.streamId, key: e.key, format: e.format, audio: e.audio } };
+    if (e.grant.streamId !== streamId) return { ok: false, reason: 'wrong_stream' };
+    return { ok: true, grant: e.grant };
   }
 
   /** Forgets every unused token of a stream (the stream was closed). */
   revokeStream(streamId: string): void {
-    for (const [t, e] of this.entries) if (e.streamId === streamId) this.entries.delete(t);
+    for (const [t, e] of this.entries) if (e.grant.streamId === streamId) this.entries.delete(t);
   }
 
   get pending(): number {
