@@ -15,8 +15,8 @@ export function freePort(): Promise<number> {
 }
 
 /** The demo camera as its own process (npm run demo), so a test can kill and restart the source. */
-export async function startDemoCamera(port: number): Promise<{ stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/demo-cli.js'), '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startDemoCamera(port: number, extraArgs: string[] = []): Promise<{ stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/demo-cli.js'), '--port', String(port), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += String(d)));
   child.stderr?.on('data', (d) => (out += String(d)));
