@@ -1,6 +1,7 @@
 // The live gateway: a WebSocket server on 127.0.0.1 (random port) that hands hub streams to
 // players. URLs are /live/<streamId>?token=<one-time token> from issue(); anything else is
 // refused at the HTTP upgrade (401/403/404, no media bytes, no WebSocket).
+import { listenLoopback, listeningPort, LOOPBACK_HOST, refuseUpgrade } from '../net/loopback.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -37,9 +38,8 @@ export interface IssueOptions {
   audio?: boolean;
 }
 
-const HOST = '127.0.0.1';
+const HOST = LOOPBACK_HOST;
 const PATH = /^\/live\/([A-Za-z0-9_.:-]{1,128})$/;
-const STATUS_LINE: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 
 interface OpenConnection {
   ws: WebSocket;
@@ -73,19 +73,11 @@ export class LiveGateway {
   static start(options: LiveGatewayOptions): Promise<LiveGateway> {
     const server = createServer();
     const gateway = new LiveGateway(server, options);
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, HOST, () => {
-        server.off('error', reject);
-        resolve(gateway);
-      });
-    });
+    return listenLoopback(server, options.port ?? 0).then(() => gateway);
   }
 
   get port(): number {
-    const a = this.server.address();
-    if (!a || typeof a === 'string') throw new Error('gateway is not listening');
-    return a.port;
+    return listeningPort(this.server, 'gateway');
   }
 
   /** A one-time URL for a player: ws://127.0.0.1:<port>/live/<streamId>?token=... */
@@ -133,8 +125,7 @@ export class LiveGateway {
 
   private reject(socket: Duplex, status: 401 | 403 | 404, reason: RejectReason): void {
     this.stats.rejected[reason]++;
-    socket.on('error', () => undefined);
-    socket.end(`HTTP/1.1 ${status} ${STATUS_LINE[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    refuseUpgrade(socket, status);
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -4,6 +4,7 @@
 // self-signed platform certificate can be pinned in Node).
 //   ws://127.0.0.1:<port>/relay/<streamId>?token=<one-time>   byte relay (FLV or TS over WebSocket)
 //   http://127.0.0.1:<port>/hls/<stream token>/<upstream path>  HLS proxy
+import { listenLoopback, listeningPort, LOOPBACK_HOST, refuseUpgrade } from '../net/loopback.js';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -46,10 +47,9 @@ export interface RelayUpstream {
   tls?: RelayTls;
 }
 
-const HOST = '127.0.0.1';
+const HOST = LOOPBACK_HOST;
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const RELAY_PATH = /^\/relay\/([A-Za-z0-9_.:-]{1,128})$/;
-const STATUS_LINE: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 
 export class MediaRelay {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false, clientTracking: false });
@@ -84,19 +84,11 @@ export class MediaRelay {
   static start(options: MediaRelayOptions = {}): Promise<MediaRelay> {
     const server = createServer();
     const relay = new MediaRelay(server, options);
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, HOST, () => {
-        server.off('error', reject);
-        resolve(relay);
-      });
-    });
+    return listenLoopback(server, options.port ?? 0).then(() => relay);
   }
 
   get port(): number {
-    const a = this.server.address();
-    if (!a || typeof a === 'string') throw new Error('relay is not listening');
-    return a.port;
+    return listeningPort(this.server, 'relay');
   }
 
   /** A one-time ws:// URL; the player receives the upstream's bytes (http(s) body or ws(s) messages) unchanged. */
@@ -151,8 +143,7 @@ export class MediaRelay {
 
   private reject(socket: Duplex, status: 401 | 403 | 404, reason: RelayRejectReason): void {
     this.stats.rejected[reason]++;
-    socket.on('error', () => undefined);
-    socket.end(`HTTP/1.1 ${status} ${STATUS_LINE[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    refuseUpgrade(socket, status);
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
