@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'tile.dark.h265_unsupported': 'This computer cannot decode H.265 and the camera has no H.264 sub-stream: enable an H.264 sub-stream on the device',
   'tile.dark.codec_unsupported': 'This computer cannot decode this video codec: switch the device to H.264.',
   'tile.dark.player_cap': 'Too many live tiles in this window: use a smaller layout, or move some cameras to another wall.',
+  'tile.audio.g711': 'G.711 audio cannot be played here and is left out',
   'tile.stats.toggle': 'Show tile stats',
   'tile.stats.resolution': 'Resolution',
   'tile.stats.fps': 'FPS',

@@ -27,6 +27,7 @@ export const zhCN = {
   'tile.dark.h265_unsupported': '此电脑无法解码 H.265，且该摄像机没有 H.264 子码流：请在设备上开启 H.264 子码流',
   'tile.dark.codec_unsupported': '此电脑无法解码该视频编码：请在设备上改用 H.264。',
   'tile.dark.player_cap': '同时播放的画面已达上限：请减少本窗口的窗格数，或把部分摄像机放到另一面墙。',
+  'tile.audio.g711': '伴音为 G.711，无法在此播放，已略去',
   'tile.stats.toggle': '显示画面统计',
   'tile.stats.resolution': '分辨率',
   'tile.stats.fps': '帧率',

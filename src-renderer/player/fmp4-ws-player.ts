@@ -120,6 +120,7 @@ export class Fmp4WsPlayer implements Player {
       receiveToDisplayMs: this.receiveLatency.median(),
       ingestToDisplayMs: this.ingestLatency.median(),
       jumps: this.jumps,
+      ...(this.reader.facts?.audioCodec ? { audioNotPlayed: this.reader.facts.audioCodec } : {}),
     };
   }
 

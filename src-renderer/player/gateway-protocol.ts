@@ -18,6 +18,8 @@ export const GatewayFacts = z.looseObject({
   height: z.number().int().positive().optional(),
   timescale: z.number().int().positive().optional(),
   clock: GatewayClock.optional(),
+  /** The camera's audio codec: fMP4 tiles carry video only, so the tile can say what it leaves out. */
+  audioCodec: z.string().max(16).optional(),
 });
 export type GatewayFacts = z.infer<typeof GatewayFacts>;
 

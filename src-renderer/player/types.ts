@@ -56,6 +56,8 @@ export type PlayerEvent = keyof PlayerEventMap;
 
 export interface PlayerStats {
   transport: Transport;
+  /** The source's audio codec when the player does not play it (fMP4 tiles are video-only). */
+  audioNotPlayed?: string;
   state: PlayerState;
   /** videoWidth/videoHeight; 0 before metadata. */
   width: number;

@@ -65,9 +65,19 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
           {t(DARK_KEYS[stream.darkReason])}
         </div>
       )}
+      {camera && isG711(stream.stats?.audioNotPlayed) && (
+        <div className="sw-tile-notice" data-testid="tile-audio-notice">
+          {t('tile.audio.g711')}
+        </div>
+      )}
       {camera && showStats && <TileStats stats={stream.stats} />}
     </div>
   );
+}
+
+/** G.711 is common on NVRs and no browser decoder plays it: say it is dropped, not broken. */
+function isG711(codec: string | undefined): boolean {
+  return codec === 'pcma' || codec === 'pcmu';
 }
 
 /** Off-screen or hidden tiles stop their players: no decode work nobody sees. */
