@@ -15,7 +15,7 @@ test('npm start without an Electron binary says so in one line and serves the ap
   // What `npm start` runs after building (the e2e run has built already).
   const child = spawn(process.execPath, [path.join(ROOT, 'build/start.mjs')], { env: { ...process.env, SKYWALL_DATA_DIR: dataDir, DISPLAY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  let url = '';
+  let url: string | undefined;
   child.stdout.on('data', (d) => (out += String(d)));
   child.stderr.on('data', (d) => (out += String(d)));
   try {
@@ -36,5 +36,6 @@ test('npm start without an Electron binary says so in one line and serves the ap
     rmSync(dataDir, { recursive: true, force: true });
   }
   // Stopping npm start stops host mode too: nothing keeps serving.
-  await expect(fetch(url)).rejects.toThrow();
+  expect(url).toBeDefined();
+  await expect(fetch(url!)).rejects.toThrow();
 });
