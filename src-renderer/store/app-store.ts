@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo, DeviceView, Locale, Problem, Settings, Wall } from '../../src-main/common/contract/index.js';
+import type { AppInfo, DeviceInput, DeviceView, Locale, Problem, Settings, Wall } from '../../src-main/common/contract/index.js';
 import { call, subscribe } from '../services/bridge.js';
 
 export interface AppState {
@@ -21,6 +21,9 @@ export interface AppActions {
   setLayout(n: number): Promise<void>;
   assignCamera(cameraId: string | null, index?: number): Promise<void>;
   dismissProblem(p: Problem): void;
+  /** Throws a ContractError the form words for the operator. */
+  addDevice(input: DeviceInput): Promise<void>;
+  removeDevice(id: string): Promise<void>;
 }
 
 export const useAppStore = create<AppState & AppActions>((set, get) => ({
@@ -85,6 +88,16 @@ export const useAppStore = create<AppState & AppActions>((set, get) => ({
     const tiles = wall.tiles.map((t, i) => (i === at ? { ...t, cameraId } : t));
     const saved = await call('sw:walls:save', { ...wall, tiles });
     set({ wall: saved, selectedTile: Math.min(at + 1, tiles.length - 1) });
+  },
+
+  async addDevice(input) {
+    await call('sw:devices:add', input);
+    set({ devices: await call('sw:devices:list', {}) });
+  },
+
+  async removeDevice(id) {
+    await call('sw:devices:remove', { id });
+    set({ devices: await call('sw:devices:list', {}) });
   },
 
   dismissProblem(p) {

@@ -1,13 +1,25 @@
+import { useState } from 'react';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../store/app-store.js';
+import { AddCameraForm } from './AddCameraForm.js';
 
 export function DeviceList() {
   const t = useT();
   const devices = useAppStore((s) => s.devices);
   const assign = useAppStore((s) => s.assignCamera);
+  const remove = useAppStore((s) => s.removeDevice);
+  const [adding, setAdding] = useState(false);
   return (
     <aside className="sw-devices" data-testid="device-list">
-      <h2>{t('devices.title')}</h2>
+      <div className="sw-devices-bar">
+        <h2>{t('devices.title')}</h2>
+        {!adding && (
+          <button data-testid="add-camera" onClick={() => setAdding(true)}>
+            {t('devices.add')}
+          </button>
+        )}
+      </div>
+      {adding && <AddCameraForm onDone={() => setAdding(false)} />}
       {devices.length === 0 && <p className="sw-muted">{t('devices.empty')}</p>}
       <ul>
         {devices.map((d) => (
@@ -15,6 +27,11 @@ export function DeviceList() {
             <div className="sw-device-name">
               {d.name}
               {d.demo && <span className="sw-badge">{t('devices.demo')}</span>}
+              {!d.demo && (
+                <button className="sw-link" data-testid="remove-device" title={t('devices.remove')} onClick={() => void remove(d.id)}>
+                  ×
+                </button>
+              )}
             </div>
             <div className="sw-muted">{t('devices.cameras', { count: d.cameras.length })}</div>
             <ul className="sw-cameras">

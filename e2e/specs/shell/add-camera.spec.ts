@@ -1,0 +1,35 @@
+import { expect, test } from '../../support/app-fixture.js';
+import { freePort, startDemoCamera } from '../../support/demo-camera-process.js';
+import { expectAdvancing } from '../../support/video-probe.js';
+
+test('the operator adds a camera by URL, is told clearly what is wrong, and plays it', async ({ app }) => {
+  const { page } = app;
+  const port = await freePort();
+  const camera = await startDemoCamera(port, ['--auth', 'admin:Gate-Pass9']);
+  try {
+    await page.getByTestId('add-camera').click();
+    await page.getByTestId('form-name').fill('东门 1');
+    await page.getByTestId('form-mainUrl').fill(`127.0.0.1:${port}/demo/h264`); // no scheme: a common slip
+    await page.getByTestId('form-submit').click();
+    await expect(page.getByTestId('form-error')).toContainText('地址无效');
+    await expect(page.getByTestId('form-name')).toHaveValue('东门 1'); // nothing typed is lost
+
+    // Credentials typed into the URL are moved out of it.
+    await page.getByTestId('form-mainUrl').fill(`rtsp://admin:Gate-Pass9@127.0.0.1:${port}/demo/h264`);
+    await page.getByTestId('form-submit').click();
+    await expect(page.getByTestId('add-camera-form')).toHaveCount(0);
+    // A configured device replaces the demo device in the list.
+    await expect(page.getByTestId('device-item')).toHaveCount(1);
+    await expect(page.getByTestId('device-item')).toContainText('东门 1');
+
+    await page.getByTestId('layout-select').selectOption('1x1');
+    await page.getByTestId('tile').first().click();
+    await page.getByTestId('camera-item').first().dblclick();
+    await expectAdvancing(page, [0]);
+
+    await page.getByTestId('remove-device').click();
+    await expect(page.getByTestId('device-item').first()).toContainText('演示');
+  } finally {
+    await camera.stop();
+  }
+});

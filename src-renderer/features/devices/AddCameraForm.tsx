@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { useT, useTError } from '../../i18n/use-t.js';
+import { useAppStore } from '../../store/app-store.js';
+import { ContractError } from '../../services/bridge.js';
+import { buildDeviceInput, type CameraForm } from './camera-form-model.js';
+
+const EMPTY: CameraForm = { name: '', mainUrl: '', subUrl: '', username: '', password: '' };
+
+function newCameraId(): string {
+  return `cam-${crypto.randomUUID()}`;
+}
+
+/** Adds one camera by its stream URL (RTSP, or a platform FLV/TS/HLS URL). */
+export function AddCameraForm({ onDone }: { onDone(): void }) {
+  const t = useT();
+  const tError = useTError();
+  const addDevice = useAppStore((s) => s.addDevice);
+  const [form, setForm] = useState<CameraForm>(EMPTY);
+  const [error, setError] = useState<{ field?: keyof CameraForm; text: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const field = (key: keyof CameraForm, label: string, type = 'text') => (
+    <label className={`sw-field${error?.field === key ? ' invalid' : ''}`}>
+      <span>{label}</span>
+      <input data-testid={`form-${key}`} type={type} value={form[key]} autoComplete="off" onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </label>
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const built = buildDeviceInput(form, newCameraId);
+    if (!built.ok) {
+      setError({ field: built.field, text: t(built.error) });
+      return;
+    }
+    setBusy(true);
+    try {
+      await addDevice(built.input);
+      setForm(EMPTY);
+      setError(undefined);
+      onDone();
+    } catch (err) {
+      // Nothing typed is lost: the form keeps its values so the operator can correct them.
+      setError({ text: err instanceof ContractError ? tError(err) : t('error.internal') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="sw-form" data-testid="add-camera-form" onSubmit={(e) => void submit(e)}>
+      {field('name', t('devices.form.name'))}
+      {field('mainUrl', t('devices.form.mainUrl'))}
+      {field('subUrl', t('devices.form.subUrl'))}
+      {field('username', t('devices.form.username'))}
+      {field('password', t('devices.form.password'), 'password')}
+      {error && (
+        <p className="sw-form-error" role="alert" data-testid="form-error">
+          {error.text}
+        </p>
+      )}
+      <div className="sw-form-buttons">
+        <button type="submit" data-testid="form-submit" disabled={busy}>
+          {t('devices.form.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('devices.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
