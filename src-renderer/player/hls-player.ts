@@ -2,13 +2,8 @@
 // walls never need it. No video.js CSS and no UI components: the tile draws its own chrome.
 // video.js wraps the element in a <div> and, on dispose, strips and removes it; we put the
 // pooled element back exactly where and how it was so the pool can reuse it.
-import { PlayerEmitter } from './emitter.js';
-import { resetVideoElement } from './mse-support.js';
-import { elementStats } from './player-stats.js';
-import { watchVideoProgress } from './progress-watchdog.js';
-import { RateWindow } from './stats-math.js';
-import type { Player, PlayerErrorCode, PlayerEvent, PlayerEventMap, PlayerState, PlayerStats } from './types.js';
-import { VideoObserver } from './video-observer.js';
+import { LibraryPlayer } from './library-player.js';
+import type { PlayerErrorCode, PlayerStats } from './types.js';
 
 export interface HlsPlayerOptions {
   url: string;
@@ -33,55 +28,33 @@ interface Snapshot {
   muted: boolean;
 }
 
-export class HlsPlayer implements Player {
-  private readonly emitter = new PlayerEmitter();
-  private state: PlayerState = 'idle';
-  private video: HTMLVideoElement | null = null;
-  private observer: VideoObserver | null = null;
+export class HlsPlayer extends LibraryPlayer {
   private vjs: VjsPlayer | null = null;
   private snapshot: Snapshot | null = null;
-  private stopWatchdog: (() => void) | null = null;
   private bytesTimer: ReturnType<typeof setInterval> | null = null;
-  private readonly bytes = new RateWindow(2000);
+  protected readonly transport = 'hls' as const;
 
-  constructor(private readonly options: HlsPlayerOptions) {}
-
-  on<E extends PlayerEvent>(event: E, cb: (payload: PlayerEventMap[E]) => void): () => void {
-    return this.emitter.on(event, cb);
+  constructor(private readonly options: HlsPlayerOptions) {
+    super();
   }
 
   attach(video: HTMLVideoElement): void {
-    if (this.state !== 'idle') throw new Error(`HlsPlayer.attach: player is ${this.state}; a Player is single-use`);
-    this.video = video;
     this.snapshot = { attributes: Array.from(video.attributes, (a) => [a.name, a.value]), muted: video.muted };
-    this.setState('connecting');
-    this.observer = new VideoObserver(video, performance.now(), {
-      onFirstFrame: (elapsedMs) => {
-        this.setState('playing');
-        this.emitter.emit('firstFrame', { elapsedMs });
-      },
-      onStall: () => undefined,
-      onMediaError: () => undefined, // video.js reports the same error with more detail
-    });
-    this.stopWatchdog = watchVideoProgress(
-      video,
-      // HLS delivers whole segments: silences of a segment duration are normal.
-      { stalledAfterMs: this.options.stalledAfterMs ?? 8000, noDataTimeoutMs: this.options.noDataTimeoutMs ?? 30_000 },
-      {
-        onStalled: () => this.state === 'playing' && this.setState('stalled'),
-        onResumed: () => this.state === 'stalled' && this.setState('playing'),
-        onDead: (ms) => this.fail('no_data', `no new frames for ${Math.round(ms / 1000)} s`),
-      },
-    );
+    // HLS delivers whole segments: silences of a segment duration are normal. Media errors are
+    // left to video.js, which reports the same error with more detail.
+    this.attachWith(video, { stalledAfterMs: this.options.stalledAfterMs ?? 8000, noDataTimeoutMs: this.options.noDataTimeoutMs ?? 30_000 });
+  }
+
+  protected start(video: HTMLVideoElement): void {
     // Without this video.js injects a <style> element, which the app's CSP (style-src 'self') refuses.
     (window as unknown as { VIDEOJS_NO_DYNAMIC_STYLE?: boolean }).VIDEOJS_NO_DYNAMIC_STYLE = true;
     import('video.js').then(
-      (mod) => this.start(mod.default as unknown as Videojs, video),
+      (mod) => this.startWith(mod.default as unknown as Videojs, video),
       (err: unknown) => this.fail('mse_unavailable', `loading video.js failed: ${(err as Error).message}`),
     );
   }
 
-  private start(videojs: Videojs, video: HTMLVideoElement): void {
+  private startWith(videojs: Videojs, video: HTMLVideoElement): void {
     if (this.isOver()) return;
     const vjs = videojs(video, {
       controls: false,
@@ -107,21 +80,9 @@ export class HlsPlayer implements Player {
     if (played) played.catch((err: Error) => console.warn(`player: play() refused (${err.name}); is the element muted?`));
   }
 
-  detach(): void {
-    if (this.state === 'closed') return;
-    this.teardown();
-    if (this.video) resetVideoElement(this.video);
-    this.setState('closed');
-    this.emitter.clear();
-  }
-
-  stats(): PlayerStats {
+  override stats(): PlayerStats {
     this.sampleBytes();
-    return {
-      ...elementStats('hls', this.state, this.video, this.observer),
-      bitrateBps: this.bytes.perSecond(performance.now()) * 8,
-      bytesReceived: this.bytes.count,
-    };
+    return super.stats();
   }
 
 
@@ -130,12 +91,9 @@ export class HlsPlayer implements Player {
     if (typeof transferred === 'number') this.bytes.record(performance.now(), transferred);
   }
 
-  private teardown(): void {
+  protected teardownLibrary(): void {
     if (this.bytesTimer) clearInterval(this.bytesTimer);
     this.bytesTimer = null;
-    this.stopWatchdog?.();
-    this.stopWatchdog = null;
-    this.observer?.stop();
     const vjs = this.vjs;
     this.vjs = null;
     const video = this.video;
@@ -162,20 +120,4 @@ export class HlsPlayer implements Player {
     if (parent && !video.isConnected) parent.insertBefore(video, next);
   }
 
-  private isOver(): boolean {
-    return this.state === 'error' || this.state === 'closed';
-  }
-
-  private fail(code: PlayerErrorCode, message: string): void {
-    if (this.isOver()) return;
-    setTimeout(() => this.teardown(), 0); // not from inside video.js's own event dispatch
-    this.setState('error');
-    this.emitter.emit('error', { code, message, fatal: true });
-  }
-
-  private setState(next: PlayerState): void {
-    if (this.state === next) return;
-    this.state = next;
-    this.emitter.emit('state', next);
-  }
 }

@@ -2,14 +2,8 @@
 // Teardown order matters (mpegts.js issue 181: detached MediaSource objects otherwise linger):
 // pause, unload, detachMediaElement, destroy, then empty the element and load().
 import type Mpegts from 'mpegts.js';
-import { PlayerEmitter } from './emitter.js';
+import { LibraryPlayer } from './library-player.js';
 import { buildMpegtsSetup, type MpegtsLatencyOptions, type MpegtsTransport, silenceMpegtsLogging } from './mpegts-config.js';
-import { resetVideoElement } from './mse-support.js';
-import { elementStats } from './player-stats.js';
-import { watchVideoProgress } from './progress-watchdog.js';
-import { RateWindow } from './stats-math.js';
-import type { Player, PlayerErrorCode, PlayerEvent, PlayerEventMap, PlayerState, PlayerStats } from './types.js';
-import { VideoObserver } from './video-observer.js';
 
 export interface MpegtsPlayerOptions {
   url: string;
@@ -21,51 +15,28 @@ export interface MpegtsPlayerOptions {
 
 type MpegtsModule = typeof Mpegts;
 
-export class MpegtsPlayer implements Player {
-  private readonly emitter = new PlayerEmitter();
-  private state: PlayerState = 'idle';
-  private video: HTMLVideoElement | null = null;
-  private observer: VideoObserver | null = null;
+export class MpegtsPlayer extends LibraryPlayer {
   private player: Mpegts.Player | null = null;
-  private stopWatchdog: (() => void) | null = null;
-  private readonly bytes = new RateWindow(2000);
   private lastStatsAt = 0;
+  protected readonly transport: MpegtsTransport;
 
-  constructor(private readonly options: MpegtsPlayerOptions) {}
-
-  on<E extends PlayerEvent>(event: E, cb: (payload: PlayerEventMap[E]) => void): () => void {
-    return this.emitter.on(event, cb);
+  constructor(private readonly options: MpegtsPlayerOptions) {
+    super();
+    this.transport = options.transport;
   }
 
   attach(video: HTMLVideoElement): void {
-    if (this.state !== 'idle') throw new Error(`MpegtsPlayer.attach: player is ${this.state}; a Player is single-use`);
-    this.video = video;
-    const t0 = performance.now();
-    this.setState('connecting');
-    this.observer = new VideoObserver(video, t0, {
-      onFirstFrame: (elapsedMs) => {
-        this.setState('playing');
-        this.emitter.emit('firstFrame', { elapsedMs });
-      },
-      onStall: () => undefined,
-      onMediaError: (code, message) => this.fail(code === 4 ? 'unsupported_codec' : 'decode', message),
-    });
-    this.stopWatchdog = watchVideoProgress(
-      video,
-      { stalledAfterMs: this.options.stalledAfterMs ?? 3000, noDataTimeoutMs: this.options.noDataTimeoutMs ?? 15_000 },
-      {
-        onStalled: () => this.state === 'playing' && this.setState('stalled'),
-        onResumed: () => this.state === 'stalled' && this.setState('playing'),
-        onDead: (ms) => this.fail('no_data', `no new frames for ${Math.round(ms / 1000)} s`),
-      },
-    );
+    this.attachWith(video, { stalledAfterMs: this.options.stalledAfterMs ?? 3000, noDataTimeoutMs: this.options.noDataTimeoutMs ?? 15_000 }, (code, message) => this.fail(code, message));
+  }
+
+  protected start(video: HTMLVideoElement): void {
     import('mpegts.js').then(
-      (mod) => this.start(mod.default, video),
+      (mod) => this.startWith(mod.default, video),
       (err: unknown) => this.fail('mse_unavailable', `loading mpegts.js failed: ${(err as Error).message}`),
     );
   }
 
-  private start(mpegts: MpegtsModule, video: HTMLVideoElement): void {
+  private startWith(mpegts: MpegtsModule, video: HTMLVideoElement): void {
     if (this.isOver()) return; // detached while the module was loading
     silenceMpegtsLogging(mpegts.LoggingControl);
     if (!mpegts.getFeatureList().mseLivePlayback) return this.fail('mse_unavailable', 'mpegts.js: no MSE live playback here');
@@ -80,23 +51,6 @@ export class MpegtsPlayer implements Player {
     const played = player.play();
     if (played) played.catch((err: Error) => console.warn(`player: play() refused (${err.name}); is the element muted?`));
   }
-
-  detach(): void {
-    if (this.state === 'closed') return;
-    this.teardown();
-    if (this.video) resetVideoElement(this.video);
-    this.setState('closed');
-    this.emitter.clear();
-  }
-
-  stats(): PlayerStats {
-    return {
-      ...elementStats(this.options.transport, this.state, this.video, this.observer),
-      bitrateBps: this.bytes.perSecond(performance.now()) * 8,
-      bytesReceived: Math.round(this.bytes.count),
-    };
-  }
-
 
   /** mpegts.js reports speed (KB/s) every ~600 ms; integrate it into a byte counter. */
   private onStatistics(s: Mpegts.MSEPlayerReportStatisticsInfo): void {
@@ -116,10 +70,7 @@ export class MpegtsPlayer implements Player {
     this.fail('decode', text);
   }
 
-  private teardown(): void {
-    this.stopWatchdog?.();
-    this.stopWatchdog = null;
-    this.observer?.stop();
+  protected teardownLibrary(): void {
     const p = this.player;
     this.player = null;
     if (!p) return;
@@ -133,23 +84,6 @@ export class MpegtsPlayer implements Player {
     }
   }
 
-  private isOver(): boolean {
-    return this.state === 'error' || this.state === 'closed';
-  }
-
-  private fail(code: PlayerErrorCode, message: string): void {
-    if (this.isOver()) return;
-    // Often called from inside an mpegts.js callback: destroy it after that callback returns.
-    setTimeout(() => this.teardown(), 0);
-    this.setState('error');
-    this.emitter.emit('error', { code, message, fatal: true });
-  }
-
-  private setState(next: PlayerState): void {
-    if (this.state === next) return;
-    this.state = next;
-    this.emitter.emit('state', next);
-  }
 }
 
 /** Error info without URLs (they carry the token). */
