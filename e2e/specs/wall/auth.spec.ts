@@ -1,5 +1,6 @@
 import { expect, test } from '../../support/app-fixture.js';
 import { connectContract } from '../../support/contract-client.js';
+import { showRtspCameraAlone } from '../../support/rtsp-scene.js';
 import { freePort, startDemoCamera } from '../../support/demo-camera-process.js';
 import { expectAdvancing } from '../../support/video-probe.js';
 
@@ -11,10 +12,8 @@ test('a wrong camera password shows "authentication failed" and is not retried i
   const camera = await startDemoCamera(port, ['--auth', 'admin:Right-Pass1']);
   const contract = await connectContract(host!.url);
   try {
-    const camerasOf = (id: string) => [{ id, name: id.toUpperCase(), ptz: false, sources: [{ profile: 'main' as const, url: `rtsp://127.0.0.1:${port}/demo/h264`, codec: 'h264' as const }] }];
-    await contract.call('sw:devices:add', { name: 'Gate', kind: 'rtsp', host: '127.0.0.1', port, username: 'admin', password: 'wrong', cameras: camerasOf('gate-1') });
-    const wall = await contract.call('sw:walls:forWindow', {});
-    await contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: 'gate-1', profile: 'main' }] });
+    const url = `rtsp://127.0.0.1:${port}/demo/h264`;
+    await showRtspCameraAlone(contract, { id: 'gate-1', deviceName: 'Gate', url, codec: 'h264', username: 'admin', password: 'wrong' });
     const tile = page.getByTestId('tile').first();
     await expect(tile).toHaveAttribute('data-state', 'auth_failed', { timeout: 15_000 });
     await expect(page.getByTestId('tile-state')).toHaveText('认证失败：请在设备设置中更正用户名或密码');
@@ -23,8 +22,7 @@ test('a wrong camera password shows "authentication failed" and is not retried i
     await expect(tile).toHaveAttribute('data-state', 'auth_failed');
 
     // The operator enters the right password (as a corrected device): it plays.
-    await contract.call('sw:devices:add', { name: 'Gate fixed', kind: 'rtsp', host: '127.0.0.1', port, username: 'admin', password: 'Right-Pass1', cameras: camerasOf('gate-2') });
-    await contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: 'gate-2', profile: 'main' }] });
+    await showRtspCameraAlone(contract, { id: 'gate-2', deviceName: 'Gate fixed', url, codec: 'h264', username: 'admin', password: 'Right-Pass1' });
     await expectAdvancing(page, [0]);
   } finally {
     contract.close();

@@ -1,5 +1,6 @@
 import { expect, test } from '../../support/app-fixture.js';
 import { connectContract } from '../../support/contract-client.js';
+import { showRtspCameraAlone } from '../../support/rtsp-scene.js';
 import { freePort, startDemoCamera } from '../../support/demo-camera-process.js';
 import { expectAdvancing, sampleTiles } from '../../support/video-probe.js';
 
@@ -11,15 +12,7 @@ test('a tile recovers by itself after its camera restarts', async ({ app }) => {
   let camera = await startDemoCamera(port);
   const contract = await connectContract(host!.url);
   try {
-    await contract.call('sw:devices:add', {
-      name: 'Gate camera',
-      kind: 'rtsp',
-      host: '127.0.0.1',
-      port,
-      cameras: [{ id: 'gate-1', name: 'GATE-1', ptz: false, sources: [{ profile: 'main', url: `rtsp://127.0.0.1:${port}/demo/h264`, codec: 'h264' }] }],
-    });
-    const wall = await contract.call('sw:walls:forWindow', {});
-    await contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: 'gate-1', profile: 'main' }] });
+    await showRtspCameraAlone(contract, { id: 'gate-1', deviceName: 'Gate camera', url: `rtsp://127.0.0.1:${port}/demo/h264`, codec: 'h264' });
     await expect(page.getByTestId('tile')).toHaveCount(1);
     await expectAdvancing(page, [0]);
 
@@ -40,15 +33,7 @@ test('a tile recovers by itself after its camera restarts', async ({ app }) => {
 
 /** Puts one H.265-only demo camera (no sub-stream) on a 1x1 wall. */
 async function showH265OnlyCamera(contract: Awaited<ReturnType<typeof connectContract>>, port: number): Promise<void> {
-  await contract.call('sw:devices:add', {
-    name: 'Road camera',
-    kind: 'rtsp',
-    host: '127.0.0.1',
-    port,
-    cameras: [{ id: 'road-1', name: 'ROAD-1', ptz: false, sources: [{ profile: 'main', url: `rtsp://127.0.0.1:${port}/demo/h265`, codec: 'h265' }] }],
-  });
-  const wall = await contract.call('sw:walls:forWindow', {});
-  await contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: 'road-1', profile: 'main' }] });
+  await showRtspCameraAlone(contract, { id: 'road-1', deviceName: 'Road camera', url: `rtsp://127.0.0.1:${port}/demo/h265`, codec: 'h265' });
 }
 
 test('an H.265-only camera plays: decoded as it is where H.265 decodes, else through the ffmpeg transcode', async ({ app }) => {

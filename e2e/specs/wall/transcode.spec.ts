@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '../../support/app-fixture.js';
 import { connectContract } from '../../support/contract-client.js';
+import { showRtspCameraAlone } from '../../support/rtsp-scene.js';
 import { freePort, startDemoCamera } from '../../support/demo-camera-process.js';
 import { expectAdvancing } from '../../support/video-probe.js';
 
@@ -70,15 +71,7 @@ test('an H.265-only camera plays: through the H.264 transcode where H.265 does n
   const camera = await startDemoCamera(port);
   const contract = await connectContract(host!.url);
   try {
-    await contract.call('sw:devices:add', {
-      name: 'Dock camera',
-      kind: 'rtsp',
-      host: '127.0.0.1',
-      port,
-      cameras: [{ id: 'dock-1', name: 'DOCK-1', ptz: false, sources: [{ profile: 'main', url: `rtsp://127.0.0.1:${port}/demo/h265`, codec: 'h265' }] }],
-    });
-    const wall = await contract.call('sw:walls:forWindow', {});
-    await contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: 'dock-1', profile: 'main' }] });
+    const wall = await showRtspCameraAlone(contract, { id: 'dock-1', deviceName: 'Dock camera', url: `rtsp://127.0.0.1:${port}/demo/h265`, codec: 'h265' });
 
     const { after } = await expectAdvancing(page, [0], 30_000);
     expect(after[0]!.width).toBe(640);
