@@ -5,9 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { loadDemoClip } from '../../src-main/media/fmp4/demo-units.js';
+import { loadDemoClip } from '../../src-main/testing/fmp4/demo-units.js';
 import { LiveGateway } from '../../src-main/media/gateway/gateway.js';
-import { FakeProducer } from '../../src-main/media/hub/fake-producer.js';
+import { FakeProducer } from '../../src-main/testing/hub/fake-producer.js';
 import { StreamHub } from '../../src-main/media/hub/stream-hub.js';
 import type { VideoAccessUnit, VideoCodec } from '../../src-main/media/types.js';
 

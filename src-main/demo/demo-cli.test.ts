@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAssetsDir } from './assets-dir.js';
-import { ffprobeRtsp } from './rtsp/test-processes.js';
+import { ffprobeRtsp } from '../testing/rtsp/ffprobe-processes.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -5,7 +5,7 @@ import { GENESIS_PREV, sha256Hex } from './audit-chain.js';
 import { openAuditLog } from './audit-log.js';
 import { verifyAuditLog } from './audit-verify.js';
 import { clearRegisteredSecrets, registerSecret } from './redact.js';
-import { useTempDirs } from './test-support/temp-dir.js';
+import { useTempDirs } from '../testing/storage/temp-dir.js';
 
 const tempDir = useTempDirs();
 const actor = { operator: 'zhang.wei', workstation: 'CTRL-ROOM-02' };

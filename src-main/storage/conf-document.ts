@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SkywallError } from '../common/model/errors.js';
-import type { DocumentRead, DocumentStore, UnreadableReason } from './document-store.js';
+import type { DocumentRead, DocumentStore, UnreadableReason } from './document-types.js';
 
 /** The slice of conf's API this adapter relies on. */
 export interface ConfLike {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDocumentStore } from './document-store.js';
-import { useTempDirs } from './test-support/temp-dir.js';
+import { useTempDirs } from '../testing/storage/temp-dir.js';
 
 const tempDir = useTempDirs();
 

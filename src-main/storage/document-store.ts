@@ -4,24 +4,9 @@
 // either the old or the new document, never a torn one.
 import { SkywallError } from '../common/model/errors.js';
 import { ConfDocumentStore, type ConfLikeConstructor } from './conf-document.js';
+import type { DocumentBackend, DocumentStore } from './document-types.js';
 
-export type DocumentBackend = 'conf' | 'electron-store';
-
-export type UnreadableReason = 'invalid_json' | 'not_an_object' | 'io';
-
-export type DocumentRead =
-  | { status: 'missing' }
-  | { status: 'ok'; value: Record<string, unknown> }
-  | { status: 'unreadable'; reason: UnreadableReason; detail: string };
-
-export interface DocumentStore {
-  /** Absolute path of the JSON file. */
-  readonly path: string;
-  /** Reads the whole document from disk. Never throws: problems come back as `unreadable`. */
-  get(): DocumentRead;
-  /** Replaces the whole document atomically. Throws SkywallError('storage') on I/O failure. */
-  set(doc: Record<string, unknown>): void;
-}
+export type { DocumentBackend, DocumentRead, DocumentStore, UnreadableReason } from './document-types.js';
 
 export interface OpenDocumentStoreOptions {
   backend: DocumentBackend;

@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openSkywallStore } from './open-skywall-store.js';
 import { SkywallDoc } from './schema.js';
-import { useTempDirs } from './test-support/temp-dir.js';
+import { useTempDirs } from '../testing/storage/temp-dir.js';
 import { openKeyFileVault } from './vault/open-vault.js';
 
 const tempDir = useTempDirs();
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'v0-skywall.json');
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'testing', 'storage', 'fixtures', 'v0-skywall.json');
 const AT = new Date('2025-06-01T00:00:00Z');
 
 async function openDir(dir: string) {

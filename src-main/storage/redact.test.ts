@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SkywallError } from '../common/model/errors.js';
 import { clearRegisteredSecrets, redactSecrets, redactValue, registerSecret } from './redact.js';
-import { useTempDirs } from './test-support/temp-dir.js';
+import { useTempDirs } from '../testing/storage/temp-dir.js';
 import { openKeyFileVault } from './vault/open-vault.js';
 
 const tempDir = useTempDirs();

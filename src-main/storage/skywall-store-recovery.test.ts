@@ -7,7 +7,7 @@ import { defaultDocument } from './defaults.js';
 import { openSkywallStore } from './open-skywall-store.js';
 import { fileTimestamp } from './quarantine.js';
 import { SkywallDoc } from './schema.js';
-import { useTempDirs } from './test-support/temp-dir.js';
+import { useTempDirs } from '../testing/storage/temp-dir.js';
 import { openKeyFileVault } from './vault/open-vault.js';
 
 const tempDir = useTempDirs();

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openSkywallStore } from './open-skywall-store.js';
 import { DEFAULT_WALL_ID, defaultDocument } from './defaults.js';
 import { SkywallDoc, type DeviceRecord } from './schema.js';
-import { useTempDirs } from './test-support/temp-dir.js';
+import { useTempDirs } from '../testing/storage/temp-dir.js';
 import { openKeyFileVault } from './vault/open-vault.js';
 
 const tempDir = useTempDirs();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOnvifStub, type OnvifStub } from './onvif-stub.js';
-import { digestAuthorization, faultSubcodes, rawPost, soapPost, usernameTokenHeader } from './soap-test-client.js';
+import { digestAuthorization, faultSubcodes, rawPost, soapPost, usernameTokenHeader } from '../../testing/onvif/soap-client.js';
 import type { OnvifStubOptions } from './stub-options.js';
 import { child, childText } from './xml-reader.js';
 

@@ -1,7 +1,7 @@
 // RTSP edge answers and the fault-injection switches, seen from a raw TCP client.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoRtspServer } from './demo-rtsp-server.js';
-import { TestRtspClient } from './rtsp-test-client.js';
+import { TestRtspClient } from '../../testing/rtsp/raw-rtsp-client.js';
 import type { DemoRtspServer } from './server-types.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,9 +1,9 @@
 // Real-time pacing and loop continuity: the clips are cut to 1-2 s so every test crosses a loop point.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoRtspServer } from './demo-rtsp-server.js';
-import { TestRtspClient, type TestFrame } from './rtsp-test-client.js';
+import { TestRtspClient, type TestFrame } from '../../testing/rtsp/raw-rtsp-client.js';
 import type { DemoRtspServer } from './server-types.js';
-import { runProcess } from './test-processes.js';
+import { runProcess } from '../../testing/rtsp/ffprobe-processes.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

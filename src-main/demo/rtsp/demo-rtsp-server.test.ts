@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoRtspServer } from './demo-rtsp-server.js';
 import type { DemoRtspServer } from './server-types.js';
-import { ffprobeRtsp, runProcess } from './test-processes.js';
+import { ffprobeRtsp, runProcess } from '../../testing/rtsp/ffprobe-processes.js';
 
 const creds = { username: 'operator', password: 's3cret:pass' };
 

@@ -10,7 +10,7 @@ import { h264CodecString, parseH264Sps } from './h264-sps.js';
 import { h265CodecString, parseH265Sps } from './h265-sps.js';
 import { buildHvcC } from './hvcc.js';
 import { h264NalType, h265NalType, splitAnnexB } from './nal.js';
-import { type ClipSpec, encodeClip, ffmpegDecoderConfig, probe } from './test-clips.js';
+import { type ClipSpec, encodeClip, ffmpegDecoderConfig, probe } from '../../testing/codec/encoded-clips.js';
 
 const DEMO_DIR = join(import.meta.dirname, '../../../assets/demo');
 

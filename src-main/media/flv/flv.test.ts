@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoClip, type DemoClip } from '../fmp4/demo-units.js';
+import { loadDemoClip, type DemoClip } from '../../testing/fmp4/demo-units.js';
 import type { AudioFrame, AudioTrackInfo, MediaSample } from '../types.js';
 import { FlvMuxer, type FlvMuxerOptions } from './flv-muxer.js';
-import { demuxWithMpegts } from './mpegts-harness.js';
+import { demuxWithMpegts } from '../../testing/flv/mpegts-harness.js';
 
 const run = promisify(execFile);
 let dir = '';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VideoAccessUnit, VideoCodec } from '../types.js';
-import { loadDemoClip, type DemoClip } from './demo-units.js';
+import { loadDemoClip, type DemoClip } from '../../testing/fmp4/demo-units.js';
 import { Fmp4Fragmenter } from './fragmenter.js';
 
 const run = promisify(execFile);

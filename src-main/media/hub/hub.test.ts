@@ -2,7 +2,7 @@
 // slow-consumer bounds, stall detection, reconnect policy, auth failure.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MediaSample } from '../types.js';
-import { FakeProducer, TEST_TRACKS, unit, unitId } from './fake-producer.js';
+import { FakeProducer, TEST_TRACKS, unit, unitId } from '../../testing/hub/fake-producer.js';
 import type { HubConsumer, HubStatus } from './hub-types.js';
 import { StreamHub, type StreamHubOptions } from './stream-hub.js';
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReconnectBackoff } from './backoff.js';
 import { ConnectLimiter } from './connect-limiter.js';
-import { FakeProducer, TEST_TRACKS, unit } from './fake-producer.js';
+import { FakeProducer, TEST_TRACKS, unit } from '../../testing/hub/fake-producer.js';
 import { StreamHub } from './stream-hub.js';
 
 beforeEach(() => {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { RELAY_CLOSE } from './close-codes.js';
 import { MediaRelay } from './media-relay.js';
-import { openPlayer, startUpstream, type TestUpstream } from './test-support.js';
+import { openPlayer, startUpstream, type TestUpstream } from '../../testing/relay/relay-peers.js';
 
 let relay: MediaRelay;
 let upstream: TestUpstream | undefined;

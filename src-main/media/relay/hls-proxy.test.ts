@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MediaRelay } from './media-relay.js';
-import { startUpstream, type TestUpstream } from './test-support.js';
+import { startUpstream, type TestUpstream } from '../../testing/relay/relay-peers.js';
 
 let relay: MediaRelay;
 let platform: TestUpstream;

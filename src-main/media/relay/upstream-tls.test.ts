@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { WebSocketServer } from 'ws';
 import { RELAY_CLOSE } from './close-codes.js';
 import { MediaRelay } from './media-relay.js';
-import { openPlayer, startUpstream, type TestUpstream } from './test-support.js';
+import { openPlayer, startUpstream, type TestUpstream } from '../../testing/relay/relay-peers.js';
 import { normalizeFingerprint } from './upstream-tls.js';
 
 const run = promisify(execFile);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AudioFrame } from '../types.js';
 import { AudioDepacketizer } from './audio-depacketizer.js';
 import { buildRtpPacket, parseRtpPacket, type RtpPacket } from './rtp-packet.js';
-import { concat } from './test-packetizer.js';
+import { concat } from '../../testing/rtp/packetizer.js';
 
 const run = promisify(execFile);
 let dir = '';

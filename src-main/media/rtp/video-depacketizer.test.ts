@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKeyframeNal, splitAnnexB, toAnnexB } from '../codec/nal.js';
-import { encodeClip } from '../codec/test-clips.js';
+import { encodeClip } from '../../testing/codec/encoded-clips.js';
 import type { VideoAccessUnit, VideoCodec, VideoTrackInfo } from '../types.js';
 import type { RtpPacket } from './rtp-packet.js';
-import { groupAccessUnits, packetizeStream, wrapPaci } from './test-packetizer.js';
+import { groupAccessUnits, packetizeStream, wrapPaci } from '../../testing/rtp/packetizer.js';
 import { VideoDepacketizer } from './video-depacketizer.js';
 
 const run = promisify(execFile);

@@ -12,7 +12,7 @@ import { parseRtpPacket } from '../rtp/rtp-packet.js';
 import type { VideoAccessUnit } from '../types.js';
 import { AuthLockout } from './auth-lockout.js';
 import { RtspSession } from './rtsp-session.js';
-import { decodeCheck, interleavedFrames, receiveFor, requestLines, startTcpProxy } from './test-support.js';
+import { decodeCheck, interleavedFrames, receiveFor, requestLines, startTcpProxy } from '../../testing/rtsp/session-kit.js';
 
 const SIZE = { width: 320, height: 180, fps: 25 };
 let server: GstRtspServer;

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GstRtspServer, startGstRtspServer } from '../../../e2e/fixtures/gst-rtsp.js';
 import type { AudioFrame, VideoAccessUnit } from '../types.js';
-import { decodeCheck, receiveFor } from './test-support.js';
+import { decodeCheck, receiveFor } from '../../testing/rtsp/session-kit.js';
 
 const run = promisify(execFile);
 const SIZE = { width: 320, height: 180, fps: 25 };

@@ -4,12 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { packetizeStream } from '../rtp/test-packetizer.js';
+import { packetizeStream } from '../../testing/rtp/packetizer.js';
 import type { VideoAccessUnit } from '../types.js';
 import { AuthLockout } from './auth-lockout.js';
 import { parseAuthParams } from './digest-auth.js';
-import { type Clip, failure, fakeCamera, h264Sdp, loadClip, rtpBytes, sdpText, sessionFor, watch } from './test-fake-camera.js';
-import { type FakeRtspServer, interleave, response } from './test-support.js';
+import { type Clip, failure, fakeCamera, h264Sdp, loadClip, rtpBytes, sdpText, sessionFor, watch } from '../../testing/rtsp/fake-camera.js';
+import { type FakeRtspServer, interleave, response } from '../../testing/rtsp/session-kit.js';
 
 let dir = '';
 let clip: Clip;

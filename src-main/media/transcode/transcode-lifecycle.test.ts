@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAssetsDir } from '../../demo/assets-dir.js';
 import { toAnnexB } from '../codec/index.js';
 import { detectFfmpeg, type FfmpegInfo } from './ffmpeg-detect.js';
-import { FakeSource } from './fake-source.js';
-import { closedWith, probeH264File, processExists, record, waitFor } from './test-support.js';
+import { FakeSource } from '../../testing/transcode/fake-source.js';
+import { closedWith, probeH264File, processExists, record, waitFor } from '../../testing/transcode/transcode-kit.js';
 import { TranscodeProducer } from './transcode-producer.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -200,7 +200,7 @@ describe('parent process ends', () => {
     writeFileSync(
       entry,
       `import { TranscodeProducer } from ${JSON.stringify(path.join(here, 'transcode-producer.ts'))};
-import { FakeSource } from ${JSON.stringify(path.join(here, 'fake-source.ts'))};
+import { FakeSource } from ${JSON.stringify(path.join(here, '../../testing/transcode/fake-source.ts'))};
 const src = await FakeSource.load('h265');
 const p = new TranscodeProducer({ source: src.subscribe });
 let feeding;

@@ -6,7 +6,7 @@ import { startDemoRtspServer, type DemoRtspServer } from '../../demo/rtsp/index.
 import { isKeyframeNal, toAnnexB } from '../codec/index.js';
 import { runningChildren } from './child-reaper.js';
 import { detectFfmpeg, type FfmpegInfo } from './ffmpeg-detect.js';
-import { commandLine, consumerLog, probeH264File, processExists, transcodeHub, waitFor } from './test-support.js';
+import { commandLine, consumerLog, probeH264File, processExists, transcodeHub, waitFor } from '../../testing/transcode/transcode-kit.js';
 
 // A password with every character that would need escaping in a URL's userinfo.
 const PASSWORD = 'p@ss:w/rd%?#1';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../test-support/temp-dir.js';
+import { useTempDirs } from '../../testing/storage/temp-dir.js';
 import { openKeyFileVault } from './open-vault.js';
 
 const tempDir = useTempDirs();

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFakeSafeStorage } from '../test-support/fake-safe-storage.js';
-import { useTempDirs } from '../test-support/temp-dir.js';
+import { createFakeSafeStorage } from '../../testing/storage/fake-safe-storage.js';
+import { useTempDirs } from '../../testing/storage/temp-dir.js';
 import { openKeyFileVault, openSafeStorageVault } from './open-vault.js';
 
 const tempDir = useTempDirs();

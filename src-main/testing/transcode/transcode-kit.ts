@@ -2,14 +2,14 @@
 // files, and a hub wired like the stream service (direct RTSP key + transcoded `:x264` key).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import type { HubConsumer, HubStatus } from '../hub/hub-types.js';
-import type { Producer, ProducerStatus } from '../hub/producer.js';
-import { StreamHub } from '../hub/stream-hub.js';
-import { RtspProducer } from '../ingest/rtsp-producer.js';
-import { AuthLockout } from '../rtsp/auth-lockout.js';
-import type { MediaSample, TrackInfo, VideoAccessUnit } from '../types.js';
-import type { FfmpegInfo } from './ffmpeg-detect.js';
-import { TranscodeProducer } from './transcode-producer.js';
+import type { HubConsumer, HubStatus } from '../../media/hub/hub-types.js';
+import type { Producer, ProducerStatus } from '../../media/hub/producer.js';
+import { StreamHub } from '../../media/hub/stream-hub.js';
+import { RtspProducer } from '../../media/ingest/rtsp-producer.js';
+import { AuthLockout } from '../../media/rtsp/auth-lockout.js';
+import type { MediaSample, TrackInfo, VideoAccessUnit } from '../../media/types.js';
+import type { FfmpegInfo } from '../../media/transcode/ffmpeg-detect.js';
+import { TranscodeProducer } from '../../media/transcode/transcode-producer.js';
 
 export interface Recording {
   statuses: ProducerStatus[];

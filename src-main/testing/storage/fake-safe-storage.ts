@@ -2,7 +2,7 @@
 // names and shapes; encrypts for real (AES-GCM with a per-instance key, `v11` prefix like
 // Chromium's OSCrypt on Linux) so tests can check that ciphertext does not reveal the secret.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SafeStorageLike } from '../vault/safe-storage-cipher.js';
+import type { SafeStorageLike } from '../../storage/vault/safe-storage-cipher.js';
 
 export interface FakeSafeStorageOptions {
   backend?: string;

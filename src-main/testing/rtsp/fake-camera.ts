@@ -3,15 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { isSkywallError, type SkywallError } from '../../common/model/errors.js';
-import { splitAnnexB } from '../codec/nal.js';
-import { encodeClip } from '../codec/test-clips.js';
-import { buildRtpPacket, type RtpPacket } from '../rtp/rtp-packet.js';
-import { groupAccessUnits } from '../rtp/test-packetizer.js';
-import type { VideoAccessUnit } from '../types.js';
-import { AuthLockout } from './auth-lockout.js';
-import { RtspSession } from './rtsp-session.js';
-import type { RtspSessionOptions } from './rtsp-session-types.js';
-import { type FakeRtspServer, response, startFakeRtspServer } from './test-support.js';
+import { splitAnnexB } from '../../media/codec/nal.js';
+import { encodeClip } from '../codec/encoded-clips.js';
+import { buildRtpPacket, type RtpPacket } from '../../media/rtp/rtp-packet.js';
+import { groupAccessUnits } from '../rtp/packetizer.js';
+import type { VideoAccessUnit } from '../../media/types.js';
+import { AuthLockout } from '../../media/rtsp/auth-lockout.js';
+import { RtspSession } from '../../media/rtsp/rtsp-session.js';
+import type { RtspSessionOptions } from '../../media/rtsp/rtsp-session-types.js';
+import { type FakeRtspServer, response, startFakeRtspServer } from './session-kit.js';
 
 export type FakeRequest = { method: string; url: string; cseq: string; headers: Record<string, string> };
 export type FakeHandler = (req: FakeRequest, socket: Socket) => boolean | void;

@@ -3,7 +3,7 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { parseXml, type XmlElement } from './xml-reader.js';
+import { parseXml, type XmlElement } from '../../demo/onvif/xml-reader.js';
 
 export interface SoapReply {
   status: number;

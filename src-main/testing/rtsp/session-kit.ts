@@ -6,10 +6,10 @@ import { createServer, type Server, Socket } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SkywallError } from '../../common/model/errors.js';
-import { toAnnexB } from '../codec/nal.js';
-import type { MediaSample, TrackInfo, VideoAccessUnit, VideoTrackInfo } from '../types.js';
-import { RtspSession } from './rtsp-session.js';
-import type { RtspCloseEvent, RtspSessionOptions } from './rtsp-session-types.js';
+import { toAnnexB } from '../../media/codec/nal.js';
+import type { MediaSample, TrackInfo, VideoAccessUnit, VideoTrackInfo } from '../../media/types.js';
+import { RtspSession } from '../../media/rtsp/rtsp-session.js';
+import type { RtspCloseEvent, RtspSessionOptions } from '../../media/rtsp/rtsp-session-types.js';
 
 export interface TcpProxy {
   port: number;

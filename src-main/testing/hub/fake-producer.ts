@@ -1,7 +1,7 @@
 // Test support (not used at runtime): a scripted producer whose test drives every event.
 import { EventEmitter } from 'node:events';
-import type { MediaSample, TrackInfo, VideoAccessUnit } from '../types.js';
-import type { Producer, ProducerStatus } from './producer.js';
+import type { MediaSample, TrackInfo, VideoAccessUnit } from '../../media/types.js';
+import type { Producer, ProducerStatus } from '../../media/hub/producer.js';
 
 export class FakeProducer extends EventEmitter implements Producer {
   started = false;

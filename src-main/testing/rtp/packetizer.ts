@@ -1,8 +1,8 @@
 // Test support (not used at runtime): an independent RTP packetizer for H.264/H.265/AAC, so
 // depacketizer tests can feed real encoder output through hand-built packets.
-import { isVclNal } from '../codec/nal.js';
-import type { VideoCodec } from '../types.js';
-import { buildRtpPacket, parseRtpPacket, type RtpPacket } from './rtp-packet.js';
+import { isVclNal } from '../../media/codec/nal.js';
+import type { VideoCodec } from '../../media/types.js';
+import { buildRtpPacket, parseRtpPacket, type RtpPacket } from '../../media/rtp/rtp-packet.js';
 
 export interface PacketizeOptions {
   mtu?: number;

@@ -3,13 +3,13 @@
 // in another tile), per-picture latency added by the transcode (the same picture leaving the
 // direct key and the `:x264` key: both carry the camera's pts), CPU of ffmpeg and of Node, and
 // the number of RTSP sessions at the camera. Run:
-//   npx esbuild src-main/media/transcode/bench/measure-transcode.ts --bundle --platform=node \
+//   npx esbuild src-main/testing/transcode/measure-transcode.ts --bundle --platform=node \
 //     --format=esm --outfile=/tmp/measure-transcode.mjs && node /tmp/measure-transcode.mjs [seconds]
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { startDemoRtspServer } from '../../../demo/rtsp/index.js';
-import { detectFfmpeg } from '../ffmpeg-detect.js';
-import { consumerLog, transcodeHub, waitFor, type ConsumerLog } from '../test-support.js';
+import { startDemoRtspServer } from '../../demo/rtsp/index.js';
+import { detectFfmpeg } from '../../media/transcode/ffmpeg-detect.js';
+import { consumerLog, transcodeHub, waitFor, type ConsumerLog } from './transcode-kit.js';
 
 const seconds = Number(process.argv[2] ?? 15);
 const RUNS = 5;

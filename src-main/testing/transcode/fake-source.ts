@@ -2,12 +2,12 @@
 // play a camera's status changes, bursts and codec switches into a TranscodeProducer directly.
 import { loadDemoClips, type DemoClip, type DemoClipId } from '../../demo/rtsp/index.js';
 import { resolveAssetsDir } from '../../demo/assets-dir.js';
-import { parameterSetKind, videoTrackInfo } from '../codec/index.js';
-import type { HubConsumer, HubStatus } from '../hub/hub-types.js';
+import { parameterSetKind, videoTrackInfo } from '../../media/codec/index.js';
+import type { HubConsumer, HubStatus } from '../../media/hub/hub-types.js';
 import type { StreamState } from '../../common/contract/stream.js';
 import type { ErrorCode } from '../../common/model/errors.js';
-import type { TrackInfo, VideoAccessUnit } from '../types.js';
-import type { TranscodeSource } from './transcode-producer.js';
+import type { TrackInfo, VideoAccessUnit } from '../../media/types.js';
+import type { TranscodeSource } from '../../media/transcode/transcode-producer.js';
 
 const FRAME_90K = 3600; // 25 fps
 

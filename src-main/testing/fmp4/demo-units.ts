@@ -7,11 +7,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { videoTrackInfo } from '../codec/index.js';
+import { videoTrackInfo } from '../../media/codec/index.js';
 import { resolveAssetsDir } from '../../demo/assets-dir.js';
 import { readAnnexBAccessUnits } from '../../demo/rtsp/annexb.js';
 import { findParameterSets } from '../../demo/rtsp/nal-units.js';
-import type { VideoAccessUnit, VideoCodec, VideoTrackInfo } from '../types.js';
+import type { VideoAccessUnit, VideoCodec, VideoTrackInfo } from '../../media/types.js';
 
 const run = promisify(execFile);
 
