@@ -5,9 +5,9 @@
 import type { Problem } from '../../common/contract/app.js';
 import type { Camera } from '../../common/contract/devices.js';
 import type { Wall } from '../../common/contract/walls.js';
+import { parseStreamUrl, type StreamUrl } from '../../common/model/stream-url.js';
 import type { DeviceRecord, SkywallDocV1 } from '../schema.js';
 import { defaultWall } from '../defaults.js';
-import { splitUrlCredentials } from '../url-credentials.js';
 import type { CameraV0, SkywallDocV0, WallV0 } from './v0-schema.js';
 
 export interface SecretWriter {
@@ -30,10 +30,16 @@ interface MigratedCamera {
   password?: string;
 }
 
+/** v0 URLs worked as typed: a stray `%` in a password is kept, not a reason to drop the camera. */
+function splitStored(text: string): StreamUrl | undefined {
+  const r = parseStreamUrl(text, { badEscape: 'keep' });
+  return r.ok ? r.value : undefined;
+}
+
 function migrateCamera(cam: CameraV0, cameraId: string, problems: Problem[], file: string, at: string): MigratedCamera | undefined {
-  const main = splitUrlCredentials(cam.rtspUrl);
-  const sub = cam.subRtspUrl === undefined ? undefined : splitUrlCredentials(cam.subRtspUrl);
-  if (!main || !/^rtsps?:$/.test(main.protocol) || (cam.subRtspUrl !== undefined && !sub)) {
+  const main = splitStored(cam.rtspUrl);
+  const sub = cam.subRtspUrl === undefined ? undefined : splitStored(cam.subRtspUrl);
+  if (!main || (main.scheme !== 'rtsp' && main.scheme !== 'rtsps') || (cam.subRtspUrl !== undefined && !sub)) {
     problems.push({ code: 'storage_migration_dropped', params: { file, item: cameraId }, at });
     return undefined;
   }
