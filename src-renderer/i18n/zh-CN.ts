@@ -22,6 +22,7 @@ export const zhCN = {
   'devices.form.cancel': '取消',
   'devices.form.error.name': '请填写名称。',
   'devices.form.error.url': '地址无效：应以 rtsp://、http(s):// 或 ws(s):// 开头，并包含设备地址，例如 rtsp://192.168.1.64/Streaming/Channels/101。',
+  'devices.form.error.urlEscape': '地址中的用户名或密码含有不是转义序列（%XX）的 %：请把密码填入“密码”栏，地址中不要带用户名和密码。',
   'devices.form.error.subScheme': '子码流地址的协议应与主码流相同。',
   'devices.cameras': '{count} 路摄像机',
   'devices.ptz': '云台',

@@ -41,6 +41,14 @@ describe('buildDeviceInput', () => {
     expect(r.input.port).toBe(8554);
   });
 
+  it('says so when a % in the URL password is not an escape, instead of throwing', () => {
+    expect(buildDeviceInput({ ...blank, name: 'x', mainUrl: 'rtsp://admin:100%@10.0.0.9/live' }, id)).toEqual({ ok: false, field: 'mainUrl', error: 'devices.form.error.urlEscape' });
+    expect(buildDeviceInput({ ...blank, name: 'x', mainUrl: 'rtsp://10.0.0.9/a', subUrl: 'rtsp://ad%min:p@10.0.0.9/b' }, id)).toEqual({ ok: false, field: 'subUrl', error: 'devices.form.error.urlEscape' });
+    // Typed into the password field, the same password is fine.
+    const r = buildDeviceInput({ ...blank, name: 'x', mainUrl: 'rtsp://10.0.0.9/live', username: 'admin', password: '100%' }, id);
+    expect(r.ok && r.input.password).toBe('100%');
+  });
+
   it('treats platform URLs as url devices', () => {
     const r = buildDeviceInput({ ...blank, name: 'p', mainUrl: 'http://10.9.9.9/rtp/abc.live.flv' }, id);
     expect(r.ok && r.input.kind).toBe('url');

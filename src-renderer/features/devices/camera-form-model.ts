@@ -1,4 +1,5 @@
 import type { DeviceInput } from '../../../src-main/common/contract/devices.js';
+import { parseStreamUrl, type StreamUrl, type StreamUrlProblem } from '../../../src-main/common/model/stream-url.js';
 import type { MessageKey } from '../../i18n/translate.js';
 
 export interface CameraForm {
@@ -11,15 +12,8 @@ export interface CameraForm {
 
 export type FormResult = { ok: true; input: DeviceInput } | { ok: false; field: keyof CameraForm; error: MessageKey };
 
-const SCHEMES = ['rtsp:', 'rtsps:', 'http:', 'https:', 'ws:', 'wss:'];
-
-function parse(url: string): URL | undefined {
-  try {
-    const u = new URL(url.trim());
-    return SCHEMES.includes(u.protocol) && u.hostname ? u : undefined;
-  } catch {
-    return undefined;
-  }
+function problemKey(problem: StreamUrlProblem): MessageKey {
+  return problem === 'bad_escape' ? 'devices.form.error.urlEscape' : 'devices.form.error.url';
 }
 
 /**
@@ -30,28 +24,25 @@ function parse(url: string): URL | undefined {
 export function buildDeviceInput(form: CameraForm, newId: () => string): FormResult {
   const name = form.name.trim();
   if (!name) return { ok: false, field: 'name', error: 'devices.form.error.name' };
-  const main = parse(form.mainUrl);
-  if (!main) return { ok: false, field: 'mainUrl', error: 'devices.form.error.url' };
-  const sub = form.subUrl.trim() ? parse(form.subUrl) : undefined;
-  if (form.subUrl.trim() && !sub) return { ok: false, field: 'subUrl', error: 'devices.form.error.url' };
-  if (sub && sub.protocol !== main.protocol) return { ok: false, field: 'subUrl', error: 'devices.form.error.subScheme' };
-
-  let username = form.username.trim();
-  let password = form.password;
-  for (const u of [main, sub]) {
-    if (!u || (!u.username && !u.password)) continue;
-    username ||= decodeURIComponent(u.username);
-    password ||= decodeURIComponent(u.password);
-    u.username = '';
-    u.password = '';
+  const mainParsed = parseStreamUrl(form.mainUrl);
+  if (!mainParsed.ok) return { ok: false, field: 'mainUrl', error: problemKey(mainParsed.problem) };
+  const main = mainParsed.value;
+  let sub: StreamUrl | undefined;
+  if (form.subUrl.trim()) {
+    const subParsed = parseStreamUrl(form.subUrl);
+    if (!subParsed.ok) return { ok: false, field: 'subUrl', error: problemKey(subParsed.problem) };
+    sub = subParsed.value;
+    if (sub.scheme !== main.scheme) return { ok: false, field: 'subUrl', error: 'devices.form.error.subScheme' };
   }
-  const rtsp = main.protocol.startsWith('rtsp');
-  const defaultPort = { 'rtsp:': 554, 'rtsps:': 322, 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443 }[main.protocol] ?? 554;
+
+  const username = form.username.trim() || main.username || sub?.username || '';
+  const password = form.password || main.password || sub?.password || '';
+  const rtsp = main.scheme.startsWith('rtsp');
   const input: DeviceInput = {
     name,
     kind: rtsp ? 'rtsp' : 'url',
-    host: main.hostname,
-    port: main.port ? Number(main.port) : defaultPort,
+    host: main.host,
+    port: main.port,
     ...(username ? { username } : {}),
     ...(password ? { password } : {}),
     cameras: [
@@ -59,7 +50,7 @@ export function buildDeviceInput(form: CameraForm, newId: () => string): FormRes
         id: newId(),
         name,
         ptz: false,
-        sources: [{ profile: 'main', url: main.toString() }, ...(sub ? [{ profile: 'sub' as const, url: sub.toString() }] : [])],
+        sources: [{ profile: 'main', url: main.url }, ...(sub ? [{ profile: 'sub' as const, url: sub.url }] : [])],
       },
     ],
   };
