@@ -1,6 +1,6 @@
 // Can this renderer decode the stream, and if not, what should the tile do instead?
 // canDecode/probeDecodeCaps ask the platform; chooseSource is pure logic over their answers.
-import { isH265CodecString } from './gateway-protocol.js';
+import { familyOfCodecString } from '../../src-main/common/wire/gateway.js';
 import { mp4Mime, pickMediaSource } from './mse-support.js';
 import type { PlayerSource, Transport } from './types.js';
 
@@ -70,11 +70,8 @@ export type SourceChoice =
 type Family = 'h264' | 'h265' | 'unknown';
 
 function familyOf(facts: SourceFacts): Family {
-  if (facts.codecString) {
-    if (isH265CodecString(facts.codecString)) return 'h265';
-    if (/^(avc1|avc3)\./i.test(facts.codecString)) return 'h264';
-  }
-  return facts.videoCodec ?? 'unknown';
+  const family = facts.codecString ? familyOfCodecString(facts.codecString) : undefined;
+  return family ?? facts.videoCodec ?? 'unknown';
 }
 
 function playable(facts: SourceFacts, caps: DecodeCaps): boolean {

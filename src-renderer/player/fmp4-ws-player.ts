@@ -140,7 +140,7 @@ export class Fmp4WsPlayer implements Player {
   private createSourceBuffer(): void {
     const facts = this.reader.facts;
     if (!this.mse?.isOpen || !facts || this.queue || this.isOver()) return;
-    const created = this.mse.createBuffer(facts.codec, this.opts.infiniteDuration);
+    const created = this.mse.createBuffer(facts.codecString, this.opts.infiniteDuration);
     if (!created.ok) return this.fail(created.code, created.message);
     this.queue = new SourceBufferQueue(created.sb, {
       onDone: (kind) => kind === 'append' && this.afterAppend(),

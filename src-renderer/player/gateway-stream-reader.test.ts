@@ -1,10 +1,11 @@
 // The gateway protocol state machine, fed real ffmpeg per-frame fragments.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePerFrameMp4, type PerFrameMp4 } from '../../e2e/fixtures/player-harness/ffmpeg-fragments.js';
+import { factsMessage, type GatewayFactsInput } from '../../src-main/common/wire/gateway.js';
 import { GatewayStreamReader } from './gateway-stream-reader.js';
 
 let mp4: PerFrameMp4;
-const facts = (extra: Record<string, unknown> = {}) => JSON.stringify({ type: 'facts', codec: 'avc1.64000c', width: 160, height: 120, timescale: 90000, ...extra });
+const facts = (extra: Partial<GatewayFactsInput> = {}) => factsMessage({ streamId: 's1', codec: 'h264', codecString: 'avc1.64000c', width: 160, height: 120, timescale: 90000, ...extra });
 
 beforeAll(() => {
   mp4 = makePerFrameMp4(30, 5); // 1.2 s, keyframes at 0, 5, 10, ...
@@ -54,7 +55,7 @@ describe('GatewayStreamReader', () => {
   it('fails on a codec change, a gateway error and a malformed text message', () => {
     const r = new GatewayStreamReader();
     r.text(facts());
-    expect(r.text(facts({ codec: 'hvc1.1.6.L93.B0' }))).toMatchObject({ kind: 'fail', code: 'protocol' });
+    expect(r.text(facts({ codec: 'h265', codecString: 'hvc1.1.6.L93.B0' }))).toMatchObject({ kind: 'fail', code: 'protocol' });
     expect(r.text('{"type":"error","code":"camera_offline","message":"no route"}')).toEqual({ kind: 'fail', code: 'gateway', message: 'gateway error camera_offline: no route' });
     expect(r.text('not json').kind).toBe('fail');
     expect(r.text('{"type":"status","state":"live"}').kind).toBe('none');

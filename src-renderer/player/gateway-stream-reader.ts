@@ -4,7 +4,7 @@
 // announces a new init (same codec: appended in place; a codec change needs a new player).
 import { isInitSegment, readFragmentInfo, readInitTimescale, type FragmentInfo } from './fmp4-boxes.js';
 import { FragmentTimeline, type PlacedFragment } from './fragment-timeline.js';
-import { type GatewayClock, type GatewayFacts, parseGatewayText } from './gateway-protocol.js';
+import { type GatewayClock, type GatewayFacts, parseGatewayText } from '../../src-main/common/wire/gateway.js';
 import { ingestWallMs } from './stats-math.js';
 import type { PlayerErrorCode } from './types.js';
 
@@ -51,8 +51,8 @@ export class GatewayStreamReader {
         return { kind: 'none' };
       case 'facts': {
         const prev = this.factsSeen;
-        if (prev && prev.codec !== msg.facts.codec) {
-          return { kind: 'fail', code: 'protocol', message: `codec changed from ${prev.codec} to ${msg.facts.codec}; re-open the stream` };
+        if (prev && prev.codecString !== msg.facts.codecString) {
+          return { kind: 'fail', code: 'protocol', message: `codec changed from ${prev.codecString} to ${msg.facts.codecString}; re-open the stream` };
         }
         this.factsSeen = msg.facts;
         if (msg.facts.timescale) this.timescale = msg.facts.timescale;

@@ -1,6 +1,6 @@
 // One MediaSource bound to one <video>, with at most one SourceBuffer: open, create the buffer
 // for a codec (refusing what the platform cannot decode), and take it all down again.
-import { isH265CodecString } from './gateway-protocol.js';
+import { isH265CodecString } from '../../src-main/common/wire/gateway.js';
 import { mp4Mime, pickMediaSource } from './mse-support.js';
 import type { PlayerErrorCode } from './types.js';
 
@@ -44,22 +44,22 @@ export class MseSession {
     return this.sb;
   }
 
-  /** The SourceBuffer for `codec`, in 'segments' mode (see fragment-timeline.ts for why). */
-  createBuffer(codec: string, infiniteDuration: boolean): CreateBufferResult {
+  /** The SourceBuffer for `codecString`, in 'segments' mode (see fragment-timeline.ts for why). */
+  createBuffer(codecString: string, infiniteDuration: boolean): CreateBufferResult {
     if (this.sb) return { ok: true, sb: this.sb };
-    if (!this.ctor.isTypeSupported(mp4Mime(codec))) {
-      const code = isH265CodecString(codec) ? 'h265_unsupported' : 'unsupported_codec';
-      return { ok: false, code, message: `this platform cannot decode ${codec} through MSE` };
+    if (!this.ctor.isTypeSupported(mp4Mime(codecString))) {
+      const code = isH265CodecString(codecString) ? 'h265_unsupported' : 'unsupported_codec';
+      return { ok: false, code, message: `this platform cannot decode ${codecString} through MSE` };
     }
     try {
-      const sb = this.ms.addSourceBuffer(mp4Mime(codec));
+      const sb = this.ms.addSourceBuffer(mp4Mime(codecString));
       sb.mode = 'segments';
       // Live content: Chromium picks its low-delay rendering path for an infinite duration.
       if (infiniteDuration) this.ms.duration = Infinity;
       this.sb = sb;
       return { ok: true, sb };
     } catch (err) {
-      return { ok: false, code: 'unsupported_codec', message: `addSourceBuffer(${codec}) failed: ${(err as Error).name}` };
+      return { ok: false, code: 'unsupported_codec', message: `addSourceBuffer(${codecString}) failed: ${(err as Error).name}` };
     }
   }
 

@@ -1,8 +1,9 @@
 // What goes on the wire for each live format. A formatter turns hub callbacks into
 // WebSocket messages (strings are sent as text frames, bytes as binary frames).
+import { clockMessage, factsMessage } from '../../common/wire/gateway.js';
 import { FlvMuxer } from '../flv/flv-muxer.js';
-import { Fmp4Fragmenter, type Fmp4StreamFacts } from '../fmp4/fragmenter.js';
-import type { AudioCodec, MediaSample, TrackInfo } from '../types.js';
+import { Fmp4Fragmenter } from '../fmp4/fragmenter.js';
+import type { MediaSample, TrackInfo } from '../types.js';
 import { sameTracks } from './same-tracks.js';
 
 export type WireMessage = string | Uint8Array;
@@ -16,16 +17,8 @@ export interface StreamFormatter {
   after?(sample: MediaSample): string | undefined;
 }
 
-/** The first text message of an fMP4 stream. */
-export interface Fmp4FactsMessage extends Fmp4StreamFacts {
-  type: 'facts';
-  audioCodec?: AudioCodec;
-  format: 'fmp4';
-  streamId: string;
-}
-
 /**
- * fMP4: a JSON facts text message, the init segment, then one moof+mdat per video access
+ * fMP4: a JSON facts text message (common/wire/gateway.ts), the init segment, then one moof+mdat per video access
  * unit. Video only: MSE plays a live video-only SourceBuffer without waiting for audio.
  */
 export class Fmp4Formatter implements StreamFormatter {
@@ -40,15 +33,10 @@ export class Fmp4Formatter implements StreamFormatter {
     this.last = tracks;
     if (this.fragmenter) this.fragmenter.setTrack(tracks.video);
     else this.fragmenter = new Fmp4Fragmenter(tracks.video);
-    const facts: Fmp4FactsMessage = {
-      type: 'facts',
-      format: 'fmp4',
-      streamId: this.streamId,
-      ...this.fragmenter.facts,
-      // fMP4 tiles are video-only; the player shows that the camera's audio is not played.
-      ...(tracks.audio ? { audioCodec: tracks.audio.codec } : {}),
-    };
-    return [JSON.stringify(facts), this.fragmenter.init()];
+    const { codec, codecString, width, height, timescale } = this.fragmenter.facts;
+    // fMP4 tiles are video-only; the player shows that the camera's audio is not played.
+    const facts = factsMessage({ streamId: this.streamId, codec, codecString, width, height, timescale, audioCodec: tracks.audio?.codec });
+    return [facts, this.fragmenter.init()];
   }
 
   sample(sample: MediaSample): Uint8Array[] | undefined {
@@ -62,7 +50,7 @@ export class Fmp4Formatter implements StreamFormatter {
    */
   after(sample: MediaSample): string | undefined {
     if (sample.kind !== 'video' || !sample.keyframe || !this.fragmenter) return undefined;
-    return JSON.stringify({ type: 'clock', dts: this.fragmenter.lastDecodeTime, wallMs: sample.receivedAt });
+    return clockMessage({ dts: this.fragmenter.lastDecodeTime, wallMs: sample.receivedAt });
   }
 }
 

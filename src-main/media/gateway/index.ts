@@ -1,5 +1,4 @@
 export { LiveGateway, type LiveGatewayOptions, type IssueOptions, type GatewayHub } from './gateway.js';
 export type { GatewayCounters, RejectReason } from './counters.js';
-export type { Fmp4FactsMessage } from './formats.js';
 export { TokenStore, type LiveFormat, type RedeemResult } from './tokens.js';
 export { DEFAULT_ALLOWED_ORIGINS, originAllowed, type OriginPolicy } from './origin.js';
