@@ -1,10 +1,17 @@
-// A token bucket shared by all sources: at most `ratePerSec` connection attempts per second
-// (plus a small burst), so 64 cameras dropping together (switch reboot, NVR restart)
-// reconnect as a gentle ramp instead of a storm against the NVR. Waiters run in FIFO order.
+// One limiter shared by all sources: at most `ratePerSec` connection attempts in any sliding
+// window, so 64 cameras dropping together (switch reboot, NVR restart) reconnect as a gentle
+// ramp instead of a storm against the NVR. Waiters run in FIFO order.
+//
+// The window is 1.1 s by default, not 1 s: the promise "10 attempts per second" is kept where
+// the camera counts them (TCP accepts), and a connect that lands a few milliseconds late must
+// not put an 11th accept into some second. A token bucket (the earlier design) allowed its
+// burst on top of the rate, i.e. up to 2x the rate in the worst second.
 
 export interface ConnectLimiterOptions {
+  /** Attempts allowed in any window of `windowMs` (default 10). */
   ratePerSec?: number;
-  burst?: number;
+  /** Length of the sliding window (default 1100 ms: 1 s plus slack for connect jitter). */
+  windowMs?: number;
   now?: () => number;
 }
 
@@ -14,26 +21,25 @@ interface Waiter {
 }
 
 export class ConnectLimiter {
-  private readonly ratePerMs: number;
-  private readonly burst: number;
+  private readonly rate: number;
+  private readonly windowMs: number;
   private readonly now: () => number;
-  private tokens: number;
-  private refilledAt: number;
+  /** Grant times inside the current window, oldest first (never more than `rate`). */
+  private readonly recent: number[] = [];
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private granted = 0;
 
   constructor(options: ConnectLimiterOptions = {}) {
     const rate = options.ratePerSec ?? 10;
-    if (!(rate > 0)) throw new Error('ratePerSec must be positive');
-    this.ratePerMs = rate / 1000;
-    this.burst = Math.max(1, options.burst ?? rate);
+    if (!(rate >= 1)) throw new Error('ratePerSec must be at least 1');
+    this.rate = Math.floor(rate);
+    this.windowMs = options.windowMs ?? 1100;
+    if (!(this.windowMs > 0)) throw new Error('windowMs must be positive');
     this.now = options.now ?? Date.now;
-    this.tokens = this.burst;
-    this.refilledAt = this.now();
   }
 
-  /** Runs `run` as soon as a token is free (maybe synchronously). Returns a cancel function. */
+  /** Runs `run` as soon as the window has room (maybe synchronously). Returns a cancel function. */
   schedule(run: () => void): () => void {
     const waiter: Waiter = { run, cancelled: false };
     this.queue.push(waiter);
@@ -43,7 +49,7 @@ export class ConnectLimiter {
     };
   }
 
-  /** Attempts waiting for a token. */
+  /** Attempts waiting for their turn. */
   get waiting(): number {
     return this.queue.filter((w) => !w.cancelled).length;
   }
@@ -59,28 +65,24 @@ export class ConnectLimiter {
     this.queue.length = 0;
   }
 
-  private refill(): void {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + (t - this.refilledAt) * this.ratePerMs);
-    this.refilledAt = t;
-  }
-
   private pump(): void {
-    this.refill();
+    const t = this.now();
+    while (this.recent.length > 0 && t - this.recent[0] >= this.windowMs) this.recent.shift();
     while (this.queue.length > 0) {
       const head = this.queue[0];
       if (head.cancelled) {
         this.queue.shift();
         continue;
       }
-      if (this.tokens < 1) break;
-      this.tokens -= 1;
+      if (this.recent.length >= this.rate) break;
       this.queue.shift();
+      this.recent.push(t);
       this.granted++;
       head.run();
     }
     if (this.queue.length > 0 && !this.timer) {
-      const waitMs = Math.max(1, Math.ceil((1 - this.tokens) / this.ratePerMs));
+      // Room again when the oldest grant in the window leaves it.
+      const waitMs = Math.max(1, this.recent[0] + this.windowMs - this.now());
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.pump();

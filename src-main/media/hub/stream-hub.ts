@@ -25,7 +25,7 @@ export interface StreamHubOptions {
   /** A connection live for this long resets the backoff ladder (default 10 s). */
   stableAfterMs?: number;
   backoff?: BackoffOptions;
-  /** Shared attempt limiter; by default 10 attempts/s with a burst of 10. */
+  /** Shared attempt limiter; by default at most 10 attempts in any sliding 1.1 s window. */
   limiter?: ConnectLimiter;
   now?: () => number;
 }
