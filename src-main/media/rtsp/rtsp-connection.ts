@@ -27,6 +27,8 @@ export class RtspConnection {
   private readonly pending = new Map<number, Pending>();
   private cseq = 0;
   private closed = false;
+  /** Methods the server answered with 2xx (set before the waiting request resumes). */
+  private readonly succeeded = new Set<string>();
   /** Bytes received on the socket (text and interleaved). */
   bytesReceived = 0;
   events: RtspConnectionEvents = { onInterleaved: () => undefined, onClosed: () => undefined };
@@ -81,6 +83,11 @@ export class RtspConnection {
     return this.closed;
   }
 
+  /** True once a request of this method got a 2xx answer on this connection. */
+  hasSucceeded(method: string): boolean {
+    return this.succeeded.has(method);
+  }
+
   request(method: string, url: string, headers: ReadonlyArray<readonly [string, string]>, timeoutMs: number): Promise<RtspResponse> {
     if (this.closed) return Promise.reject(new SkywallError('unreachable', `${this.host}:${this.port}: connection already closed`, { host: this.host, port: this.port }));
     const cseq = ++this.cseq;
@@ -110,6 +117,11 @@ export class RtspConnection {
     this.finish(undefined);
   }
 
+  /** Ends the connection with `err`: pending requests reject with it, onClosed reports it. */
+  abort(err: SkywallError): void {
+    this.fail(err);
+  }
+
   private onResponse(res: RtspResponse): void {
     const cseq = Number(res.headers.get('cseq'));
     // Match by CSeq; servers that omit it answer in order.
@@ -117,6 +129,7 @@ export class RtspConnection {
     if (!p) return; // a late answer to a request that already timed out
     this.pending.delete(p.cseq);
     clearTimeout(p.timer);
+    if (res.status >= 200 && res.status < 300) this.succeeded.add(p.method);
     p.resolve(res);
   }
 

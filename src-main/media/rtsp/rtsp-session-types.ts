@@ -35,6 +35,10 @@ export interface RtspStats {
   audioFrames: number;
   /** Malformed RTP/RTCP/payloads, unknown channels or payload types. Counted, never fatal. */
   badPackets: number;
+  /** Interleaved bytes dropped between SETUP and the PLAY answer (beyond MAX_EARLY_BYTES). */
+  earlyBytesDropped: number;
+  /** NAL units / access units dropped for exceeding the size or time caps (see media/rtp). */
+  oversizeDropped: number;
   /** RTCP receiver reports sent. */
   rtcpSent: number;
 }

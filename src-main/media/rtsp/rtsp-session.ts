@@ -16,7 +16,12 @@ import type { RtspCloseEvent, RtspSessionEvents, RtspSessionOptions, RtspSession
 
 export type { RtspCloseEvent, RtspCloseReason, RtspSessionEvents, RtspSessionOptions, RtspSessionState, RtspStats } from './rtsp-session-types.js';
 
-const MAX_QUEUED_PACKETS = 4096;
+/**
+ * Interleaved bytes held between SETUP and the PLAY answer (RTP-Info must set the timestamp
+ * bases first). Servers start sending right behind the PLAY answer, i.e. within one socket
+ * read (64 KB); 1 MiB leaves room for a keyframe and bounds what a hostile server can park here.
+ */
+export const MAX_EARLY_BYTES = 1024 * 1024;
 
 export class RtspSession extends TypedEmitter<RtspSessionEvents> {
   private _state: RtspSessionState = 'idle';
@@ -35,6 +40,8 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
   private keepaliveMethod = 'OPTIONS';
   private keepaliveMs = 30_000;
   private queued: Array<[number, Uint8Array, number]> = [];
+  private queuedBytes = 0;
+  private earlyBytesDropped = 0;
   private timers: NodeJS.Timeout[] = [];
   private lastRtpAt = 0;
   private audioInfo: AudioTrackInfo | undefined;
@@ -72,7 +79,19 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
   }
 
   get stats(): RtspStats {
-    const s: RtspStats = { bytes: this.conn?.bytesReceived ?? 0, packets: 0, packetsLost: 0, framesDropped: this.droppedBeforeTracks, keyframes: 0, videoFrames: 0, audioFrames: 0, badPackets: this.unknownChannelPackets, rtcpSent: this.rtcpSent };
+    const s: RtspStats = {
+      bytes: this.conn?.bytesReceived ?? 0,
+      packets: 0,
+      packetsLost: 0,
+      framesDropped: this.droppedBeforeTracks,
+      keyframes: 0,
+      videoFrames: 0,
+      audioFrames: 0,
+      badPackets: this.unknownChannelPackets,
+      earlyBytesDropped: this.earlyBytesDropped,
+      oversizeDropped: 0,
+      rtcpSent: this.rtcpSent,
+    };
     for (const t of this.tracksList) {
       const d = t.stats;
       s.packets += d.packets;
@@ -178,6 +197,7 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
     if (!this.tracksList.some((t) => t.spec.kind === 'video')) this.emitTracks();
     const queued = this.queued;
     this.queued = [];
+    this.queuedBytes = 0;
     for (const [ch, data, at] of queued) this.dispatch(ch, data, at);
   }
 
@@ -188,8 +208,18 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
   private onInterleaved(channel: number, data: Uint8Array): void {
     const now = Date.now();
     if (this._state === 'starting') {
+      if (!this.conn?.hasSucceeded('SETUP')) {
+        // No channel exists before SETUP: a server sending media now is broken or hostile.
+        this.conn?.abort(new SkywallError('protocol', `${this.url}: the server sent media data before SETUP`, { url: this.url, reason: 'data_before_setup' }));
+        return;
+      }
       // Data right behind the PLAY answer: hold it until RTP-Info set the timestamp bases.
-      if (this.queued.length < MAX_QUEUED_PACKETS) this.queued.push([channel, data.slice(), now]);
+      if (this.queuedBytes + data.length > MAX_EARLY_BYTES) {
+        this.earlyBytesDropped += data.length;
+        return;
+      }
+      this.queuedBytes += data.length;
+      this.queued.push([channel, data.slice(), now]);
       return;
     }
     if (this._state === 'playing') this.dispatch(channel, data, now);
@@ -284,6 +314,7 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
     this._state = 'closed';
     this.clearTimers();
     this.queued = [];
+    this.queuedBytes = 0;
     this.conn?.close();
     if (emitError && event.error) this.emit('error', event.error);
     this.emit('close', event);
