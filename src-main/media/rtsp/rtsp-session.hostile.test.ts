@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StreamHub, type HubStatus } from '../hub/index.js';
 import { RtspProducer } from '../ingest/rtsp-producer.js';
-import { packetizeStream } from '../rtp/test-packetizer.js';
+import { packetizeStream } from '../../testing/rtp/packetizer.js';
 import { AuthLockout } from './auth-lockout.js';
 import { MAX_EARLY_BYTES } from './rtsp-session.js';
-import { type Clip, failure, fakeCamera, loadClip, rtpBytes, sessionFor, watch } from './test-fake-camera.js';
-import { type FakeRtspServer, interleave } from './test-support.js';
+import { type Clip, failure, fakeCamera, loadClip, rtpBytes, sessionFor, watch } from '../../testing/rtsp/fake-camera.js';
+import { type FakeRtspServer, interleave } from '../../testing/rtsp/session-kit.js';
 
 let dir = '';
 let clip: Clip;
