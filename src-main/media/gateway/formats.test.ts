@@ -2,7 +2,7 @@
 // reader (common/wire/gateway.ts) reads back with the same meaning of every field.
 import { describe, expect, it } from 'vitest';
 import { parseGatewayText } from '../../common/wire/gateway.js';
-import { loadDemoClip } from '../fmp4/demo-units.js';
+import { loadDemoClip } from '../../testing/fmp4/demo-units.js';
 import type { VideoCodec } from '../types.js';
 import { Fmp4Formatter } from './formats.js';
 
