@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { EventBus } from '../ipc/event-bus.js';
 import { createRouter, type Handlers } from '../ipc/router.js';
 import { isTrustedSender } from '../ipc/sender.js';
+import { getRequest, HOSTILE_TARGETS, rawRequest, upgradeRequest } from '../testing/raw-http.js';
 import { startHostServer, type HostServer } from './host-server.js';
 
 function rendererDir(): string {
@@ -95,5 +96,36 @@ describe('host server', () => {
     ws!.send(JSON.stringify({ type: 'invoke', id: 'x' }));
     expect(await invoke(ws!, 'sw:app:getInfo', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'bad_payload' } });
     ws!.close();
+  });
+});
+
+describe('host server under unparsable request targets', () => {
+  it('D1: refuses an upgrade to //[ and keeps serving the contract socket', async () => {
+    const { server } = await start();
+    const answer = await rawRequest(server.port, upgradeRequest('//[', server.origin));
+    expect(answer.status).toBe(400);
+    const { ws } = await upgrade(`ws://127.0.0.1:${server.port}/ipc?token=${server.token}`, server.origin);
+    expect(await invoke(ws!, 'sw:app:getInfo', {})).toMatchObject({ ok: true });
+    ws!.close();
+  });
+
+  it('D2: refuses GET /%E0%A4%A (bad percent-encoding) and still serves the page', async () => {
+    const { server } = await start();
+    const answer = await rawRequest(server.port, getRequest('/%E0%A4%A'));
+    expect(answer.status).toBe(400);
+    expect((await fetch(`${server.origin}/`)).status).toBe(200);
+  });
+
+  it('answers every hostile target, as a page request and as an upgrade, with a 4xx', async () => {
+    const { server } = await start();
+    for (const target of HOSTILE_TARGETS) {
+      const page = await rawRequest(server.port, getRequest(target));
+      expect(page.status, `GET ${target}`).toBeGreaterThanOrEqual(400);
+      expect(page.status, `GET ${target}`).toBeLessThan(500);
+      const up = await rawRequest(server.port, upgradeRequest(target, server.origin));
+      expect(up.status, `upgrade ${target}`).toBeGreaterThanOrEqual(400);
+      expect(up.status, `upgrade ${target}`).toBeLessThan(500);
+    }
+    expect((await fetch(`${server.origin}/assets/app.js`)).status).toBe(200);
   });
 });

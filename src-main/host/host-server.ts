@@ -1,10 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../ipc/event-bus.js';
 import type { Router } from '../ipc/router.js';
 import { ClientMessage, type ServerMessage } from '../ipc/wire.js';
+import { guardRequest, guardUpgrade } from '../base/net/boundary.js';
+import { listenLoopback, refuseRequest, refuseUpgrade } from '../base/net/loopback.js';
+import { parseRequestTarget } from '../base/net/request-target.js';
 import { contentSecurityPolicy, serveStatic } from './static-files.js';
 
 export interface HostServerOptions {
@@ -31,38 +35,37 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function refuse(socket: Socket, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
 /** Host mode: the renderer over HTTP and the IPC contract over a token-guarded loopback WebSocket. */
 export async function startHostServer(opts: HostServerOptions): Promise<HostServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const http: Server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  await listenLoopback(http, opts.port ?? 0);
   const port = (http.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   const csp = contentSecurityPolicy(port);
 
-  http.on('request', (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    void serveStatic(opts.rendererDir, req.url ?? '/', res, csp);
-  });
+  http.on(
+    'request',
+    guardRequest('host', async (req, res) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuseRequest(res, 405);
+      const target = parseRequestTarget(req.url);
+      if (!target) return refuseRequest(res, 400);
+      await serveStatic(opts.rendererDir, target.pathname, res, csp);
+    }),
+  );
 
-  http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/ipc') return refuse(socket, '404 Not Found');
-    if (!sameToken(url.searchParams.get('token') ?? '', token)) return refuse(socket, '401 Unauthorized');
-    if (req.headers.origin !== origin) return refuse(socket, '403 Forbidden');
-    wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, req.headers.origin ?? ''));
-  });
+  http.on(
+    'upgrade',
+    guardUpgrade('host', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const target = parseRequestTarget(req.url);
+      if (!target) return refuseUpgrade(socket, 400);
+      if (target.pathname !== '/ipc') return refuseUpgrade(socket, 404);
+      if (!sameToken(target.query.get('token') ?? '', token)) return refuseUpgrade(socket, 401);
+      if (req.headers.origin !== origin) return refuseUpgrade(socket, 403);
+      wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, req.headers.origin ?? ''));
+    }),
+  );
 
   const attachClient = (ws: WebSocket, clientOrigin: string): void => {
     const sender = { transport: 'host' as const, authenticated: true, origin: clientOrigin, displayKey: 'host' };
@@ -78,7 +81,10 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
       } catch {
         return; // not a contract message: nothing to answer, nothing to crash
       }
-      void opts.router.handle(msg.channel, msg.payload, sender).then((result) => send({ type: 'result', id: msg.id, result }));
+      opts.router.handle(msg.channel, msg.payload, sender).then(
+        (result) => send({ type: 'result', id: msg.id, result }),
+        () => send({ type: 'result', id: msg.id, result: { ok: false, error: { code: 'internal', message: 'unexpected failure' } } }),
+      );
     });
     ws.on('close', unsubscribe);
     ws.on('error', unsubscribe);

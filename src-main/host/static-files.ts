@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { refuseRequest } from '../base/net/loopback.js';
+import { safeDecode } from '../base/net/request-target.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,15 +31,16 @@ export function contentSecurityPolicy(port: number): string {
   ].join('; ');
 }
 
-/** Serves the built renderer; refuses anything outside its folder. */
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse, csp: string): Promise<void> {
-  const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+/**
+ * Serves the built renderer; refuses anything outside its folder. `pathname` is the still
+ * percent-encoded path of a parsed request target (base/net/request-target).
+ */
+export async function serveStatic(root: string, pathname: string, res: ServerResponse, csp: string): Promise<void> {
+  const clean = safeDecode(pathname);
+  if (clean === undefined || clean.includes('\0')) return refuseRequest(res, 400);
   const rel = clean === '/' ? 'index.html' : clean.replace(/^\/+/, '');
   const file = path.resolve(root, rel);
-  if (!file.startsWith(path.resolve(root) + path.sep)) {
-    res.writeHead(403).end();
-    return;
-  }
+  if (!file.startsWith(path.resolve(root) + path.sep)) return refuseRequest(res, 403);
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');

@@ -1,6 +1,6 @@
 // Gateway counters, for diagnostics and the benchmark.
 
-export type RejectReason = 'bad_path' | 'no_token' | 'unknown_token' | 'expired_token' | 'wrong_stream' | 'bad_origin' | 'not_websocket';
+export type RejectReason = 'bad_target' | 'bad_path' | 'no_token' | 'unknown_token' | 'expired_token' | 'wrong_stream' | 'bad_origin' | 'not_websocket';
 
 export interface GatewayCounters {
   tokensIssued: number;
@@ -21,7 +21,7 @@ export function newCounters(): GatewayCounters {
   return {
     tokensIssued: 0,
     accepted: 0,
-    rejected: { bad_path: 0, no_token: 0, unknown_token: 0, expired_token: 0, wrong_stream: 0, bad_origin: 0, not_websocket: 0 },
+    rejected: { bad_target: 0, bad_path: 0, no_token: 0, unknown_token: 0, expired_token: 0, wrong_stream: 0, bad_origin: 0, not_websocket: 0 },
     open: 0,
     bufferedBytes: 0,
     closed: 0,

@@ -1,7 +1,9 @@
 // The live gateway: a WebSocket server on 127.0.0.1 (random port) that hands hub streams to
 // players. URLs are /live/<streamId>?token=<one-time token> from issue(); anything else is
 // refused at the HTTP upgrade (401/403/404, no media bytes, no WebSocket).
-import { listenLoopback, listeningPort, LOOPBACK_HOST, refuseUpgrade } from '../net/loopback.js';
+import { guardRequest, guardUpgrade } from '../../base/net/boundary.js';
+import { listenLoopback, listeningPort, LOOPBACK_HOST, refuseRequest, refuseUpgrade, type RefusalStatus } from '../../base/net/loopback.js';
+import { parseRequestTarget } from '../../base/net/request-target.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -62,11 +64,14 @@ export class LiveGateway {
     this.tokens = new TokenStore(options.tokenTtlMs ?? 30_000, options.now);
     this.origins = options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
     this.maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
-    server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
-    server.on('request', (_req, res) => {
-      this.stats.rejected.not_websocket++;
-      res.writeHead(426, { Connection: 'close', 'Content-Length': '0' }).end();
-    });
+    server.on('upgrade', guardUpgrade('gateway', (req, socket, head) => this.onUpgrade(req, socket, head)));
+    server.on(
+      'request',
+      guardRequest('gateway', (_req, res) => {
+        this.stats.rejected.not_websocket++;
+        refuseRequest(res, 426, { connection: 'close' });
+      }),
+    );
   }
 
   /** Starts listening on 127.0.0.1. */
@@ -123,18 +128,19 @@ export class LiveGateway {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private reject(socket: Duplex, status: 401 | 403 | 404, reason: RejectReason): void {
+  private reject(socket: Duplex, status: RefusalStatus, reason: RejectReason): void {
     this.stats.rejected[reason]++;
     refuseUpgrade(socket, status);
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
-    const m = PATH.exec(url.pathname);
+    const target = parseRequestTarget(req.url);
+    if (!target) return this.reject(socket, 400, 'bad_target');
+    const m = PATH.exec(target.pathname);
     if (!m) return this.reject(socket, 404, 'bad_path');
     const streamId = m[1];
     if (!originAllowed(req.headers.origin, this.origins)) return this.reject(socket, 403, 'bad_origin');
-    const token = url.searchParams.get('token');
+    const token = target.query.get('token');
     if (!token) return this.reject(socket, 401, 'no_token');
     const r = this.tokens.redeem(token, streamId);
     if (!r.ok) {

@@ -33,7 +33,7 @@ export function newRelayCounters(): RelayCounters {
   return {
     tokensIssued: 0,
     accepted: 0,
-    rejected: { bad_path: 0, no_token: 0, unknown_token: 0, expired_token: 0, wrong_stream: 0, bad_origin: 0 },
+    rejected: { bad_target: 0, bad_path: 0, no_token: 0, unknown_token: 0, expired_token: 0, wrong_stream: 0, bad_origin: 0 },
     open: 0,
     closed: 0,
     messagesSent: 0,

@@ -4,7 +4,9 @@
 // self-signed platform certificate can be pinned in Node).
 //   ws://127.0.0.1:<port>/relay/<streamId>?token=<one-time>   byte relay (FLV or TS over WebSocket)
 //   http://127.0.0.1:<port>/hls/<stream token>/<upstream path>  HLS proxy
-import { listenLoopback, listeningPort, LOOPBACK_HOST, refuseUpgrade } from '../net/loopback.js';
+import { guardRequest, guardUpgrade } from '../../base/net/boundary.js';
+import { listenLoopback, listeningPort, LOOPBACK_HOST, refuseRequest, refuseUpgrade, type RefusalStatus } from '../../base/net/loopback.js';
+import { parseRequestTarget } from '../../base/net/request-target.js';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -76,8 +78,8 @@ export class MediaRelay {
       idleMs: options.hlsIdleMs ?? 60_000,
       ...(options.now ? { now: options.now } : {}),
     });
-    server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
-    server.on('request', (req, res) => this.onRequest(req, res));
+    server.on('upgrade', guardUpgrade('relay', (req, socket, head) => this.onUpgrade(req, socket, head)));
+    server.on('request', guardRequest('relay', (req, res) => this.onRequest(req, res)));
   }
 
   /** Starts listening on 127.0.0.1. */
@@ -141,17 +143,18 @@ export class MediaRelay {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private reject(socket: Duplex, status: 401 | 403 | 404, reason: RelayRejectReason): void {
+  private reject(socket: Duplex, status: RefusalStatus, reason: RelayRejectReason): void {
     this.stats.rejected[reason]++;
     refuseUpgrade(socket, status);
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
-    const m = RELAY_PATH.exec(url.pathname);
-    if (!m || !req.url?.startsWith('/')) return this.reject(socket, 404, 'bad_path');
+    const target = parseRequestTarget(req.url);
+    if (!target) return this.reject(socket, 400, 'bad_target');
+    const m = RELAY_PATH.exec(target.pathname);
+    if (!m) return this.reject(socket, 404, 'bad_path');
     if (!originAllowed(req.headers.origin, this.origins)) return this.reject(socket, 403, 'bad_origin');
-    const token = url.searchParams.get('token');
+    const token = target.query.get('token');
     if (!token) return this.reject(socket, 401, 'no_token');
     const r = this.tokens.redeem(token, m[1]!);
     if (!r.ok) {
@@ -181,7 +184,10 @@ export class MediaRelay {
     const origin = req.headers.origin;
     const cors: OutgoingHttpHeaders = origin ? { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': 'Content-Length, Content-Range' } : {};
     // Absolute-form targets ("GET http://other.host/ HTTP/1.1") are proxy requests: not served.
-    if (!req.url?.startsWith('/hls/')) return plain(res, req.url?.startsWith('/') ? 404 : 403, {});
+    if (!req.url?.startsWith('/')) return plain(res, 403, {});
+    const target = parseRequestTarget(req.url);
+    if (!target) return plain(res, 400, {});
+    if (!target.pathname.startsWith('/hls/')) return plain(res, 404, {});
     if (!originAllowed(origin, this.origins)) {
       this.stats.rejected.bad_origin++;
       return plain(res, 403, {});
@@ -195,8 +201,8 @@ export class MediaRelay {
   }
 }
 
-function plain(res: ServerResponse, status: number, headers: OutgoingHttpHeaders): void {
-  res.writeHead(status, { ...headers, 'content-length': '0', 'cache-control': 'no-store' }).end();
+function plain(res: ServerResponse, status: RefusalStatus, headers: OutgoingHttpHeaders): void {
+  refuseRequest(res, status, headers);
 }
 
 function checkStreamId(streamId: string): void {
