@@ -3,6 +3,7 @@
 // Audio needs no keyframes: after loss the next complete frame is emitted again.
 import type { AudioCodec, AudioFrame } from '../types.js';
 import { type DepacketizerStats, emptyDepacketizerStats } from './depacketizer-stats.js';
+import { MAX_AAC_FRAME_BYTES } from './reassembly-limits.js';
 import type { RtpPacket } from './rtp-packet.js';
 import { SequenceCheck } from './sequence-check.js';
 import { TimestampUnwrapper } from './timestamp-unwrapper.js';
@@ -95,6 +96,11 @@ export class AudioDepacketizer {
     }
     let o = sizes.dataOffset;
     if (sizes.sizes.length === 1 && o + sizes.sizes[0] > p.length) {
+      if (sizes.sizes[0] > MAX_AAC_FRAME_BYTES) {
+        // A wide sizeLength from the SDP could announce frames of megabytes: never collect those.
+        this.stats.oversizeDropped++;
+        return;
+      }
       // One access unit split over several packets (RFC 3640 3.2.3): collect until complete.
       this.fragment = { timestamp: pkt.timestamp, size: sizes.sizes[0], parts: [p.slice(o)], have: p.length - o };
       return;

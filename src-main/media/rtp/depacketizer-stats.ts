@@ -17,8 +17,10 @@ export interface DepacketizerStats {
   keyframes: number;
   /** Samples dropped: damaged by loss, or waiting for a keyframe / parameter sets. */
   framesDropped: number;
+  /** NAL units / access units / audio frames given up for exceeding the reassembly limits. */
+  oversizeDropped: number;
 }
 
 export function emptyDepacketizerStats(): DepacketizerStats {
-  return { packets: 0, bytes: 0, packetsLost: 0, packetsLate: 0, badPayloads: 0, frames: 0, keyframes: 0, framesDropped: 0 };
+  return { packets: 0, bytes: 0, packetsLost: 0, packetsLate: 0, badPayloads: 0, frames: 0, keyframes: 0, framesDropped: 0, oversizeDropped: 0 };
 }

@@ -12,6 +12,10 @@ export class H264PayloadReader implements NalPayloadReader {
     return this.fragment.active;
   }
 
+  get fragmentBytes(): number {
+    return this.fragment.bytes;
+  }
+
   reset(): void {
     this.fragment.reset();
   }

@@ -17,6 +17,10 @@ export class H265PayloadReader implements NalPayloadReader {
     return this.fragment.active;
   }
 
+  get fragmentBytes(): number {
+    return this.fragment.bytes;
+  }
+
   reset(): void {
     this.fragment.reset();
   }

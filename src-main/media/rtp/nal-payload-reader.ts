@@ -12,6 +12,8 @@ export interface NalPayloadReader {
   reset(): void;
   /** True while a fragmented NAL unit has started but not ended. */
   readonly midFragment: boolean;
+  /** Bytes collected so far for the fragmented NAL unit in progress. */
+  readonly fragmentBytes: number;
 }
 
 /** Collects fragment bodies and joins them behind a reconstructed NAL header. */
@@ -22,6 +24,10 @@ export class FragmentBuffer {
 
   get active(): boolean {
     return this.header !== undefined;
+  }
+
+  get bytes(): number {
+    return this.size;
   }
 
   start(header: Uint8Array, body: Uint8Array): void {

@@ -4,6 +4,8 @@
 // - Repeated SPS/PPS inside an access unit (multi-slice keyframes) never split it; identical
 //   repeats after the first slice are left out so the unit stays conformant.
 // - After packet loss the damaged unit and everything up to the next keyframe is dropped.
+// - A unit that outgrows the reassembly limits (size, NAL count, time) is given up at once,
+//   the rest of it ignored, and counted in stats.oversizeDropped.
 // - Nothing is emitted before a keyframe whose parameter sets are known (SDP or in-band);
 //   onTrackInfo fires before that keyframe, and again when the parameter sets change.
 import { isKeyframeNal, isVclNal, parameterSetKind } from '../codec/nal.js';
@@ -13,6 +15,7 @@ import { type DepacketizerStats, emptyDepacketizerStats } from './depacketizer-s
 import { H264PayloadReader } from './h264-payload.js';
 import { H265PayloadReader } from './h265-payload.js';
 import type { NalPayloadReader } from './nal-payload-reader.js';
+import { DEFAULT_REASSEMBLY_LIMITS, type ReassemblyLimits } from './reassembly-limits.js';
 import type { RtpPacket } from './rtp-packet.js';
 import { SequenceCheck } from './sequence-check.js';
 import { TimestampUnwrapper } from './timestamp-unwrapper.js';
@@ -29,12 +32,19 @@ export interface VideoDepacketizerOptions {
   onAccessUnit: (au: VideoAccessUnit) => void;
   /** Parameter sets that cannot be parsed: the track cannot be played. */
   onError: (err: Error) => void;
+  /** Overrides of DEFAULT_REASSEMBLY_LIMITS (tests). */
+  limits?: Partial<ReassemblyLimits>;
 }
 
 interface PendingUnit {
   timestamp: number;
   nalus: Uint8Array[];
+  /** Bytes of the complete NAL units in `nalus`. */
+  bytes: number;
   damaged: boolean;
+  /** Over a limit: what is left of this unit is ignored until it closes. */
+  discarding: boolean;
+  firstAt: number;
   receivedAt: number;
 }
 
@@ -46,6 +56,7 @@ export class VideoDepacketizer {
   private readonly sequence = new SequenceCheck();
   private readonly clock = new TimestampUnwrapper();
   private readonly params: { vps?: Uint8Array; sps?: Uint8Array; pps?: Uint8Array };
+  private readonly limits: ReassemblyLimits;
   private announcedKey = '';
   private pending: PendingUnit | undefined;
   private nextDamaged = false;
@@ -60,6 +71,12 @@ export class VideoDepacketizer {
   constructor(private readonly opts: VideoDepacketizerOptions) {
     this.reader = opts.codec === 'h264' ? new H264PayloadReader() : new H265PayloadReader(opts.donl ?? false);
     this.params = { vps: opts.vps, sps: opts.sps, pps: opts.pps };
+    this.limits = { ...DEFAULT_REASSEMBLY_LIMITS, ...opts.limits };
+  }
+
+  /** Bytes held for the access unit being assembled (complete NAL units plus an open fragment). */
+  get heldBytes(): number {
+    return (this.pending?.bytes ?? 0) + this.reader.fragmentBytes;
   }
 
   /** Maps this raw RTP timestamp to pts 0 (RTP-Info rtptime from PLAY keeps tracks in sync). */
@@ -89,16 +106,37 @@ export class VideoDepacketizer {
 
     if (this.pending && this.pending.timestamp !== pkt.timestamp) this.close();
     if (!this.pending) {
-      this.pending = { timestamp: pkt.timestamp, nalus: [], damaged: this.nextDamaged, receivedAt };
+      this.pending = { timestamp: pkt.timestamp, nalus: [], bytes: 0, damaged: this.nextDamaged, discarding: false, firstAt: receivedAt, receivedAt };
     }
     this.nextDamaged = false;
     const unit = this.pending;
     unit.receivedAt = receivedAt;
-    if (!this.reader.read(pkt.payload, unit.nalus)) {
-      this.stats.badPayloads++;
-      unit.damaged = true;
+    if (!unit.discarding) {
+      const before = unit.nalus.length;
+      if (!this.reader.read(pkt.payload, unit.nalus)) {
+        this.stats.badPayloads++;
+        unit.damaged = true;
+      }
+      for (let i = before; i < unit.nalus.length; i++) unit.bytes += unit.nalus[i].length;
+      if (this.overLimit(unit)) this.discard(unit);
     }
     if (pkt.marker) this.close();
+  }
+
+  private overLimit(unit: PendingUnit): boolean {
+    const l = this.limits;
+    const fragment = this.reader.fragmentBytes;
+    return fragment > l.maxNalBytes || unit.bytes + fragment > l.maxUnitBytes || unit.nalus.length > l.maxNalsPerUnit || unit.receivedAt - unit.firstAt > l.maxUnitSpanMs;
+  }
+
+  /** Frees what the unit holds; it is dropped when it closes (marker or new timestamp). */
+  private discard(unit: PendingUnit): void {
+    this.stats.oversizeDropped++;
+    unit.discarding = true;
+    unit.damaged = true;
+    unit.nalus = [];
+    unit.bytes = 0;
+    this.reader.reset();
   }
 
   /** Closes an open access unit (end of stream). */

@@ -97,6 +97,7 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
       s.packets += d.packets;
       s.packetsLost += d.packetsLost;
       s.framesDropped += d.framesDropped;
+      s.oversizeDropped += d.oversizeDropped;
       s.keyframes += d.keyframes;
       s.badPackets += d.badPayloads + t.badPackets;
       if (t.spec.kind === 'video') s.videoFrames += d.frames;
