@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { EventBus } from '../ipc/event-bus.js';
 import { createRouter, type Handlers } from '../ipc/router.js';
 import { isTrustedSender } from '../ipc/sender.js';
-import { getRequest, HOSTILE_TARGETS, rawRequest, upgradeRequest } from '../testing/raw-http.js';
+import { getRequest, HOSTILE_TARGETS, rawRequest, upgradeRequest } from '../testing/net/raw-http.js';
 import { startHostServer, type HostServer } from './host-server.js';
 
 function rendererDir(): string {

@@ -2,7 +2,7 @@
 // "//[" on /ipc and on the live gateway, a bad percent-escape on the page server) are refused,
 // and the process goes on serving the page, the contract and the gateway.
 import { expect, test } from '@playwright/test';
-import { getRequest, rawRequest, upgradeRequest } from '../../../src-main/testing/raw-http.js';
+import { getRequest, rawRequest, upgradeRequest } from '../../../src-main/testing/net/raw-http.js';
 import { connectContract } from '../../support/contract-client.js';
 import { startHostApp, type HostApp } from '../../support/host-app.js';
 

@@ -2,7 +2,7 @@
 // and a report, and the server keeps answering.
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawRequest, upgradeRequest } from '../../testing/raw-http.js';
+import { rawRequest, upgradeRequest } from '../../testing/net/raw-http.js';
 import { guardRequest, guardUpgrade } from './boundary.js';
 import { listenLoopback, listeningPort, refuseUpgrade } from './loopback.js';
 

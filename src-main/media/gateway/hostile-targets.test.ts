@@ -2,7 +2,7 @@
 // The gateway must refuse it and anything like it, and go on serving real players.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { getRequest, HOSTILE_TARGETS, rawRequest, upgradeRequest } from '../../testing/raw-http.js';
+import { getRequest, HOSTILE_TARGETS, rawRequest, upgradeRequest } from '../../testing/net/raw-http.js';
 import type { Subscription } from '../hub/hub-types.js';
 import { LiveGateway, type GatewayHub } from './gateway.js';
 

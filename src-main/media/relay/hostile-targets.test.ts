@@ -2,9 +2,9 @@
 // The relay must refuse it and anything like it, on its WebSocket and HLS sides, and go on
 // relaying for real players.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRequest, HOSTILE_TARGETS, rawRequest, upgradeRequest } from '../../testing/raw-http.js';
+import { getRequest, HOSTILE_TARGETS, rawRequest, upgradeRequest } from '../../testing/net/raw-http.js';
 import { MediaRelay } from './media-relay.js';
-import { openPlayer, startUpstream, type TestUpstream } from './test-support.js';
+import { openPlayer, startUpstream, type TestUpstream } from '../../testing/relay/relay-peers.js';
 
 const PAGE = 'http://127.0.0.1:4000';
 let relay: MediaRelay;
