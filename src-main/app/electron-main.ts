@@ -7,7 +7,7 @@ import { CHANNEL_NAMES } from '../common/contract/index.js';
 import { createAppCore, type AppCore } from '../services/app-core.js';
 import type { SenderInfo } from '../ipc/sender.js';
 import { APP_ORIGIN } from '../ipc/sender.js';
-import { contentSecurityPolicy } from '../host/static-files.js';
+import { contentSecurityPolicy } from '../base/http/csp.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 

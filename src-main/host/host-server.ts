@@ -9,7 +9,8 @@ import { ClientMessage, type ServerMessage } from '../ipc/wire.js';
 import { guardRequest, guardUpgrade } from '../base/net/boundary.js';
 import { listenLoopback, refuseRequest, refuseUpgrade } from '../base/net/loopback.js';
 import { parseRequestTarget } from '../base/net/request-target.js';
-import { contentSecurityPolicy, serveStatic } from './static-files.js';
+import { contentSecurityPolicy } from '../base/http/csp.js';
+import { serveStatic } from './static-files.js';
 
 export interface HostServerOptions {
   router: Router;

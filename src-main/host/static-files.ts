@@ -15,22 +15,6 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    "worker-src 'self' blob:",
-    "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://127.0.0.1:* http://127.0.0.1:*`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
 /**
  * Serves the built renderer; refuses anything outside its folder. `pathname` is the still
  * percent-encoded path of a parsed request target (base/net/request-target).

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS_PREV, sha256Hex } from './audit-chain.js';
 import { openAuditLog } from './audit-log.js';
 import { verifyAuditLog } from './audit-verify.js';
-import { clearRegisteredSecrets, registerSecret } from './redact.js';
+import { clearRegisteredSecrets, registerSecret } from '../base/log/redact.js';
 import { useTempDirs } from '../testing/storage/temp-dir.js';
 
 const tempDir = useTempDirs();

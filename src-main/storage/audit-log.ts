@@ -6,7 +6,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { SkywallError } from '../common/model/errors.js';
 import { GENESIS_PREV, MAX_LINE_BYTES, checkLine, encodeEntry, sha256Hex, type AuditActor, type AuditAction, type AuditEntry } from './audit-chain.js';
-import { redactSecrets, redactValue } from './redact.js';
+import { redactSecrets, redactValue } from '../base/log/redact.js';
 
 export const AUDIT_FILE_NAME = 'audit.jsonl';
 

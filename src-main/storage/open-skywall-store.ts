@@ -5,7 +5,7 @@ import { defaultDocument } from './defaults.js';
 import { openDocumentStore, type DocumentBackend } from './document-store.js';
 import { upgradeDocument } from './migrations/index.js';
 import { quarantine } from './quarantine.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../base/log/redact.js';
 import type { SkywallDoc } from './schema.js';
 import { SkywallStore } from './skywall-store.js';
 import type { CredentialVault } from './vault/credential-vault.js';

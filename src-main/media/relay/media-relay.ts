@@ -10,7 +10,7 @@ import { parseRequestTarget } from '../../base/net/request-target.js';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { redactSecrets } from '../../storage/redact.js';
+import { redactSecrets } from '../../base/log/redact.js';
 import { DEFAULT_ALLOWED_ORIGINS, originAllowed, TokenStore, type OriginPolicy } from '../gateway/index.js';
 import { ByteRelay, type ByteRelayGrant } from './byte-relay.js';
 import { RELAY_CLOSE } from './close-codes.js';

@@ -3,7 +3,7 @@
 import type { Problem } from '../../common/contract/app.js';
 import { Id } from '../../common/contract/define.js';
 import { SkywallError } from '../../common/model/errors.js';
-import { registerSecret } from '../redact.js';
+import { registerSecret } from '../../base/log/redact.js';
 import type { CredentialsFile } from './credentials-file.js';
 import { MAX_SECRET_LENGTH, type CredentialVault, type SecretCipher, type VaultProtection } from './credential-vault.js';
 
