@@ -1,0 +1,96 @@
+// ONVIF devices behind the adapter port: the description and stream URIs come from the device
+// (Media2 where offered), PTZ through the device's PTZ service. One channel per device for now:
+// its playable profiles ranked by picture size become main, sub and third.
+import { SkywallError } from '../../common/model/errors.js';
+import { STREAM_PROFILES, type ChannelProfile } from '../../common/model/source-key.js';
+import { parseStreamUrl } from '../../common/model/stream-url.js';
+import type { ChannelRef, DeviceAdapter, DeviceDescription, DeviceHandle, LiveSource } from '../adapter.js';
+import type { ChannelTarget, PtzCapability } from '../capabilities.js';
+import { OnvifSessions } from './onvif-sessions.js';
+import type { OnvifProfile, OnvifPtz } from './onvif-types.js';
+
+export interface OnvifAdapterOptions {
+  /** Per ONVIF call (default 5 s). */
+  timeoutMs?: number;
+  /** Shared with other adapters that speak ONVIF (the demo's PTZ). */
+  sessions?: OnvifSessions;
+}
+
+function channelOnly(channel: ChannelRef): void {
+  if (channel.index !== 0) throw new SkywallError('not_found', 'this ONVIF device has one video channel', { cameraId: channel.cameraId });
+}
+
+/** The ONVIF profile behind a Skywall profile (main = largest picture). */
+function profileFor(ranked: OnvifProfile[], profile: ChannelProfile, cameraId: string): OnvifProfile {
+  const p = ranked[STREAM_PROFILES.indexOf(profile)];
+  if (!p) throw new SkywallError('not_found', `this camera has no ${profile} stream`, { cameraId, profile });
+  return p;
+}
+
+/** A device's stream URI as a live source: credentials from the vault, never in the URL. */
+async function rtspSource(uri: string, device: DeviceHandle, codec: OnvifProfile['codec'], cameraId: string): Promise<LiveSource> {
+  const parsed = parseStreamUrl(uri, { badEscape: 'keep' });
+  if (!parsed.ok || (parsed.value.scheme !== 'rtsp' && parsed.value.scheme !== 'rtsps')) {
+    throw new SkywallError('protocol', 'the device reported a stream address that is not RTSP', { cameraId });
+  }
+  const credentials = await device.credentials();
+  return { kind: 'rtsp', url: parsed.value.url, credentials, ...(codec ? { codec } : {}) };
+}
+
+/** Which ONVIF device and profile token steer a channel. */
+export type PtzRoute = (target: ChannelTarget) => Promise<{ device: DeviceHandle; token: string }>;
+
+/** PTZ over ONVIF for any adapter that can route a channel to an ONVIF device and profile. */
+export function onvifPtz(sessions: OnvifSessions, route: PtzRoute): PtzCapability {
+  const run = async <T>(target: ChannelTarget, act: (ptz: OnvifPtz, token: string) => Promise<T>): Promise<T> => {
+    const { device, token } = await route(target);
+    return act((await sessions.device(device)).ptz, token);
+  };
+  return {
+    continuousMove: (t, v, o) => run(t, (ptz, token) => ptz.continuousMove(token, { x: v.pan, y: v.tilt, zoom: v.zoom }, o?.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {})),
+    stop: (t) => run(t, (ptz, token) => ptz.stop(token)),
+    presets: (t) => run(t, async (ptz, token) => (await ptz.presets(token)).map((p) => ({ token: p.token, name: p.name }))),
+    gotoPreset: (t, preset) => run(t, (ptz, token) => ptz.gotoPreset(token, preset)),
+    setPreset: (t, name, preset) => run(t, (ptz, token) => ptz.setPreset(token, name, preset)),
+    removePreset: (t, preset) => run(t, (ptz, token) => ptz.removePreset(token, preset)),
+  };
+}
+
+export function createOnvifAdapter(options: OnvifAdapterOptions = {}): DeviceAdapter {
+  const sessions = options.sessions ?? new OnvifSessions(options.timeoutMs);
+  return {
+    async describe(device): Promise<DeviceDescription> {
+      const dev = await sessions.device(device);
+      const ranked = await sessions.rankedProfiles(device, true);
+      const info = await dev.info();
+      const stored = device.config.cameras[0];
+      const steerable = dev.hasPtzService && ranked.some((p) => p.hasPtz);
+      return {
+        manufacturer: info.manufacturer,
+        model: info.model,
+        firmwareVersion: info.firmwareVersion,
+        clockOffsetMs: dev.clockOffsetMs,
+        channels: [
+          {
+            id: 'video-1',
+            name: stored?.name ?? (info.model || device.config.name),
+            ptz: steerable,
+            profiles: ranked.slice(0, STREAM_PROFILES.length).map((p, i) => ({ profile: STREAM_PROFILES[i]!, ...(p.codec ? { codec: p.codec } : {}), width: p.width, height: p.height })),
+          },
+        ],
+      };
+    },
+    async liveSource(device, channel, profile) {
+      channelOnly(channel);
+      const chosen = profileFor(await sessions.rankedProfiles(device), profile, channel.cameraId);
+      const dev = await sessions.device(device);
+      return rtspSource(await dev.streamUri(chosen.token), device, chosen.codec, channel.cameraId);
+    },
+    ptz: onvifPtz(sessions, async (target) => {
+      channelOnly(target.channel);
+      const steer = (await sessions.rankedProfiles(target.device)).find((p) => p.hasPtz);
+      if (!steer) throw new SkywallError('not_found', 'this camera cannot pan, tilt or zoom', { cameraId: target.channel.cameraId });
+      return { device: target.device, token: steer.token };
+    }),
+  };
+}
