@@ -4,8 +4,11 @@
 // auth_locked without touching the network until the credentials change (a different key) or
 // the caller resets it; a successful login resets the count. The challenge to a request without
 // credentials is the normal first step of every login and is not a failure.
-// Credentials never verified are also serialized: 16 tiles opening the same NVR with a wrong
-// password cost the device one failed login, not 16.
+// Logins with credentials never verified are also serialized per (host, port, credentials):
+// 16 tiles opening the same NVR with a wrong password cost the device two failed logins, not 16.
+// The gate covers only the request that carries the credentials (after the device's challenge),
+// so a camera that never answers, or needs no login, holds nobody up; a hung login holds its
+// gate until that request's timeout.
 import { createHash } from 'node:crypto';
 import { SkywallError } from '../../common/model/errors.js';
 
@@ -22,9 +25,9 @@ export class AuthLockout {
   constructor(readonly maxFailures = 2) {}
 
   /** Map key; the password only enters as a SHA-256 hash. */
-  static key(host: string, username: string | undefined, password: string | undefined): string {
+  static key(host: string, port: number, username: string | undefined, password: string | undefined): string {
     const hash = createHash('sha256').update(password ?? '').digest('hex');
-    return `${host.toLowerCase()}\u0000${username ?? ''}\u0000${hash}`;
+    return `${host.toLowerCase()}\u0000${port}\u0000${username ?? ''}\u0000${hash}`;
   }
 
   isLocked(key: string): boolean {
@@ -39,8 +42,8 @@ export class AuthLockout {
   }
 
   /**
-   * Waits until no other attempt with the same unverified credentials is in flight, then checks
-   * the lock. Returns the release function to call once the attempt knows whether login worked.
+   * Waits until no other login with the same unverified credentials is in flight, then checks
+   * the lock. Returns the release function to call once the login's answer (or timeout) is in.
    */
   async acquire(key: string, host: string): Promise<() => void> {
     this.check(key, host);

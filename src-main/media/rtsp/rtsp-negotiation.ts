@@ -14,8 +14,6 @@ import { selectTracks, type TrackSpec } from './sdp-tracks.js';
 export interface NegotiationOptions {
   timeoutMs: number;
   audio: boolean;
-  /** Called once DESCRIBE succeeded (authentication is settled by then). */
-  onDescribed(): void;
   sink: TrackSink;
 }
 
@@ -35,7 +33,6 @@ export async function negotiate(req: RtspRequester, url: string, opts: Negotiati
   const methods = options.status < 300 ? parsePublic(options.headers.get('public')) : new Set<string>();
 
   const describe = expectOk('DESCRIBE', url, await req.send('DESCRIBE', url, [['Accept', 'application/sdp']], timeoutMs));
-  opts.onDescribed();
   const text = Buffer.from(describe.body).toString('utf8');
   let sdp;
   try {

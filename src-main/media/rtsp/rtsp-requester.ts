@@ -48,12 +48,18 @@ export class RtspRequester {
     }
     this.auth = new Authenticator(challenge, this.credentials.username, this.credentials.password ?? '');
     this.lastNonce = challenge.nonce;
-    const second = await this.conn.request(method, url, this.withAuthorization(method, url, headers), timeoutMs);
-    if (second.status === 401) {
-      this.lockout.noteRejected(this.lockoutKey, true);
-      throw new SkywallError('auth_failed', `${where}: the device rejected the user name or password`, params);
+    // The first login with these credentials: one at a time per device (see auth-lockout.ts).
+    const release = this.loggedIn ? () => undefined : await this.lockout.acquire(this.lockoutKey, this.conn.host);
+    try {
+      const second = await this.conn.request(method, url, this.withAuthorization(method, url, headers), timeoutMs);
+      if (second.status === 401) {
+        this.lockout.noteRejected(this.lockoutKey, true);
+        throw new SkywallError('auth_failed', `${where}: the device rejected the user name or password`, params);
+      }
+      return this.accepted(second);
+    } finally {
+      release();
     }
-    return this.accepted(second);
   }
 
   /** Credentials we sent were accepted (any answer but 401). */

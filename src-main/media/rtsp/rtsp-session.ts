@@ -159,38 +159,30 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
   private async connectAndPlay(target: RtspUrl): Promise<void> {
     const username = this.opts.username ?? target.username;
     const password = this.opts.password ?? target.password;
-    const key = AuthLockout.key(target.host, username, password);
-    const release = await this.lockout.acquire(key, target.host);
-    try {
-      this.conn = await RtspConnection.connect(target.host, target.port, this.timeoutMs, this.opts.userAgent ?? 'Skywall');
-      if (this._state !== 'starting') throw new Error('stopped');
-      this.conn.events = {
-        onInterleaved: (ch, data) => this.onInterleaved(ch, data),
-        onClosed: (err) => this.onConnectionClosed(err),
-      };
-      this.requester = new RtspRequester(this.conn, { username, password }, this.lockout, key);
-      const result = await negotiate(this.requester, target.url, {
-        timeoutMs: this.timeoutMs,
-        audio: this.opts.audio ?? true,
-        onDescribed: () => {
-          this.lockout.noteAccepted(key); // DESCRIBE answered: the login (if any) is good
-          release();
-        },
-        sink: {
-          onSample: (s) => this.onSample(s),
-          onVideoInfo: (info) => this.onVideoInfo(info),
-          onFatal: (e) => this.fail(new SkywallError('protocol', `${this.url}: ${e.message}`, { url: this.url })),
-        },
-      });
-      this.tracksList = result.tracks;
-      this.sessionHeader = result.sessionId;
-      this.aggregateUrl = result.aggregateUrl;
-      this.keepaliveMethod = result.keepaliveMethod;
-      this.keepaliveMs = Math.max(1000, (result.sessionTimeoutSec * 1000) / 2);
-      this.audioInfo = result.audioInfo;
-    } finally {
-      release();
-    }
+    const key = AuthLockout.key(target.host, target.port, username, password);
+    this.lockout.check(key, target.host); // locked credentials never touch the network
+    this.conn = await RtspConnection.connect(target.host, target.port, this.timeoutMs, this.opts.userAgent ?? 'Skywall');
+    if (this._state !== 'starting') throw new Error('stopped');
+    this.conn.events = {
+      onInterleaved: (ch, data) => this.onInterleaved(ch, data),
+      onClosed: (err) => this.onConnectionClosed(err),
+    };
+    this.requester = new RtspRequester(this.conn, { username, password }, this.lockout, key);
+    const result = await negotiate(this.requester, target.url, {
+      timeoutMs: this.timeoutMs,
+      audio: this.opts.audio ?? true,
+      sink: {
+        onSample: (s) => this.onSample(s),
+        onVideoInfo: (info) => this.onVideoInfo(info),
+        onFatal: (e) => this.fail(new SkywallError('protocol', `${this.url}: ${e.message}`, { url: this.url })),
+      },
+    });
+    this.tracksList = result.tracks;
+    this.sessionHeader = result.sessionId;
+    this.aggregateUrl = result.aggregateUrl;
+    this.keepaliveMethod = result.keepaliveMethod;
+    this.keepaliveMs = Math.max(1000, (result.sessionTimeoutSec * 1000) / 2);
+    this.audioInfo = result.audioInfo;
     if (this._state !== 'starting') throw new Error('stopped');
     this._state = 'playing';
     this.lastRtpAt = Date.now();
