@@ -1,21 +1,22 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/use-t.js';
 import { initBridge } from '../services/bridge.js';
-import { useAppStore } from '../store/app-store.js';
+import { appSelectors, settingsSelectors, useStore } from '../store/index.js';
 import { Header } from './Header.js';
 import { ProblemBanner } from './ProblemBanner.js';
 import { DeviceList } from '../features/devices/DeviceList.js';
 import { WallView } from '../features/wall/WallView.js';
 
 export function App() {
-  const status = useAppStore((s) => s.status);
-  const locale = useAppStore((s) => s.settings?.locale ?? 'zh-CN');
+  const status = useStore(appSelectors.status);
+  const locale = useStore(settingsSelectors.locale);
   const t = useT();
 
   useEffect(() => {
     initBridge()
-      .then(() => useAppStore.getState().load())
-      .catch(() => useAppStore.setState({ status: 'failed' }));
+      .then(() => useStore.getState().load())
+      .catch(() => useStore.setState({ status: 'failed' }));
+    return () => useStore.getState().unload();
   }, []);
 
   useEffect(() => {

@@ -1,15 +1,15 @@
 import type { Locale } from '../../src-main/common/contract/settings.js';
 import { useT } from '../i18n/use-t.js';
 import { LOCALES } from '../i18n/translate.js';
-import { appSelectors, useAppStore } from '../store/app-store.js';
+import { appSelectors, settingsSelectors, useStore } from '../store/index.js';
 
 export function Header() {
   const t = useT();
-  const locale = useAppStore(appSelectors.locale);
-  const mode = useAppStore((s) => s.info?.mode ?? 'host');
-  const setLocale = useAppStore((s) => s.setLocale);
-  const showStats = useAppStore((s) => s.settings?.showTileStats ?? false);
-  const setShowStats = useAppStore((s) => s.setShowTileStats);
+  const locale = useStore(settingsSelectors.locale);
+  const mode = useStore(appSelectors.mode);
+  const setLocale = useStore((s) => s.setLocale);
+  const showStats = useStore(settingsSelectors.showTileStats);
+  const setShowStats = useStore((s) => s.setShowTileStats);
   return (
     <header className="sw-header">
       <h1 data-testid="app-title">{t('app.title')}</h1>

@@ -1,12 +1,12 @@
 import { useT } from '../i18n/use-t.js';
 import { hasKey } from '../i18n/translate.js';
-import { useAppStore } from '../store/app-store.js';
+import { appSelectors, useStore } from '../store/index.js';
 
 /** Storage and vault problems found at start-up: shown until the operator acknowledges them. */
 export function ProblemBanner() {
   const t = useT();
-  const problems = useAppStore((s) => s.problems);
-  const dismiss = useAppStore((s) => s.dismissProblem);
+  const problems = useStore(appSelectors.problems);
+  const dismiss = useStore((s) => s.dismissProblem);
   if (problems.length === 0) return null;
   return (
     <div className="sw-problems" role="status" data-testid="problems">

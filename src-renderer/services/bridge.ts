@@ -17,6 +17,11 @@ export async function initBridge(): Promise<Bridge> {
   return bridge;
 }
 
+/** Puts a bridge in place directly (a fake one in unit tests; initBridge in the app). */
+export function installBridge(b: Bridge | undefined): void {
+  bridge = b;
+}
+
 export class ContractError extends Error {
   constructor(
     readonly code: string,

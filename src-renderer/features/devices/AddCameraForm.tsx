@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useT, useTError } from '../../i18n/use-t.js';
-import { useAppStore } from '../../store/app-store.js';
+import { useStore } from '../../store/index.js';
 import { ContractError } from '../../services/bridge.js';
 import { buildDeviceInput, type CameraForm } from './camera-form-model.js';
 
@@ -14,7 +14,7 @@ function newCameraId(): string {
 export function AddCameraForm({ onDone }: { onDone(): void }) {
   const t = useT();
   const tError = useTError();
-  const addDevice = useAppStore((s) => s.addDevice);
+  const addDevice = useStore((s) => s.addDevice);
   const [form, setForm] = useState<CameraForm>(EMPTY);
   const [error, setError] = useState<{ field?: keyof CameraForm; text: string }>();
   const [busy, setBusy] = useState(false);

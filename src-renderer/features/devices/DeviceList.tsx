@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t.js';
-import { useAppStore } from '../../store/app-store.js';
+import { devicesSelectors, useStore } from '../../store/index.js';
 import { AddCameraForm } from './AddCameraForm.js';
 
 export function DeviceList() {
   const t = useT();
-  const devices = useAppStore((s) => s.devices);
-  const assign = useAppStore((s) => s.assignCamera);
-  const remove = useAppStore((s) => s.removeDevice);
+  const devices = useStore(devicesSelectors.devices);
+  const assign = useStore((s) => s.assignCamera);
+  const remove = useStore((s) => s.removeDevice);
   const [adding, setAdding] = useState(false);
   return (
     <aside className="sw-devices" data-testid="device-list">

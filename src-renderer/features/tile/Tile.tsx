@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StreamState } from '../../../src-main/common/contract/stream.js';
 import { useT } from '../../i18n/use-t.js';
-import { appSelectors, useAppStore } from '../../store/app-store.js';
+import { devicesSelectors, settingsSelectors, useStore } from '../../store/index.js';
 import { useTileStream } from './use-tile-stream.js';
 import { TileStats } from './TileStats.js';
 
@@ -30,8 +30,8 @@ const STATE_KEYS = {
 
 export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps) {
   const t = useT();
-  const camera = useAppStore((s) => appSelectors.cameraById(s, cameraId));
-  const showStats = useAppStore((s) => s.settings?.showTileStats ?? false);
+  const camera = useStore((s) => devicesSelectors.cameraById(s, cameraId));
+  const showStats = useStore(settingsSelectors.showTileStats);
   const slotRef = useRef<HTMLDivElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);

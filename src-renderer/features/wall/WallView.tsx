@@ -1,21 +1,21 @@
 import { useT } from '../../i18n/use-t.js';
-import { useAppStore } from '../../store/app-store.js';
+import { useStore, wallsSelectors } from '../../store/index.js';
 import { Tile } from '../tile/Tile.js';
 
 const LAYOUTS = [1, 2, 3, 4, 5, 6, 8];
 
 export function WallView() {
   const t = useT();
-  const wall = useAppStore((s) => s.wall);
-  const selected = useAppStore((s) => s.selectedTile);
-  const select = useAppStore((s) => s.selectTile);
-  const setLayout = useAppStore((s) => s.setLayout);
+  const wall = useStore(wallsSelectors.wall);
+  const selected = useStore(wallsSelectors.selectedTile);
+  const select = useStore((s) => s.selectTile);
+  const setLayout = useStore((s) => s.setLayout);
+  const defaultName = useStore(wallsSelectors.defaultNameNumber);
   if (!wall) return null;
-  const defaultName = /^Wall (\d+)$/.exec(wall.name);
   return (
     <section className="sw-wall" data-testid="wall">
       <div className="sw-wall-bar">
-        <h2>{defaultName ? t('wall.defaultName', { n: defaultName[1]! }) : wall.name}</h2>
+        <h2>{defaultName ? t('wall.defaultName', { n: defaultName }) : wall.name}</h2>
         <label className="sw-muted">
           {t('wall.layout')}{' '}
           <select data-testid="layout-select" value={`${wall.rows}x${wall.cols}`} onChange={(e) => void setLayout(Number(e.target.value.split('x')[0]))}>

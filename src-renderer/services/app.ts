@@ -1,0 +1,9 @@
+import type { AppInfo, Problem } from '../../src-main/common/contract/index.js';
+import { call, subscribe } from './bridge.js';
+import type { Unsubscribe } from './sync.js';
+
+/** Who the app is and what went wrong at start-up or since. */
+export const appService = {
+  getInfo: (): Promise<AppInfo> => call('sw:app:getInfo', {}),
+  onProblem: (listener: (p: Problem) => void): Unsubscribe => subscribe('sw:app:onDidReportProblem', listener),
+};

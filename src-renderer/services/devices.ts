@@ -1,0 +1,13 @@
+import type { DeviceInput, DeviceView } from '../../src-main/common/contract/index.js';
+import { call, subscribe } from './bridge.js';
+import type { Unsubscribe } from './sync.js';
+
+export const devicesService = {
+  list: (): Promise<DeviceView[]> => call('sw:devices:list', {}),
+  /** Throws a ContractError the form words for the operator. */
+  add: (input: DeviceInput): Promise<DeviceView> => call('sw:devices:add', input),
+  remove: async (id: string): Promise<void> => {
+    await call('sw:devices:remove', { id });
+  },
+  onChange: (listener: (devices: DeviceView[]) => void): Unsubscribe => subscribe('sw:devices:onDidChange', listener),
+};

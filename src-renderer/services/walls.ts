@@ -1,0 +1,10 @@
+import type { Wall } from '../../src-main/common/contract/index.js';
+import { call, subscribe } from './bridge.js';
+import type { Unsubscribe } from './sync.js';
+
+export const wallsService = {
+  /** The wall this window shows (main remembers it per display). */
+  forWindow: (): Promise<Wall> => call('sw:walls:forWindow', {}),
+  save: (wall: Wall): Promise<Wall> => call('sw:walls:save', wall),
+  onChange: (listener: (walls: Wall[]) => void): Unsubscribe => subscribe('sw:walls:onDidChange', listener),
+};

@@ -1,0 +1,55 @@
+import type { Problem } from '../../../src-main/common/contract/index.js';
+import { appService } from '../../services/app.js';
+import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
+import type { SliceCreator } from '../types.js';
+import { appInitialState, type AppState } from './initialState.js';
+
+export interface AppActions {
+  /** Follows every domain (subscribe, then fetch) and says ready once all answered, failed if one did not. */
+  load(): Promise<void>;
+  /** Stops following (the window goes away, or a test ends). */
+  unload(): void;
+  dismissProblem(p: Problem): void;
+}
+
+const sameProblem = (a: Problem, b: Problem): boolean => a.code === b.code && a.at === b.at && JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {});
+
+export const createAppSlice: SliceCreator<AppState & AppActions> = (set, get) => {
+  let following: Unsubscribe[] = [];
+  let generation = 0;
+  const followInfo = () =>
+    subscribeThenFetch(appService.onProblem, appService.getInfo, {
+      snapshot: (info) => set({ info, problems: [...info.problems, ...get().problems.filter((p) => !info.problems.some((q) => sameProblem(p, q)))] }),
+      // A problem reported while getInfo was answered may be in its list already.
+      event: (p) => {
+        if (!get().problems.some((q) => sameProblem(p, q))) set({ problems: [...get().problems, p] });
+      },
+    });
+
+  return {
+    ...appInitialState,
+
+    async load() {
+      get().unload();
+      const mine = ++generation;
+      const started = await Promise.allSettled([followInfo(), get().followSettings(), get().followDevices(), get().followWall()]);
+      const stops = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      if (mine !== generation) {
+        for (const stop of stops) stop(); // unloaded (or loaded again) while this load was under way
+        return;
+      }
+      following = stops;
+      set({ status: started.every((r) => r.status === 'fulfilled') ? 'ready' : 'failed' });
+    },
+
+    unload() {
+      generation++;
+      for (const stop of following) stop();
+      following = [];
+    },
+
+    dismissProblem(p) {
+      set({ problems: get().problems.filter((x) => x !== p) });
+    },
+  };
+};

@@ -1,0 +1,7 @@
+import type { Store } from '../types.js';
+
+export const appSelectors = {
+  status: (s: Store) => s.status,
+  mode: (s: Store) => s.info?.mode ?? 'host',
+  problems: (s: Store) => s.problems,
+};

@@ -1,0 +1,31 @@
+import { create } from 'zustand';
+import { createStore as createVanillaStore, type StoreApi } from 'zustand/vanilla';
+import { createAppSlice } from './app/action.js';
+import { createDevicesSlice } from './devices/action.js';
+import { createSettingsSlice } from './settings/action.js';
+import { createStreamsSlice } from './streams/action.js';
+import type { SliceCreator, Store } from './types.js';
+import { createWallsSlice } from './walls/action.js';
+
+export type { Store } from './types.js';
+export { appSelectors } from './app/selectors.js';
+export { devicesSelectors } from './devices/selectors.js';
+export { settingsSelectors } from './settings/selectors.js';
+export { streamsSelectors } from './streams/selectors.js';
+export { wallsSelectors } from './walls/selectors.js';
+
+const combined: SliceCreator<Store> = (...a) => ({
+  ...createAppSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createDevicesSlice(...a),
+  ...createWallsSlice(...a),
+  ...createStreamsSlice(...a),
+});
+
+/** The window's store, as a React hook (useStore(selector)) with getState/setState. */
+export const useStore = create<Store>()(combined);
+
+/** A separate store with the same slices (unit tests). */
+export function createStore(): StoreApi<Store> {
+  return createVanillaStore<Store>()(combined);
+}

@@ -1,0 +1,23 @@
+import type { SliceCreator } from '../types.js';
+import { streamsInitialState, type StreamsState, type TileReport } from './initialState.js';
+
+export interface StreamsActions {
+  /** A tile says what it shows now; undefined when it has no camera or went away. */
+  reportTile(index: number, report: TileReport | undefined): void;
+}
+
+const sameReport = (a: TileReport | undefined, b: TileReport | undefined): boolean =>
+  a?.cameraId === b?.cameraId && a?.state === b?.state && a?.darkReason === b?.darkReason;
+
+export const createStreamsSlice: SliceCreator<StreamsState & StreamsActions> = (set, get) => ({
+  ...streamsInitialState,
+
+  reportTile(index, report) {
+    const tiles = get().tiles;
+    if (sameReport(tiles[index], report)) return; // no store update, no re-render, for a repeated state
+    const next = { ...tiles };
+    if (report) next[index] = report;
+    else delete next[index];
+    set({ tiles: next });
+  },
+});

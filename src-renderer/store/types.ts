@@ -1,0 +1,17 @@
+import type { StateCreator } from 'zustand';
+import type { AppActions } from './app/action.js';
+import type { AppState } from './app/initialState.js';
+import type { DevicesActions } from './devices/action.js';
+import type { DevicesState } from './devices/initialState.js';
+import type { SettingsActions } from './settings/action.js';
+import type { SettingsState } from './settings/initialState.js';
+import type { StreamsActions } from './streams/action.js';
+import type { StreamsState } from './streams/initialState.js';
+import type { WallsActions } from './walls/action.js';
+import type { WallsState } from './walls/initialState.js';
+
+/** The renderer's one store: a slice per domain, each with its state, actions and selectors. */
+export type Store = AppState & AppActions & SettingsState & SettingsActions & DevicesState & DevicesActions & WallsState & WallsActions & StreamsState & StreamsActions;
+
+/** How each slice is written: it sees the whole store, returns only its own part. */
+export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

@@ -1,0 +1,46 @@
+import { assignTile, regrid } from '../../../src-main/common/model/wall-layout.js';
+import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
+import { wallsService } from '../../services/walls.js';
+import type { SliceCreator } from '../types.js';
+import { wallsInitialState, type WallsState } from './initialState.js';
+
+export interface WallsActions {
+  followWall(): Promise<Unsubscribe>;
+  selectTile(index: number): void;
+  /** Re-grids the wall as n x n, keeping the cameras of the first tiles. */
+  setLayout(n: number): Promise<void>;
+  /** Puts a camera (or nothing) on a tile, the selected one by default, and selects the next. */
+  assignCamera(cameraId: string | null, index?: number): Promise<void>;
+}
+
+export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, get) => ({
+  ...wallsInitialState,
+
+  followWall: () =>
+    subscribeThenFetch(wallsService.onChange, wallsService.forWindow, {
+      snapshot: (wall) => set({ wall }),
+      event: (walls) => {
+        const mine = walls.find((w) => w.id === get().wall?.id);
+        if (mine) set({ wall: mine });
+      },
+    }),
+
+  selectTile(index) {
+    set({ selectedTile: index });
+  },
+
+  async setLayout(n) {
+    const wall = get().wall;
+    if (!wall) return;
+    const saved = await wallsService.save(regrid(wall, n));
+    set({ wall: saved, selectedTile: Math.min(get().selectedTile, saved.tiles.length - 1) });
+  },
+
+  async assignCamera(cameraId, index) {
+    const wall = get().wall;
+    if (!wall) return;
+    const at = index ?? get().selectedTile;
+    const saved = await wallsService.save(assignTile(wall, at, cameraId));
+    set({ wall: saved, selectedTile: Math.min(at + 1, saved.tiles.length - 1) });
+  },
+});

@@ -1,0 +1,9 @@
+import type { Wall } from '../../../src-main/common/contract/index.js';
+
+export interface WallsState {
+  /** The wall this window shows. */
+  wall?: Wall;
+  selectedTile: number;
+}
+
+export const wallsInitialState: WallsState = { selectedTile: 0 };
