@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -6,9 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../ipc/event-bus.js';
 import type { Router } from '../ipc/router.js';
 import { ClientMessage, type ServerMessage } from '../ipc/wire.js';
-import { guardRequest, guardUpgrade } from '../base/net/boundary.js';
-import { listenLoopback, refuseRequest, refuseUpgrade } from '../base/net/loopback.js';
-import { parseRequestTarget } from '../base/net/request-target.js';
+import { guardRequest, guardUpgrade, listenLoopback, newSecret, originAllowed, parseRequestTarget, refuseRequest, refuseUpgrade, sameSecret } from '../base/net/index.js';
 import { contentSecurityPolicy } from '../base/http/csp.js';
 import { serveStatic } from './static-files.js';
 
@@ -30,15 +27,9 @@ export interface HostServer {
   close(): Promise<void>;
 }
 
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Host mode: the renderer over HTTP and the IPC contract over a token-guarded loopback WebSocket. */
 export async function startHostServer(opts: HostServerOptions): Promise<HostServer> {
-  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const token = opts.token ?? newSecret();
   const http: Server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
   await listenLoopback(http, opts.port ?? 0);
@@ -62,8 +53,8 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
       const target = parseRequestTarget(req.url);
       if (!target) return refuseUpgrade(socket, 400);
       if (target.pathname !== '/ipc') return refuseUpgrade(socket, 404);
-      if (!sameToken(target.query.get('token') ?? '', token)) return refuseUpgrade(socket, 401);
-      if (req.headers.origin !== origin) return refuseUpgrade(socket, 403);
+      if (!sameSecret(target.query.get('token') ?? '', token)) return refuseUpgrade(socket, 401);
+      if (!originAllowed(req.headers.origin, [origin], { allowMissing: false })) return refuseUpgrade(socket, 403);
       wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, req.headers.origin ?? ''));
     }),
   );

@@ -1,9 +1,21 @@
 // The live gateway: a WebSocket server on 127.0.0.1 (random port) that hands hub streams to
 // players. URLs are /live/<streamId>?token=<one-time token> from issue(); anything else is
 // refused at the HTTP upgrade (401/403/404, no media bytes, no WebSocket).
-import { guardRequest, guardUpgrade } from '../../base/net/boundary.js';
-import { listenLoopback, listeningPort, LOOPBACK_HOST, refuseRequest, refuseUpgrade, type RefusalStatus } from '../../base/net/loopback.js';
-import { parseRequestTarget } from '../../base/net/request-target.js';
+import {
+  APP_PAGE_ORIGINS,
+  guardRequest,
+  guardUpgrade,
+  listenLoopback,
+  listeningPort,
+  LOOPBACK_HOST,
+  originAllowed,
+  parseRequestTarget,
+  refuseRequest,
+  refuseUpgrade,
+  TokenStore,
+  type OriginPolicy,
+  type RefusalStatus,
+} from '../../base/net/index.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -11,8 +23,7 @@ import type { HubConsumer, SubscribeOptions, Subscription } from '../hub/hub-typ
 import { newCounters, type GatewayCounters, type RejectReason } from './counters.js';
 import { FlvFormatter, Fmp4Formatter, type StreamFormatter } from './formats.js';
 import { LiveSession } from './live-session.js';
-import { DEFAULT_ALLOWED_ORIGINS, originAllowed, type OriginPolicy } from './origin.js';
-import { TokenStore, type LiveFormat, type TokenGrant } from './tokens.js';
+import type { LiveFormat, TokenGrant } from './tokens.js';
 
 /** What the gateway needs from the hub (StreamHub fits). */
 export interface GatewayHub {
@@ -51,7 +62,7 @@ interface OpenConnection {
 
 export class LiveGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false, clientTracking: false });
-  private readonly tokens: TokenStore;
+  private readonly tokens: TokenStore<TokenGrant>;
   private readonly stats = newCounters();
   private readonly connections = new Set<OpenConnection>();
   private readonly origins: OriginPolicy;
@@ -61,8 +72,8 @@ export class LiveGateway {
     private readonly server: Server,
     private readonly options: LiveGatewayOptions,
   ) {
-    this.tokens = new TokenStore(options.tokenTtlMs ?? 30_000, options.now);
-    this.origins = options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
+    this.tokens = new TokenStore<TokenGrant>({ ttlMs: options.tokenTtlMs ?? 30_000, scopeOf: (g) => g.streamId, ...(options.now ? { now: options.now } : {}) });
+    this.origins = options.allowedOrigins ?? APP_PAGE_ORIGINS;
     this.maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
     server.on('upgrade', guardUpgrade('gateway', (req, socket, head) => this.onUpgrade(req, socket, head)));
     server.on(
@@ -96,7 +107,7 @@ export class LiveGateway {
 
   /** Closes the players of a stream and voids its unused tokens (the tile was closed). */
   closeStream(streamId: string): void {
-    this.tokens.revokeStream(streamId);
+    this.tokens.revokeScope(streamId);
     for (const c of this.connections) if (c.streamId === streamId) c.ws.close(1000, 'stream closed');
   }
 
@@ -144,7 +155,7 @@ export class LiveGateway {
     if (!token) return this.reject(socket, 401, 'no_token');
     const r = this.tokens.redeem(token, streamId);
     if (!r.ok) {
-      if (r.reason === 'wrong_stream') return this.reject(socket, 403, 'wrong_stream');
+      if (r.reason === 'wrong_scope') return this.reject(socket, 403, 'wrong_stream');
       return this.reject(socket, 401, r.reason === 'expired' ? 'expired_token' : 'unknown_token');
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, socket, r.grant));

@@ -4,14 +4,25 @@
 // self-signed platform certificate can be pinned in Node).
 //   ws://127.0.0.1:<port>/relay/<streamId>?token=<one-time>   byte relay (FLV or TS over WebSocket)
 //   http://127.0.0.1:<port>/hls/<stream token>/<upstream path>  HLS proxy
-import { guardRequest, guardUpgrade } from '../../base/net/boundary.js';
-import { listenLoopback, listeningPort, LOOPBACK_HOST, refuseRequest, refuseUpgrade, type RefusalStatus } from '../../base/net/loopback.js';
-import { parseRequestTarget } from '../../base/net/request-target.js';
+import {
+  APP_PAGE_ORIGINS,
+  guardRequest,
+  guardUpgrade,
+  listenLoopback,
+  listeningPort,
+  LOOPBACK_HOST,
+  originAllowed,
+  parseRequestTarget,
+  refuseRequest,
+  refuseUpgrade,
+  TokenStore,
+  type OriginPolicy,
+  type RefusalStatus,
+} from '../../base/net/index.js';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { redactSecrets } from '../../base/log/redact.js';
-import { DEFAULT_ALLOWED_ORIGINS, originAllowed, TokenStore, type OriginPolicy } from '../gateway/index.js';
 import { ByteRelay, type ByteRelayGrant } from './byte-relay.js';
 import { RELAY_CLOSE } from './close-codes.js';
 import { newRelayCounters, type RelayCounters, type RelayRejectReason } from './counters.js';
@@ -66,8 +77,8 @@ export class MediaRelay {
     private readonly server: Server,
     private readonly options: MediaRelayOptions,
   ) {
-    this.tokens = new TokenStore<ByteRelayGrant>(options.tokenTtlMs ?? 30_000, options.now);
-    this.origins = options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
+    this.tokens = new TokenStore<ByteRelayGrant>({ ttlMs: options.tokenTtlMs ?? 30_000, scopeOf: (g) => g.streamId, ...(options.now ? { now: options.now } : {}) });
+    this.origins = options.allowedOrigins ?? APP_PAGE_ORIGINS;
     this.log = options.log ?? ((line) => console.warn(redactSecrets(line)));
     this.hls = new HlsProxy({
       counters: this.stats,
@@ -111,7 +122,7 @@ export class MediaRelay {
 
   /** Ends a stream's relays and HLS token, and voids its unused tokens (the tile was closed). */
   closeStream(streamId: string): void {
-    this.tokens.revokeStream(streamId);
+    this.tokens.revokeScope(streamId);
     this.hls.closeStream(streamId);
     for (const r of this.relays) if (r.grant.streamId === streamId) r.close(RELAY_CLOSE.streamClosed, 'stream closed');
   }
@@ -158,7 +169,7 @@ export class MediaRelay {
     if (!token) return this.reject(socket, 401, 'no_token');
     const r = this.tokens.redeem(token, m[1]!);
     if (!r.ok) {
-      if (r.reason === 'wrong_stream') return this.reject(socket, 403, 'wrong_stream');
+      if (r.reason === 'wrong_scope') return this.reject(socket, 403, 'wrong_stream');
       return this.reject(socket, 401, r.reason === 'expired' ? 'expired_token' : 'unknown_token');
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, r.grant));
