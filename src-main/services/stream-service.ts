@@ -81,6 +81,7 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       state: s.state,
       ...(s.retryInMs !== undefined ? { retryInMs: Math.max(0, Math.round(s.retryInMs)) } : {}),
       ...(s.errorCode !== undefined ? { errorCode: s.errorCode } : {}),
+      ...(s.errorParams !== undefined ? { errorParams: s.errorParams } : {}),
     });
   };
   hub.onStatus((s) => {

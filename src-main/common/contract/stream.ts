@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Id, Ok } from './define.js';
 
-export const StreamState = z.enum(['connecting', 'live', 'stalled', 'reconnecting', 'auth_failed', 'offline']);
+/** `unsupported`: the camera's stream cannot be shown (e.g. its SPS claims 16384x16384); no retry until the device changes. */
+export const StreamState = z.enum(['connecting', 'live', 'stalled', 'reconnecting', 'auth_failed', 'unsupported', 'offline']);
 export type StreamState = z.infer<typeof StreamState>;
 
 export const StreamOpenRequest = z
@@ -30,6 +31,8 @@ export const StreamStatus = z.object({
   state: StreamState,
   retryInMs: z.number().int().nonnegative().optional(),
   errorCode: z.string().optional(),
+  /** Details for the sentence, e.g. { reason: 'resolution', width: 16384, height: 16384 } or { reason: 'parameter_sets' }. */
+  errorParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type StreamStatus = z.infer<typeof StreamStatus>;
 

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'timeout',
   'unreachable',
   'unsupported_codec',
+  'unsupported_format',
   'protocol',
   'storage',
   'internal',

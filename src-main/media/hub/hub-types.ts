@@ -10,6 +10,8 @@ export interface HubStatus {
   retryInMs?: number;
   /** Why the last attempt ended (e.g. unreachable, timeout, auth_failed). */
   errorCode?: ErrorCode;
+  /** With 'unsupported': the reason, e.g. { reason: 'resolution', width: 16384, height: 16384 }. */
+  errorParams?: Record<string, string | number>;
   /** Date.now() when this state began. */
   since: number;
 }

@@ -5,10 +5,12 @@ import type { ErrorCode } from '../../common/model/errors.js';
 import type { MediaSample, TrackInfo } from '../types.js';
 
 export interface ProducerError {
-  /** Decides the hub's reaction: auth_failed / auth_locked stop retrying, unsupported_codec goes offline, anything else retries. */
+  /** Decides the hub's reaction: auth_failed / auth_locked and unsupported_format stop retrying, unsupported_codec goes offline, anything else retries. */
   code: ErrorCode;
   /** English detail for logs; never a password or token. */
   message: string;
+  /** What the operator's sentence needs (e.g. { reason: 'resolution', width, height }). */
+  params?: Record<string, string | number>;
 }
 
 export type ProducerStatus =

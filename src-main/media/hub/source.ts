@@ -24,16 +24,23 @@ export interface SourceSettings {
   now: () => number;
   /** Every status change (the hub re-broadcasts it). */
   onStatus: (status: HubStatus) => void;
-  /** Credentials were refused: the hub remembers it until retry(). */
-  onAuthFailed: (code: ErrorCode) => void;
+  /** Credentials refused or format unsupported: the hub remembers it until retry(). */
+  onBlocked: (block: SourceBlock) => void;
   /** Grace period over with no consumer: the hub forgets this source. */
   onIdle: () => void;
 }
 
 const NO_RETRY_AUTH: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['auth_failed', 'auth_locked']);
 
+/** Why a source does not retry until the device changes (hub.retry). */
+export interface SourceBlock {
+  state: 'auth_failed' | 'unsupported';
+  errorCode: ErrorCode;
+  errorParams?: Record<string, string | number>;
+}
+
 function toProducerError(e: unknown): ProducerError {
-  if (isSkywallError(e)) return { code: e.code, message: e.message };
+  if (isSkywallError(e)) return { code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }
 
@@ -78,14 +85,14 @@ export class HubSource {
   }
 
   /** Adds a consumer; it gets the status, the tracks and the cached GOP at once. */
-  add(slot: ConsumerSlot, blockedBy: ErrorCode | undefined): void {
+  add(slot: ConsumerSlot, blockedBy: SourceBlock | undefined): void {
     if (this.graceTimer) clearTimeout(this.graceTimer);
     this.graceTimer = undefined;
     slot.joinedAt = this.sampleCount;
     this.slots.add(slot);
     if (!this.active) {
       this.active = true; // the status change below reaches the new slot too
-      if (blockedBy) this.setStatus('auth_failed', { errorCode: blockedBy });
+      if (blockedBy) this.setStatus(blockedBy.state, blockedBy);
       else this.connect();
     } else {
       slot.status(this.current);
@@ -214,8 +221,11 @@ export class HubSource {
     for (const slot of this.slots) slot.restart();
     if (!this.active) return;
     if (error && NO_RETRY_AUTH.has(error.code)) {
-      this.cfg.onAuthFailed(error.code);
-      this.setStatus('auth_failed', { errorCode: error.code });
+      this.block({ state: 'auth_failed', errorCode: error.code });
+      return;
+    }
+    if (error?.code === 'unsupported_format') {
+      this.block({ state: 'unsupported', errorCode: error.code, ...(error.params ? { errorParams: error.params } : {}) });
       return;
     }
     if (error?.code === 'unsupported_codec') {
@@ -229,6 +239,11 @@ export class HubSource {
       if (this.active) this.connect();
     }, delay);
     this.retryTimer.unref?.();
+  }
+
+  private block(b: SourceBlock): void {
+    this.cfg.onBlocked(b);
+    this.setStatus(b.state, b);
   }
 
   private stopProducer(): void {
@@ -252,10 +267,18 @@ export class HubSource {
     this.cancelScheduled = undefined;
   }
 
-  private setStatus(state: StreamState, extra: { retryInMs?: number; errorCode?: ErrorCode } = {}): void {
+  private setStatus(state: StreamState, extra: { retryInMs?: number; errorCode?: ErrorCode; errorParams?: Record<string, string | number> } = {}): void {
     const prev = this.current;
     if (prev.state === state && prev.retryInMs === extra.retryInMs && prev.errorCode === extra.errorCode) return;
-    this.current = { key: this.cfg.key, state, ...extra, since: this.cfg.now() };
+    const { retryInMs, errorCode, errorParams } = extra;
+    this.current = {
+      key: this.cfg.key,
+      state,
+      ...(retryInMs !== undefined ? { retryInMs } : {}),
+      ...(errorCode !== undefined ? { errorCode } : {}),
+      ...(errorParams !== undefined ? { errorParams } : {}),
+      since: this.cfg.now(),
+    };
     for (const slot of this.slots) slot.status(this.current);
     this.cfg.onStatus(this.current);
   }

@@ -2,13 +2,12 @@
 // subscriber starts the pull, the last one leaving stops it after a grace period (so a tile
 // re-layout does not reconnect the camera), and a GOP cache lets every new consumer start
 // at the latest keyframe at once.
-import type { ErrorCode } from '../../common/model/errors.js';
 import { ReconnectBackoff, type BackoffOptions } from './backoff.js';
 import { ConnectLimiter } from './connect-limiter.js';
 import { ConsumerSlot } from './consumer-slot.js';
 import type { HubConsumer, HubStatus, SubscribeOptions, Subscription } from './hub-types.js';
 import type { ProducerFactory } from './producer.js';
-import { HubSource } from './source.js';
+import { HubSource, type SourceBlock } from './source.js';
 
 export interface StreamHubOptions {
   producerFactory: ProducerFactory;
@@ -41,7 +40,7 @@ type StatusListener = (status: HubStatus) => void;
 
 export class StreamHub {
   private readonly sources = new Map<string, HubSource>();
-  private readonly blocked = new Map<string, ErrorCode>();
+  private readonly blocked = new Map<string, SourceBlock>();
   private readonly listeners = new Set<StatusListener>();
   private readonly limiter: ConnectLimiter;
   private readonly now: () => number;
@@ -90,7 +89,7 @@ export class StreamHub {
     return this.sources.get(key)?.status;
   }
 
-  /** Clears an auth block and reconnects now: call it after the credentials of `key` changed. */
+  /** Clears an auth or format block and reconnects now: call it after the device of `key` changed. */
   retry(key: string): void {
     this.blocked.delete(key);
     this.sources.get(key)?.retry();
@@ -138,7 +137,7 @@ export class StreamHub {
       onStatus: (st) => {
         for (const l of this.listeners) l(st);
       },
-      onAuthFailed: (code) => this.blocked.set(key, code),
+      onBlocked: (block) => this.blocked.set(key, block),
       onIdle: () => {
         if (this.sources.get(key) === source) this.sources.delete(key);
         if (this.sources.size === 0 && this.watchdog) {

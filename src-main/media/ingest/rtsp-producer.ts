@@ -12,7 +12,7 @@ export class RtspProducer extends ProducerBase {
     this.session.on('tracks', (t) => this.emit('tracks', t));
     this.session.on('sample', (s) => this.emit('sample', s));
     this.session.on('close', (c) => {
-      const error = c.error ? { code: c.error.code, message: c.error.message } : undefined;
+      const error = c.error ? { code: c.error.code, message: c.error.message, ...(c.error.params ? { params: c.error.params } : {}) } : undefined;
       this.emit('status', error ? { state: 'closed', error } : { state: 'closed' });
     });
   }

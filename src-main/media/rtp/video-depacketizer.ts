@@ -8,6 +8,8 @@
 //   the rest of it ignored, and counted in stats.oversizeDropped.
 // - Nothing is emitted before a keyframe whose parameter sets are known (SDP or in-band);
 //   onTrackInfo fires before that keyframe, and again when the parameter sets change.
+import { SkywallError } from '../../common/model/errors.js';
+import { checkSupportedPicture } from '../codec/format-limits.js';
 import { isKeyframeNal, isVclNal, parameterSetKind } from '../codec/nal.js';
 import { videoTrackInfo } from '../codec/track-info.js';
 import type { VideoAccessUnit, VideoCodec, VideoTrackInfo } from '../types.js';
@@ -30,8 +32,8 @@ export interface VideoDepacketizerOptions {
   donl?: boolean;
   onTrackInfo: (info: VideoTrackInfo) => void;
   onAccessUnit: (au: VideoAccessUnit) => void;
-  /** Parameter sets that cannot be parsed: the track cannot be played. */
-  onError: (err: Error) => void;
+  /** The track cannot be played: a SkywallError unsupported_format (unreadable parameter sets, or a picture out of bounds). */
+  onError: (err: SkywallError) => void;
   /** Overrides of DEFAULT_REASSEMBLY_LIMITS (tests). */
   limits?: Partial<ReassemblyLimits>;
 }
@@ -237,7 +239,14 @@ export class VideoDepacketizer {
       info = videoTrackInfo(this.opts.codec, { vps, sps, pps });
     } catch (e) {
       this.failed = true;
-      this.opts.onError(new Error(`unreadable ${this.opts.codec} parameter sets: ${(e as Error).message}`));
+      this.opts.onError(new SkywallError('unsupported_format', `unreadable ${this.opts.codec} parameter sets: ${(e as Error).message}`, { reason: 'parameter_sets' }));
+      return false;
+    }
+    try {
+      checkSupportedPicture(info);
+    } catch (e) {
+      this.failed = true;
+      this.opts.onError(e as SkywallError);
       return false;
     }
     this.announcedKey = key;

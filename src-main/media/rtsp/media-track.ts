@@ -1,5 +1,6 @@
 // One set-up track of an RTSP session: its interleaved channels, depacketizer, reception
 // statistics for RTCP, and the handling of its RTP and RTCP data.
+import type { SkywallError } from '../../common/model/errors.js';
 import type { MediaSample, VideoTrackInfo } from '../types.js';
 import { AudioDepacketizer } from '../rtp/audio-depacketizer.js';
 import type { DepacketizerStats } from '../rtp/depacketizer-stats.js';
@@ -12,7 +13,8 @@ import type { TrackSpec } from './sdp-tracks.js';
 export interface TrackSink {
   onSample(sample: MediaSample): void;
   onVideoInfo(info: VideoTrackInfo): void;
-  onFatal(err: Error): void;
+  /** The track cannot be played (unsupported_format). */
+  onFatal(err: SkywallError): void;
 }
 
 export class MediaTrack {

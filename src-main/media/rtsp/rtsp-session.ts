@@ -174,7 +174,7 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
       sink: {
         onSample: (s) => this.onSample(s),
         onVideoInfo: (info) => this.onVideoInfo(info),
-        onFatal: (e) => this.fail(new SkywallError('protocol', `${this.url}: ${e.message}`, { url: this.url })),
+        onFatal: (e) => this.fail(new SkywallError(e.code, `${this.url}: ${e.message}`, e.params)),
       },
     });
     this.tracksList = result.tracks;

@@ -18,13 +18,14 @@ const DARK_KEYS = {
   codec_unsupported: 'tile.dark.codec_unsupported',
   player_cap: 'tile.dark.player_cap',
 } as const;
-const BAD_STATES: StreamState[] = ['auth_failed', 'offline', 'stalled'];
+const BAD_STATES: StreamState[] = ['auth_failed', 'unsupported', 'offline', 'stalled'];
 const STATE_KEYS = {
   connecting: 'tile.state.connecting',
   live: 'tile.state.live',
   stalled: 'tile.state.stalled',
   reconnecting: 'tile.state.reconnecting',
   auth_failed: 'tile.state.auth_failed',
+  unsupported: 'tile.state.unsupported',
   offline: 'tile.state.offline',
 } as const satisfies Record<StreamState, string>;
 
