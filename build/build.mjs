@@ -3,6 +3,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { bundlePreload } from './preload-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mainOnly = process.argv.includes('--main-only');
@@ -31,16 +32,7 @@ await esbuild({
   banner: { js: "import { createRequire as __swCreateRequire } from 'node:module'; const require = __swCreateRequire(import.meta.url);" },
 });
 
-// Sandboxed preloads must be CommonJS with no imports but electron.
-await esbuild({
-  ...common,
-  packages: undefined,
-  format: 'cjs',
-  entryPoints: { preload: 'src-main/preload/preload.ts' },
-  outdir: 'dist/preload',
-  outExtension: { '.js': '.cjs' },
-  external: ['electron'],
-});
+await bundlePreload();
 
 if (!mainOnly) {
   await viteBuild({ configFile: path.join(root, 'src-renderer/vite.config.ts'), logLevel: 'warn' });

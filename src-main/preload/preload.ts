@@ -1,10 +1,12 @@
-// The whole surface the page gets: invoke and on, allow-listed by the contract's naming rule
-// and by the lists main sends at start. No raw ipcRenderer reaches the page.
+// The whole surface the page gets: invoke and on, allow-listed by the contract's channel and
+// event names. No raw ipcRenderer reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAME_LIST, EVENT_NAME_LIST } from '../common/contract/names.js';
 
-const channelSet = new Set<string>(CHANNEL_NAME_LIST);
-const eventSet = new Set<string>(EVENT_NAME_LIST);
+// Inlined by build/preload-bundle.mjs from the contract's schema maps, so zod stays out of the preload.
+declare const SKYWALL_CONTRACT_NAMES: { channels: string[]; events: string[] };
+
+const channelSet = new Set<string>(SKYWALL_CONTRACT_NAMES.channels);
+const eventSet = new Set<string>(SKYWALL_CONTRACT_NAMES.events);
 
 contextBridge.exposeInMainWorld('skywall', {
   invoke(channel: string, payload: unknown) {

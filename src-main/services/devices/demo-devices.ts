@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { startOnvifStub, type OnvifStub } from '../demo/onvif/index.js';
-import { startDemoRtspServer, type DemoRtspServer } from '../demo/rtsp/index.js';
-import type { DeviceRecord } from '../storage/index.js';
-import type { DemoDevices } from './devices-service.js';
+import { startOnvifStub, type OnvifStub } from '../../demo/onvif/index.js';
+import { startDemoRtspServer, type DemoRtspServer } from '../../demo/rtsp/index.js';
+import type { DeviceRecord, SkywallStore } from '../../storage/index.js';
+import type { DemoDevices } from './service.js';
 
 export const DEMO_DEVICE_ID = 'demo-nvr';
 export const DEMO_CAMERA_IDS = ['demo-cam-1', 'demo-cam-2'] as const;
@@ -65,4 +65,13 @@ export async function startDemoDevices(): Promise<RunningDemo> {
       await Promise.allSettled([rtsp.close(), onvif.close()]);
     },
   };
+}
+
+/** On first run with only the demo, the first wall shows the demo cameras instead of black tiles. */
+export function fillFirstWallWithDemo(store: SkywallStore): void {
+  const wall = store.listWalls()[0];
+  if (!wall || store.listDevices().length > 0 || wall.tiles.some((t) => t.cameraId !== null)) return;
+  const plan = [DEMO_CAMERA_IDS[0], DEMO_CAMERA_IDS[1], DEMO_CAMERA_IDS[0], DEMO_CAMERA_IDS[1]];
+  const tiles = wall.tiles.map((t, i) => ({ ...t, cameraId: plan[i] ?? null, profile: i >= 2 ? ('sub' as const) : ('main' as const) }));
+  store.saveWall({ ...wall, tiles });
 }

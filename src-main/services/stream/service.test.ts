@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startDemoRtspServer, type DemoRtspServer } from '../demo/rtsp/index.js';
-import { EventBus } from '../ipc/event-bus.js';
-import type { DeviceRecord } from '../storage/index.js';
-import type { DevicesService } from './devices-service.js';
-import { createStreamService, type StreamService } from './stream-service.js';
+import { startDemoRtspServer, type DemoRtspServer } from '../../demo/rtsp/index.js';
+import { EventBus } from '../../ipc/event-bus.js';
+import type { DeviceRecord } from '../../storage/index.js';
+import type { DevicesService } from '../devices/service.js';
+import { createStreamService, type StreamService } from './service.js';
 
 let camera: DemoRtspServer;
 let streams: StreamService;

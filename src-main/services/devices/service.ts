@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DeviceInput, DeviceView } from '../common/contract/index.js';
-import { SkywallError } from '../common/model/errors.js';
-import type { CredentialVault, DeviceRecord, SkywallStore } from '../storage/index.js';
+import type { DeviceInput, DeviceView } from '../../common/contract/index.js';
+import { SkywallError } from '../../common/model/errors.js';
+import type { EventBus } from '../../ipc/event-bus.js';
+import type { CredentialVault, DeviceRecord, SkywallStore } from '../../storage/index.js';
 
 export interface ResolvedCamera {
   device: DeviceRecord;
@@ -49,4 +50,9 @@ export function createDevicesService(store: SkywallStore, vault: CredentialVault
       return undefined;
     },
   };
+}
+
+/** Every stored device change goes to all windows as the list the operator sees. */
+export function publishDeviceChanges(store: SkywallStore, devices: DevicesService, bus: EventBus): void {
+  store.onDidChange('devices', () => void devices.list().then((d) => bus.emit('sw:devices:onDidChange', d)));
 }

@@ -4,17 +4,17 @@
 // own stream of the camera (`<cameraId>:<profile>`) is piped through ffmpeg and re-encoded to
 // H.264 under its own hub key (`…:x264`): one camera session either way, no URL for ffmpeg.
 import { randomBytes } from 'node:crypto';
-import type { StreamFacts } from '../common/contract/index.js';
-import { SkywallError } from '../common/model/errors.js';
-import type { EventBus } from '../ipc/event-bus.js';
-import { LiveGateway } from '../media/gateway/index.js';
-import { StreamHub, type HubStatus } from '../media/hub/index.js';
-import { RtspProducer } from '../media/ingest/rtsp-producer.js';
-import { AuthLockout } from '../media/rtsp/auth-lockout.js';
-import { MediaRelay } from '../media/relay/index.js';
-import { detectFfmpeg, TranscodeProducer, type FfmpegInfo } from '../media/transcode/index.js';
-import { redactSecrets } from '../storage/index.js';
-import type { DevicesService } from './devices-service.js';
+import type { StreamFacts } from '../../common/contract/index.js';
+import { SkywallError } from '../../common/model/errors.js';
+import type { EventBus } from '../../ipc/event-bus.js';
+import { LiveGateway } from '../../media/gateway/index.js';
+import { StreamHub, type HubStatus } from '../../media/hub/index.js';
+import { RtspProducer } from '../../media/ingest/rtsp-producer.js';
+import { AuthLockout } from '../../media/rtsp/auth-lockout.js';
+import { MediaRelay } from '../../media/relay/index.js';
+import { detectFfmpeg, TranscodeProducer, type FfmpegInfo } from '../../media/transcode/index.js';
+import { redactSecrets } from '../../storage/index.js';
+import type { DevicesService } from '../devices/service.js';
 import { classifyDirectUrl, isRtspUrl, relayedTransport } from './direct-url.js';
 
 export interface StreamOpenOptions {

@@ -1,4 +1,4 @@
-import type { StreamFacts } from '../common/contract/index.js';
+import type { StreamFacts } from '../../common/contract/index.js';
 
 export type DirectTransport = Exclude<StreamFacts['transport'], 'fmp4-ws'>;
 

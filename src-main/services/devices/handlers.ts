@@ -1,0 +1,14 @@
+import type { devicesChannels } from '../../common/contract/index.js';
+import type { DomainHandlers } from '../handler-types.js';
+import type { DevicesService } from './service.js';
+
+export function devicesHandlers(devices: DevicesService): DomainHandlers<typeof devicesChannels> {
+  return {
+    'sw:devices:list': () => devices.list(),
+    'sw:devices:add': (input) => devices.add(input),
+    'sw:devices:remove': async ({ id }) => {
+      await devices.remove(id);
+      return { ok: true as const };
+    },
+  };
+}

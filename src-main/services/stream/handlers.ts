@@ -1,0 +1,13 @@
+import type { streamChannels } from '../../common/contract/index.js';
+import type { DomainHandlers } from '../handler-types.js';
+import type { StreamService } from './service.js';
+
+export function streamHandlers(streams: StreamService): DomainHandlers<typeof streamChannels> {
+  return {
+    'sw:stream:open': (req) => streams.open(req.cameraId, req.profile, req.transcode ? { transcode: true } : {}),
+    'sw:stream:close': ({ streamId }) => {
+      streams.close(streamId);
+      return { ok: true as const };
+    },
+  };
+}

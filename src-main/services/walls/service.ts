@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { Wall } from '../../common/contract/index.js';
+import { SkywallError } from '../../common/model/errors.js';
+import type { EventBus } from '../../ipc/event-bus.js';
+import type { SkywallStore } from '../../storage/index.js';
+
+export interface WallsService {
+  list(): Wall[];
+  save(wall: z.output<typeof Wall>): Wall;
+  /** The wall the display shows (Electron's display id, or "host"). */
+  forDisplay(displayKey: string): Wall;
+}
+
+/** Walls and which display shows which; every change is published to all windows. */
+export function createWallsService(store: SkywallStore, bus: EventBus): WallsService {
+  store.onDidChange('walls', (w) => bus.emit('sw:walls:onDidChange', w));
+  return {
+    list: () => store.listWalls(),
+    save: (wall) => store.saveWall(wall),
+    forDisplay: (displayKey) => wallForDisplay(store, displayKey),
+  };
+}
+
+/** Which wall a display shows; remembered per display key (Electron's display id, or "host"). */
+export function wallForDisplay(store: SkywallStore, displayKey: string): Wall {
+  const walls = store.listWalls();
+  const settings = store.getSettings();
+  const assigned = walls.find((w) => w.id === settings.displayWalls[displayKey]);
+  if (assigned) return assigned;
+  // A display seen for the first time gets the first wall no other display shows, else the first.
+  const used = new Set(Object.values(settings.displayWalls));
+  const wall = walls.find((w) => !used.has(w.id)) ?? walls[0];
+  if (!wall) throw new SkywallError('not_found', 'no wall configured');
+  store.updateSettings({ displayWalls: { ...settings.displayWalls, [displayKey]: wall.id } });
+  return wall;
+}
