@@ -129,3 +129,34 @@ describe('host server under unparsable request targets', () => {
     expect((await fetch(`${server.origin}/assets/app.js`)).status).toBe(200);
   });
 });
+
+describe('host server answers every well-formed invoke', () => {
+  function answerTo(ws: WebSocket, id: number, text: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer to invoke ${id}`)), 3000);
+      ws.on('message', (d) => {
+        const m = JSON.parse(String(d));
+        if (m.type === 'result' && m.id === id) {
+          clearTimeout(timer);
+          resolve(m.result);
+        }
+      });
+      ws.send(text);
+    });
+  }
+
+  it('D16: a channel name over 100 characters, or no channel name at all, gets a typed error', async () => {
+    const { server } = await start();
+    const { ws } = await upgrade(`ws://127.0.0.1:${server.port}/ipc?token=${server.token}`, server.origin);
+    const long = `sw:${'x'.repeat(5000)}`;
+    expect(await answerTo(ws!, 1, JSON.stringify({ type: 'invoke', id: 1, channel: long, payload: {} }))).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await answerTo(ws!, 2, JSON.stringify({ type: 'invoke', id: 2, payload: {} }))).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await answerTo(ws!, 3, JSON.stringify({ type: 'invoke', id: 3, channel: { toString: 1 } }))).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await answerTo(ws!, 4, JSON.stringify({ type: 'invoke', id: 4, channel: 42, payload: null }))).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    const r = (await answerTo(ws!, 5, JSON.stringify({ type: 'invoke', id: 5, channel: long }))) as { error: { params: { channel: string } } };
+    expect(r.error.params.channel.length).toBeLessThanOrEqual(80);
+    // The socket still works.
+    expect(await answerTo(ws!, 6, JSON.stringify({ type: 'invoke', id: 6, channel: 'sw:app:getInfo', payload: {} }))).toMatchObject({ ok: true });
+    ws!.close();
+  });
+});

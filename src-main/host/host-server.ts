@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../ipc/event-bus.js';
 import type { Router } from '../ipc/router.js';
-import { ClientMessage, type ServerMessage } from '../ipc/wire.js';
+import { eventText, HOST_IPC_PATH, HOST_MAX_MESSAGE_BYTES, readClientText, resultText } from '../common/wire/host.js';
 import { guardRequest, guardUpgrade, listenLoopback, newSecret, originAllowed, parseRequestTarget, refuseRequest, refuseUpgrade, sameSecret } from '../base/net/index.js';
 import { contentSecurityPolicy } from '../base/http/csp.js';
 import { serveStatic } from './static-files.js';
@@ -31,7 +31,7 @@ export interface HostServer {
 export async function startHostServer(opts: HostServerOptions): Promise<HostServer> {
   const token = opts.token ?? newSecret();
   const http: Server = createServer();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HOST_MAX_MESSAGE_BYTES });
   await listenLoopback(http, opts.port ?? 0);
   const port = (http.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
@@ -52,7 +52,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     guardUpgrade('host', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const target = parseRequestTarget(req.url);
       if (!target) return refuseUpgrade(socket, 400);
-      if (target.pathname !== '/ipc') return refuseUpgrade(socket, 404);
+      if (target.pathname !== HOST_IPC_PATH) return refuseUpgrade(socket, 404);
       if (!sameSecret(target.query.get('token') ?? '', token)) return refuseUpgrade(socket, 401);
       if (!originAllowed(req.headers.origin, [origin], { allowMissing: false })) return refuseUpgrade(socket, 403);
       wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, req.headers.origin ?? ''));
@@ -61,21 +61,18 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
 
   const attachClient = (ws: WebSocket, clientOrigin: string): void => {
     const sender = { transport: 'host' as const, authenticated: true, origin: clientOrigin, displayKey: 'host' };
-    const send = (m: ServerMessage): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+    const send = (text: string): void => {
+      if (ws.readyState === ws.OPEN) ws.send(text);
     };
-    const unsubscribe = opts.bus.subscribe((channel, payload) => send({ type: 'event', channel, payload }));
+    const unsubscribe = opts.bus.subscribe((channel, payload) => send(eventText(channel, payload)));
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
-      let msg: ClientMessage;
-      try {
-        msg = ClientMessage.parse(JSON.parse(String(data)));
-      } catch {
-        return; // not a contract message: nothing to answer, nothing to crash
-      }
+      const msg = readClientText(String(data));
+      if (msg.kind === 'ignore') return; // no id to answer to
+      // The router answers a wrong channel or payload with a typed error; it never throws.
       opts.router.handle(msg.channel, msg.payload, sender).then(
-        (result) => send({ type: 'result', id: msg.id, result }),
-        () => send({ type: 'result', id: msg.id, result: { ok: false, error: { code: 'internal', message: 'unexpected failure' } } }),
+        (result) => send(resultText(msg.id, result)),
+        () => send(resultText(msg.id, { ok: false, error: { code: 'internal', message: 'unexpected failure' } })),
       );
     });
     ws.on('close', unsubscribe);

@@ -31,7 +31,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
   return {
     async handle(channel, payload, sender) {
       if (!options.isTrusted(sender)) return fail('forbidden_sender', 'sender is not an application window');
-      if (!isChannelName(channel)) return fail('unknown_channel', 'no such channel', { channel: String(channel).slice(0, 80) });
+      if (!isChannelName(channel)) return fail('unknown_channel', 'no such channel', { channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel });
       const spec = channels[channel];
       const parsed = spec.req.safeParse(payload ?? {});
       if (!parsed.success) {
