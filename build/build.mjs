@@ -26,6 +26,7 @@ await esbuild({
     'host-main': 'src-main/host/host-main.ts',
     'electron-main': 'src-main/app/electron-main.ts',
     'demo-cli': 'src-main/demo/demo-cli.ts',
+    'verify-cli': 'src-main/export/verify-main.ts',
   },
   outdir: 'dist/main',
   external: ['electron'],
