@@ -21,6 +21,11 @@ export function unescapeRbsp(nal: Uint8Array): Uint8Array {
   return out.subarray(0, n);
 }
 
+/** A parameter set that cannot be read: truncated, over-long codes, or impossible values. */
+export class BitstreamError extends RangeError {
+  override name = 'BitstreamError';
+}
+
 export class BitReader {
   private pos = 0; // in bits
 
@@ -30,10 +35,10 @@ export class BitReader {
     return this.data.length * 8 - this.pos;
   }
 
-  /** Reads up to 32 bits as an unsigned number. Throws RangeError past the end. */
+  /** Reads up to 32 bits as an unsigned number. Throws BitstreamError past the end. */
   bits(n: number): number {
     if (n > 32) throw new RangeError('bits() reads at most 32 bits');
-    if (n > this.bitsLeft) throw new RangeError('read past the end of the parameter set');
+    if (n > this.bitsLeft) throw new BitstreamError('read past the end of the parameter set');
     let v = 0;
     for (let i = 0; i < n; i++) {
       const byte = this.data[this.pos >> 3];
@@ -49,7 +54,7 @@ export class BitReader {
   }
 
   skip(n: number): void {
-    if (n > this.bitsLeft) throw new RangeError('skip past the end of the parameter set');
+    if (n > this.bitsLeft) throw new BitstreamError('skip past the end of the parameter set');
     this.pos += n;
   }
 
@@ -58,7 +63,7 @@ export class BitReader {
     let leadingZeros = 0;
     while (this.bits(1) === 0) {
       leadingZeros++;
-      if (leadingZeros > 31) throw new RangeError('Exp-Golomb code too long');
+      if (leadingZeros > 31) throw new BitstreamError('Exp-Golomb code too long');
     }
     if (leadingZeros === 0) return 0;
     return 2 ** leadingZeros - 1 + this.bits(leadingZeros);

@@ -1,6 +1,6 @@
 // H.264 sequence parameter set parser (ITU-T H.264 7.3.2.1.1): just enough for the picture
 // size, the RFC 6381 codec string and the avcC chroma/bit-depth fields.
-import { BitReader, unescapeRbsp } from './bitreader.js';
+import { BitReader, BitstreamError, unescapeRbsp } from './bitreader.js';
 
 export interface H264SpsInfo {
   profileIdc: number;
@@ -19,9 +19,9 @@ export interface H264SpsInfo {
 // Profiles whose SPS carries chroma_format_idc and bit depths (7.3.2.1.1).
 const HIGH_PROFILES = new Set([100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135]);
 
-/** Parses an SPS NAL unit (with its 1-byte NAL header, without start code). Throws on malformed input. */
+/** Parses an SPS NAL unit (with its 1-byte NAL header, without start code). Throws BitstreamError on malformed input. */
 export function parseH264Sps(nal: Uint8Array): H264SpsInfo {
-  if (nal.length < 4 || (nal[0] & 0x1f) !== 7) throw new Error('not an H.264 SPS NAL unit');
+  if (nal.length < 4 || (nal[0] & 0x1f) !== 7) throw new BitstreamError('not an H.264 SPS NAL unit');
   const r = new BitReader(unescapeRbsp(nal.subarray(1)));
   const profileIdc = r.bits(8);
   const constraintFlags = r.bits(8);
@@ -86,7 +86,7 @@ export function parseH264Sps(nal: Uint8Array): H264SpsInfo {
 
   const width = widthMbs * 16 - cropUnitX * (cropLeft + cropRight);
   const height = (frameMbsOnly ? 1 : 2) * heightMapUnits * 16 - cropUnitY * (cropTop + cropBottom);
-  if (width <= 0 || height <= 0) throw new Error('H.264 SPS gives an empty picture');
+  if (width <= 0 || height <= 0) throw new BitstreamError('H.264 SPS gives an empty picture');
 
   return { profileIdc, constraintFlags, levelIdc, chromaFormatIdc, bitDepthLuma, bitDepthChroma, width, height, frameMbsOnly };
 }

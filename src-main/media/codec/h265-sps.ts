@@ -1,6 +1,6 @@
 // H.265 sequence parameter set parser (ITU-T H.265 7.3.2.2): profile/tier/level for the codec
 // string and hvcC, chroma format and bit depth, and the picture size after the conformance window.
-import { BitReader, unescapeRbsp } from './bitreader.js';
+import { BitReader, BitstreamError, unescapeRbsp } from './bitreader.js';
 
 export interface H265ProfileTierLevel {
   profileSpace: number;
@@ -23,9 +23,9 @@ export interface H265SpsInfo extends H265ProfileTierLevel {
   height: number;
 }
 
-/** Parses an SPS NAL unit (2-byte NAL header included, no start code). Throws on malformed input. */
+/** Parses an SPS NAL unit (2-byte NAL header included, no start code). Throws BitstreamError on malformed input. */
 export function parseH265Sps(nal: Uint8Array): H265SpsInfo {
-  if (nal.length < 15 || ((nal[0] >> 1) & 0x3f) !== 33) throw new Error('not an H.265 SPS NAL unit');
+  if (nal.length < 15 || ((nal[0] >> 1) & 0x3f) !== 33) throw new BitstreamError('not an H.265 SPS NAL unit');
   const r = new BitReader(unescapeRbsp(nal.subarray(2)));
   r.skip(4); // sps_video_parameter_set_id
   const maxSubLayersMinus1 = r.bits(3);
@@ -54,7 +54,7 @@ export function parseH265Sps(nal: Uint8Array): H265SpsInfo {
   const subHeightC = chromaFormatIdc === 1 ? 2 : 1;
   const width = picWidth - subWidthC * (left + right);
   const height = picHeight - subHeightC * (top + bottom);
-  if (width <= 0 || height <= 0) throw new Error('H.265 SPS gives an empty picture');
+  if (width <= 0 || height <= 0) throw new BitstreamError('H.265 SPS gives an empty picture');
 
   return {
     ...ptl,

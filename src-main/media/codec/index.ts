@@ -1,5 +1,5 @@
 // Public surface of the codec helpers (parameter-set parsing, decoder configuration records).
-export { BitReader, unescapeRbsp } from './bitreader.js';
+export { BitReader, BitstreamError, unescapeRbsp } from './bitreader.js';
 export { parseH264Sps, h264CodecString, type H264SpsInfo } from './h264-sps.js';
 export { parseH265Sps, h265CodecString, type H265SpsInfo, type H265ProfileTierLevel } from './h265-sps.js';
 export { buildAvcC } from './avcc.js';

@@ -4,5 +4,5 @@ export { VideoDepacketizer, type VideoDepacketizerOptions } from './video-depack
 export { AudioDepacketizer, AAC_HBR, type AacPayloadFormat, type AudioDepacketizerOptions } from './audio-depacketizer.js';
 export { type DepacketizerStats } from './depacketizer-stats.js';
 export { TimestampUnwrapper } from './timestamp-unwrapper.js';
-export { buildReceiverReport, parseRtcp, type RtcpPacket } from './rtcp.js';
+export { buildReceiverReport, parseRtcp, RtcpParseError, type RtcpPacket } from './rtcp.js';
 export { ReceptionStats, type ReportBlock } from './reception-stats.js';

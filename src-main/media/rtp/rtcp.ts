@@ -51,17 +51,21 @@ export type RtcpPacket =
   | { type: 'bye'; ssrcs: number[] }
   | { type: 'other'; payloadType: number };
 
-/** Splits a compound RTCP packet. Throws on malformed lengths or versions. */
+export class RtcpParseError extends Error {
+  override name = 'RtcpParseError';
+}
+
+/** Splits a compound RTCP packet. Throws RtcpParseError on malformed lengths or versions. */
 export function parseRtcp(data: Uint8Array): RtcpPacket[] {
   const view = new DataView(data.buffer, data.byteOffset, data.length);
   const out: RtcpPacket[] = [];
   let o = 0;
   while (o + 4 <= data.length) {
-    if (data[o] >> 6 !== 2) throw new Error('RTCP version is not 2');
+    if (data[o] >> 6 !== 2) throw new RtcpParseError('RTCP version is not 2');
     const count = data[o] & 0x1f;
     const pt = data[o + 1];
     const length = (view.getUint16(o + 2) + 1) * 4;
-    if (o + length > data.length) throw new Error('RTCP packet runs past the data');
+    if (o + length > data.length) throw new RtcpParseError('RTCP packet runs past the data');
     if (pt === PT_SR && length >= 28) {
       out.push({ type: 'sr', ssrc: view.getUint32(o + 4), ntpMsw: view.getUint32(o + 8), ntpLsw: view.getUint32(o + 12), rtpTimestamp: view.getUint32(o + 16) });
     } else if (pt === PT_RR && length >= 8) {
@@ -75,7 +79,7 @@ export function parseRtcp(data: Uint8Array): RtcpPacket[] {
     }
     o += length;
   }
-  if (o !== data.length) throw new Error('trailing bytes after RTCP packets');
+  if (o !== data.length) throw new RtcpParseError('trailing bytes after RTCP packets');
   return out;
 }
 

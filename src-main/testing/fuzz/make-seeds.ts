@@ -1,0 +1,176 @@
+// Makes the seed corpus from real traffic, once (`node build/fuzz.mjs --make-seeds`): the
+// RTSP client plays the demo camera (plain, Digest with and without qop, Basic; single NAL and
+// STAP/AP parameter sets) and GStreamer's RTSP server (H.264, multi-slice H.264, H.265, AAC,
+// PCMA, Digest) through a recording TCP proxy. From the server's bytes come: RTSP stream
+// windows, SDP bodies, challenges, single RTP/RTCP packets, depacketizer packet runs and
+// parameter sets. Seeds are named seed-<source>-<n>; existing crash/hang files stay.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startGstRtspServer } from '../../../e2e/fixtures/gst-rtsp.js';
+import { startDemoRtspServer } from '../../demo/rtsp/index.js';
+import { parseRtpPacket, type RtpPacket } from '../../media/rtp/rtp-packet.js';
+import { RtspStreamParser, type RtspResponse } from '../../media/rtsp/rtsp-message.js';
+import { receiveFor, startTcpProxy } from '../../media/rtsp/test-support.js';
+import { VideoDepacketizer } from '../../media/rtp/video-depacketizer.js';
+import type { VideoCodec, VideoTrackInfo } from '../../media/types.js';
+import { defaultCorpusRoot, saveSeed } from './corpus.js';
+import { framePackets } from './targets/rtp-targets.js';
+
+const RUN_BYTES = 24 * 1024;
+const root = defaultCorpusRoot();
+const counters = new Map<string, number>();
+
+function seed(target: string, source: string, data: Uint8Array | string): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const key = `${target}/${source}`;
+  const n = (counters.get(key) ?? 0) + 1;
+  counters.set(key, n);
+  saveSeed(root, target, `seed-${source}-${n}`, bytes);
+}
+
+interface Capture {
+  source: string;
+  bytes: Buffer;
+  video?: VideoCodec;
+  audio?: 'aac' | 'pcma';
+}
+
+async function record(source: string, url: string, ms: number, extra: { username?: string; password?: string; video?: VideoCodec; audio?: 'aac' | 'pcma' } = {}): Promise<Capture[]> {
+  const u = new URL(url);
+  const proxy = await startTcpProxy(Number(u.port));
+  try {
+    await receiveFor({ url: `rtsp://127.0.0.1:${proxy.port}${u.pathname}`, username: extra.username, password: extra.password, rtcpIntervalMs: 300 }, ms);
+  } finally {
+    await proxy.close();
+  }
+  return proxy.fromServer.map((bytes) => ({ source, bytes, video: extra.video, audio: extra.audio }));
+}
+
+function split(bytes: Buffer): { responses: RtspResponse[]; frames: Array<{ channel: number; data: Uint8Array }>; textEnd: number } {
+  const responses: RtspResponse[] = [];
+  const frames: Array<{ channel: number; data: Uint8Array }> = [];
+  const parser = new RtspStreamParser({
+    onResponse: (r) => responses.push(r),
+    onRequest: () => undefined,
+    onInterleaved: (channel, data) => frames.push({ channel, data: data.slice() }),
+  });
+  parser.push(bytes);
+  const dollar = bytes.indexOf(0x24);
+  return { responses, frames, textEnd: dollar < 0 ? bytes.length : dollar };
+}
+
+function rtpOf(data: Uint8Array): RtpPacket | undefined {
+  try {
+    return parseRtpPacket(data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Consecutive packets from index `from`, framed, up to RUN_BYTES. */
+function packetRun(packets: readonly Uint8Array[], from: number): Uint8Array {
+  const run: Uint8Array[] = [];
+  let size = 0;
+  for (let i = from; i < packets.length && size + 2 + packets[i].length <= RUN_BYTES; i++) {
+    run.push(packets[i]);
+    size += 2 + packets[i].length;
+  }
+  return framePackets(run);
+}
+
+function startsParameterSets(codec: VideoCodec, payload: Uint8Array): boolean {
+  if (codec === 'h264') {
+    const t = payload[0] & 0x1f;
+    return t === 7 || (t === 24 && (payload[3] & 0x1f) === 7) || (t === 28 && (payload[1] & 0x80) !== 0 && (payload[1] & 0x1f) === 7);
+  }
+  const t = (payload[0] >> 1) & 0x3f;
+  return t === 32 || (t === 48 && ((payload[4] >> 1) & 0x3f) === 32);
+}
+
+function seedsFrom(c: Capture): void {
+  const { responses, frames, textEnd } = split(c.bytes);
+  seed('rtsp-stream', c.source, c.bytes.subarray(0, textEnd));
+  seed('rtsp-stream', c.source, c.bytes.subarray(0, 6144));
+  for (const r of responses) {
+    for (const h of r.headers.getAll('www-authenticate')) seed('digest-challenge', c.source, h);
+    if (r.body.length > 0) seed('sdp', c.source, r.body);
+  }
+  // The login variants carry the same media as the plain demo stream: their RTSP text is what is new.
+  if (/digest|basic/.test(c.source)) return;
+  const byChannel = new Map<number, Uint8Array[]>();
+  for (const f of frames) byChannel.set(f.channel, [...(byChannel.get(f.channel) ?? []), f.data]);
+  for (const [channel, packets] of byChannel) {
+    if (channel % 2 === 1) {
+      for (const p of packets.slice(0, 3)) seed('rtcp', c.source, p);
+      continue;
+    }
+    const first = rtpOf(packets[0]);
+    if (!first) continue;
+    const isVideo = first.payloadType >= 96 && c.video !== undefined && channel === 0;
+    // A few single packets: the first, a fragment from the middle, the last.
+    for (const i of [0, Math.floor(packets.length / 2), packets.length - 1]) seed('rtp-packet', c.source, packets[i]);
+    if (isVideo) {
+      const codec = c.video!;
+      const starts = packets.map((p, i) => ({ p: rtpOf(p), i })).filter(({ p }) => p && startsParameterSets(codec, p.payload)).map(({ i }) => i);
+      for (const i of starts.slice(0, 2)) seed(`rtp-${codec}`, c.source, packetRun(packets, i));
+      seed(`rtp-${codec}`, c.source, packetRun(packets, Math.floor(packets.length * 0.7)));
+      for (const info of trackInfos(codec, packets)) seed(`${codec}-sps`, c.source, info.sps);
+    } else if (c.audio) {
+      const target = c.audio === 'aac' ? 'rtp-aac' : 'rtp-g711';
+      seed(target, c.source, packetRun(packets.slice(0, 12), 0));
+      seed(target, c.source, packetRun(packets.slice(-12), 0));
+    }
+  }
+}
+
+function trackInfos(codec: VideoCodec, packets: readonly Uint8Array[]): VideoTrackInfo[] {
+  const infos: VideoTrackInfo[] = [];
+  const d = new VideoDepacketizer({ codec, onTrackInfo: (i) => infos.push(i), onAccessUnit: () => undefined, onError: () => undefined });
+  packets.forEach((p, i) => {
+    const pkt = rtpOf(p);
+    if (pkt) d.push(pkt, i);
+  });
+  return infos;
+}
+
+function clearSeeds(): void {
+  if (!existsSync(root)) return;
+  for (const target of readdirSync(root)) {
+    const dir = path.join(root, target);
+    if (!existsSync(dir) || target.endsWith('.md')) continue;
+    for (const f of readdirSync(dir)) if (f.startsWith('seed-')) rmSync(path.join(dir, f));
+  }
+}
+
+async function main(): Promise<void> {
+  clearSeeds();
+  const captures: Capture[] = [];
+  const demo = await startDemoRtspServer({ senderReportIntervalMs: 300 });
+  const demoAp = await startDemoRtspServer({ aggregateParameterSets: true, senderReportIntervalMs: 300 });
+  const digest = await startDemoRtspServer({ auth: { username: 'admin', password: 'pw', scheme: 'digest' } });
+  const digestNoQop = await startDemoRtspServer({ auth: { username: 'admin', password: 'pw', scheme: 'digest', digestQop: false, realm: 'IP Camera(C1234)' } });
+  const basic = await startDemoRtspServer({ auth: { username: 'admin', password: 'pw', scheme: 'basic' } });
+  const gst = await startGstRtspServer({ width: 320, height: 180, fps: 25 });
+  try {
+    const cred = { username: 'admin', password: 'pw' };
+    captures.push(...(await record('demo-h264', demo.url('/demo/h264'), 1500, { video: 'h264' })));
+    captures.push(...(await record('demo-h265', demo.url('/demo/h265'), 1500, { video: 'h265' })));
+    captures.push(...(await record('demo-h264-stap', demoAp.url('/demo/h264'), 1200, { video: 'h264' })));
+    captures.push(...(await record('demo-h265-ap', demoAp.url('/demo/h265'), 1200, { video: 'h265' })));
+    captures.push(...(await record('demo-digest', digest.url('/demo/h264'), 600, { ...cred, video: 'h264' })));
+    captures.push(...(await record('demo-digest-noqop', digestNoQop.url('/demo/h264'), 600, { ...cred, video: 'h264' })));
+    captures.push(...(await record('demo-basic', basic.url('/demo/h264'), 600, { ...cred, video: 'h264' })));
+    captures.push(...(await record('gst-h264', gst.url('/h264'), 1500, { video: 'h264' })));
+    captures.push(...(await record('gst-h264-slices', gst.url('/h264-slices'), 1200, { video: 'h264' })));
+    captures.push(...(await record('gst-h265', gst.url('/h265'), 1500, { video: 'h265' })));
+    captures.push(...(await record('gst-aac', gst.url('/h264-aac'), 1500, { video: 'h264', audio: 'aac' })));
+    captures.push(...(await record('gst-pcma', gst.url('/h264-pcma'), 1500, { video: 'h264', audio: 'pcma' })));
+    captures.push(...(await record('gst-digest', gst.authUrl, 800, { username: gst.user, password: gst.password, video: 'h264' })));
+  } finally {
+    await Promise.all([demo.close(), demoAp.close(), digest.close(), digestNoQop.close(), basic.close(), gst.stop()]);
+  }
+  for (const c of captures) seedsFrom(c);
+  for (const [key, n] of [...counters].sort()) console.log(`${key}: ${n}`);
+}
+
+await main();
