@@ -30,5 +30,5 @@ await build({
 // The GStreamer fixture starts the Python script that sits beside its module: the bundle's folder.
 if (makeSeeds) copyFileSync(path.join(root, 'e2e/fixtures/gst-rtsp-server.py'), path.join(root, '.tmp/fuzz/gst-rtsp-server.py'));
 
-const r = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...process.argv.slice(makeSeeds ? 3 : 2)], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', '--no-deprecation', outfile, ...process.argv.slice(makeSeeds ? 3 : 2)], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -10,7 +10,7 @@ describe('parseRequestTarget', () => {
   });
 
   it('answers undefined, never throws, for targets that are not a local path', () => {
-    const bad = ['//[', '//', '//evil.example/ipc', '/\\evil', 'http://127.0.0.1/ipc', 'http://[/', '*', '127.0.0.1:80', '', 'ipc', '/a b', '/a\u0000b', '/a\r\nb', `/${'a'.repeat(MAX_TARGET_LENGTH)}`];
+    const bad = ['//[', '//', '//evil.example/ipc', '/.//evil.example/ipc', '/..//x', '/a/..//x', '/\\evil', 'http://127.0.0.1/ipc', 'http://[/', '*', '127.0.0.1:80', '', 'ipc', '/a b', '/a\u0000b', '/a\r\nb', `/${'a'.repeat(MAX_TARGET_LENGTH)}`];
     for (const raw of bad) expect(parseRequestTarget(raw), JSON.stringify(raw)).toBeUndefined();
     expect(parseRequestTarget(undefined)).toBeUndefined();
   });

@@ -29,7 +29,8 @@ export function parseRequestTarget(raw: string | undefined): RequestTarget | und
   } catch {
     return undefined;
   }
-  if (url.origin !== BASE) return undefined;
+  // Dot segments can leave a double slash in front ("/.//x" is "//x"): not a local path either.
+  if (url.origin !== BASE || url.pathname.startsWith('//')) return undefined;
   return { pathname: url.pathname, query: url.searchParams };
 }
 

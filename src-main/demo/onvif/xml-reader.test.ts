@@ -28,6 +28,8 @@ describe('parseXml', () => {
     ['<!DOCTYPE a [<!ENTITY x "y">]><a/>', /DOCTYPE/],
     ['<a>fish & chips</a>', /bare "&"/],
     ['<a>&nbsp;</a>', /unknown entity/],
+    ['<a>&#x110000;</a>', /out of range/],
+    ['<a b="&#99999999999;"/>', /out of range/],
     ['<p:a/>', /undeclared prefix/],
     ['<a/><b/>', /second root/],
     ['', /no root/],

@@ -30,8 +30,12 @@ const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quo
 function decodeEntities(raw: string, offset: number): string {
   if (!raw.includes('&')) return raw;
   const out = raw.replace(ENTITY_RE, (_m, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    if (ref.startsWith('#')) {
+      const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      // String.fromCodePoint throws a RangeError past U+10FFFF: that is bad XML, not a crash.
+      if (!(code <= 0x10ffff)) throw new XmlSyntaxError(`character reference &${ref}; is out of range`, offset);
+      return String.fromCodePoint(code);
+    }
     const named = NAMED_ENTITIES[ref];
     if (named === undefined) throw new XmlSyntaxError(`unknown entity &${ref};`, offset);
     return named;

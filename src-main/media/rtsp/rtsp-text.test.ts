@@ -12,6 +12,9 @@ describe('RTSP URLs', () => {
     expect(parseRtspUrl('rtsp://u%40x:a%3Ab@[fe80::1]:8554/cam?channel=1&subtype=0')).toMatchObject({ host: 'fe80::1', port: 8554, username: 'u@x', password: 'a:b', url: 'rtsp://[fe80::1]:8554/cam?channel=1&subtype=0' });
     expect(() => parseRtspUrl('http://x/')).toThrow();
     expect(() => parseRtspUrl('rtsp://admin:secret@host:99999/')).toThrow(/^(?!.*secret)/);
+    // A password with white space in it: the error still leaves out the user info.
+    expect(() => parseRtspUrl('rtsp://admin:my secret@host:99999/')).toThrow(/^(?!.*secret)/);
+    expect(() => parseRtspUrl('rtsp://admin:my\nsecret@host:0/')).toThrow(/^(?![\s\S]*secret)/);
   });
 
   it('redacts credentials inside messages', () => {

@@ -34,9 +34,12 @@ export function parseRtspUrl(raw: string): RtspUrl {
   const authority = slash >= 0 ? hostAndPath.slice(0, slash) : hostAndPath;
   const path = slash >= 0 ? hostAndPath.slice(slash) : '/';
   const hp = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(authority);
-  if (!hp) throw new Error(`bad host in RTSP URL: ${redactUrl(raw)}`);
+  // Messages show the URL without the user info as split above: redactUrl stops at white
+  // space, and a password may contain some.
+  const shown = `rtsp://${hostAndPath}`;
+  if (!hp) throw new Error(`bad host in RTSP URL: ${shown}`);
   const port = hp[2] ? Number(hp[2]) : 554;
-  if (port < 1 || port > 65535) throw new Error(`bad port in RTSP URL: ${redactUrl(raw)}`);
+  if (port < 1 || port > 65535) throw new Error(`bad port in RTSP URL: ${shown}`);
   const host = hp[1].startsWith('[') ? hp[1].slice(1, -1) : hp[1];
 
   let username: string | undefined;

@@ -3,17 +3,26 @@
 // STAP/AP parameter sets) and GStreamer's RTSP server (H.264, multi-slice H.264, H.265, AAC,
 // PCMA, Digest) through a recording TCP proxy. From the server's bytes come: RTSP stream
 // windows, SDP bodies, challenges, single RTP/RTCP packets, depacketizer packet runs and
-// parameter sets. Seeds are named seed-<source>-<n>; existing crash/hang files stay.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+// parameter sets. The ONVIF client talks to the demo device (Media and Media2) through the
+// same proxy: its answers seed onvif-soap, its requests the device's XML reader. ffmpeg cuts
+// the demo clip into real HLS playlists. Request targets, cookies and stream URLs are the
+// forms the servers and cameras use. Seeds are named seed-<source>-<n>; crash/hang files stay.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startGstRtspServer } from '../../../e2e/fixtures/gst-rtsp.js';
+import { resolveAssetsDir } from '../../demo/assets-dir.js';
+import { startOnvifStub } from '../../demo/onvif/index.js';
 import { startDemoRtspServer } from '../../demo/rtsp/index.js';
+import { connectOnvif } from '../../devices/onvif/index.js';
 import { parseRtpPacket, type RtpPacket } from '../../media/rtp/rtp-packet.js';
 import { RtspStreamParser, type RtspResponse } from '../../media/rtsp/rtsp-message.js';
-import { receiveFor, startTcpProxy } from '../../media/rtsp/test-support.js';
+import { receiveFor, startTcpProxy } from '../rtsp/session-kit.js';
 import { VideoDepacketizer } from '../../media/rtp/video-depacketizer.js';
 import type { VideoCodec, VideoTrackInfo } from '../../media/types.js';
 import { defaultCorpusRoot, saveSeed } from './corpus.js';
+import { ONVIF_OPERATIONS } from './targets/onvif-targets.js';
 import { framePackets } from './targets/rtp-targets.js';
 
 const RUN_BYTES = 24 * 1024;
@@ -142,8 +151,90 @@ function clearSeeds(): void {
   }
 }
 
+/** Header and body of each HTTP message in one direction of a connection (Content-Length framing). */
+function httpBodies(bytes: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  let o = 0;
+  while (o < bytes.length) {
+    const end = bytes.indexOf('\r\n\r\n', o, 'latin1');
+    if (end < 0) break;
+    const length = Number(/^content-length:\s*(\d+)/im.exec(bytes.subarray(o, end).toString('latin1'))?.[1] ?? 0);
+    out.push(bytes.subarray(end + 4, end + 4 + length));
+    o = end + 4 + length;
+  }
+  return out;
+}
+
+async function onvifSeeds(media2: boolean): Promise<void> {
+  const stub = await startOnvifStub({ username: 'admin', password: 'pw', media2, streamUris: { main: 'rtsp://192.0.2.10:554/cam/realmonitor?channel=1&subtype=0', sub: 'rtsp://192.0.2.10:554/Streaming/Channels/102' } });
+  const proxy = await startTcpProxy(stub.port);
+  try {
+    const dev = await connectOnvif({ host: '127.0.0.1', port: proxy.port, username: 'admin', password: 'pw', timeoutMs: 3000 });
+    const [main] = await dev.profiles();
+    await dev.streamUri(main.token);
+    await dev.snapshotUri(main.token);
+    const token = await dev.ptz.setPreset(main.token, 'Gate');
+    await dev.ptz.presets(main.token);
+    await dev.ptz.gotoPreset(main.token, token);
+    await dev.ptz.continuousMove(main.token, { x: 0.5, y: 0, zoom: 0 });
+    await dev.ptz.stop(main.token);
+    await dev.ptz.status(main.token);
+    await dev.ptz.absoluteMove(main.token, { x: 0.1, y: 0.2, zoom: 0 });
+    await dev.ptz.relativeMove(main.token, { x: 0.1, y: 0, zoom: 0 });
+    await dev.ptz.home(main.token);
+    await dev.ptz.removePreset(main.token, token);
+    dev.close();
+  } finally {
+    await proxy.close();
+    await stub.close();
+  }
+  const source = media2 ? 'stub-media2' : 'stub';
+  proxy.fromClient.forEach((request, i) => {
+    const requests = httpBodies(request);
+    const answers = httpBodies(proxy.fromServer[i] ?? Buffer.alloc(0));
+    requests.forEach((body, j) => {
+      seed('soap-xml-reader', source, body);
+      const op = /Body[^>]*>\s*<(?:[\w-]+:)?(\w+)/.exec(body.toString('utf8'))?.[1];
+      const index = ONVIF_OPERATIONS.findIndex((o) => o.name === op);
+      if (index >= 0 && answers[j]?.length) seed('onvif-soap', `${source}-${op}`, Buffer.concat([Buffer.from([index]), answers[j]]));
+    });
+  });
+}
+
+function hlsSeeds(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'skywall-hls-'));
+  try {
+    const clip = path.join(resolveAssetsDir(), 'demo', 'demo-h264.h264');
+    const ff = (args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', '-r', '25', '-i', clip, '-c', 'copy', ...args], { cwd: dir });
+    ff(['-f', 'hls', '-hls_time', '2', '-hls_playlist_type', 'vod', '-master_pl_name', 'master.m3u8', 'ts.m3u8']);
+    ff(['-f', 'hls', '-hls_time', '2', '-hls_segment_type', 'fmp4', '-hls_flags', 'independent_segments', 'fmp4.m3u8']);
+    for (const name of ['ts.m3u8', 'master.m3u8', 'fmp4.m3u8']) seed('hls-playlist', 'ffmpeg', readFileSync(path.join(dir, name)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function textSeeds(): void {
+  const token = 'A'.repeat(32);
+  for (const t of ['/', '/index.html', '/assets/index-Bx3f9a.js', `/ipc?token=${token}`, `/live/cam-1?token=${token}`, `/relay/plat-7?token=${token}`, `/hls/${'t'.repeat(32)}/live/cam1/index.m3u8?session=42`, `/hls/${'t'.repeat(32)}/~off-origin/cdn.example:8443`, '/%E4%B8%9C%E9%97%A8.png']) {
+    seed('request-target', 'servers', t);
+  }
+  seed('hls-cookies', 'zlmediakit', 'ZL_COOKIE=7c1f0e3d2a; expires=Thu, 03 Dec 2026 12:00:00 GMT; path=/live/cam1/\nsid=abc; HttpOnly; Path=/');
+  for (const u of [
+    'rtsp://admin:Pa55%40word@192.0.2.10:554/cam/realmonitor?channel=1&subtype=0',
+    'rtsp://admin:p@ss/w0rd@[2001:db8::7]:8554/Streaming/Channels/101',
+    'rtsps://192.0.2.11/live/main',
+    'http://192.0.2.7:8080/live/cam1.flv?token=x',
+    'wss://platform.example/live/cam1.flv',
+  ]) seed('stream-url', 'cameras', u);
+}
+
 async function main(): Promise<void> {
   clearSeeds();
+  await onvifSeeds(false);
+  await onvifSeeds(true);
+  hlsSeeds();
+  textSeeds();
   const captures: Capture[] = [];
   const demo = await startDemoRtspServer({ senderReportIntervalMs: 300 });
   const demoAp = await startDemoRtspServer({ aggregateParameterSets: true, senderReportIntervalMs: 300 });

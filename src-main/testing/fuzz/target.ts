@@ -25,3 +25,8 @@ export function onlyErrors(...classes: Array<abstract new (...args: never[]) => 
 
 export const text = (input: Uint8Array): string => Buffer.from(input.buffer, input.byteOffset, input.length).toString('utf8');
 export const latin1 = (input: Uint8Array): string => Buffer.from(input.buffer, input.byteOffset, input.length).toString('latin1');
+
+/** Thrown by a target when the parser returned something its contract rules out (never expected). */
+export class BrokenPromise extends Error {
+  override name = 'BrokenPromise';
+}
