@@ -8,6 +8,7 @@ import { createAppCore, type AppCore } from '../services/app-core.js';
 import type { SenderInfo } from '../ipc/sender.js';
 import { APP_ORIGIN } from '../ipc/sender.js';
 import { contentSecurityPolicy } from '../base/http/csp.js';
+import { configureLog, logFolderIn } from '../base/log/index.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -43,6 +44,7 @@ function senderInfo(e: Electron.IpcMainInvokeEvent): SenderInfo {
 }
 
 async function start(): Promise<void> {
+  configureLog({ file: { dir: logFolderIn(app.getPath('userData')) } });
   // Packaged builds carry the demo clips as extra resources beside the asar.
   if (app.isPackaged && !process.env.SKYWALL_ASSETS_DIR) process.env.SKYWALL_ASSETS_DIR = path.join(process.resourcesPath, 'assets');
   const csp = contentSecurityPolicy(0);

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configureLog, logFolderIn, logger } from '../base/log/index.js';
 import { createAppCore } from '../services/app-core.js';
 import { isTrustedSender } from '../ipc/sender.js';
 import { startHostServer } from './host-server.js';
@@ -36,6 +37,7 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  configureLog({ file: { dir: logFolderIn(args.dataDir) } });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const core = await createAppCore({ mode: 'host', dataDir: args.dataDir, version: process.env.npm_package_version ?? '0.1.0', demo: args.demo });
   let origin = '';
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
   origin = server.origin;
   console.log(`Skywall host mode: open ${server.url}`);
   console.log(`SKYWALL_URL=${server.url}`);
+  // The file copy: the token in the URL is masked there like any secret.
+  logger('host').info(`host mode on ${server.url} (data in ${args.dataDir})`);
   if (args.open) openBrowser(server.url);
 
   let stopping = false;
@@ -59,6 +63,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`Skywall could not start: ${e instanceof Error ? e.message : String(e)}`);
+  logger('host').error('Skywall could not start', e);
   process.exit(1);
 });

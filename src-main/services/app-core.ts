@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { EventBus } from '../ipc/event-bus.js';
 import { createRouter, type Router } from '../ipc/router.js';
 import type { SenderInfo } from '../ipc/sender.js';
-import { openKeyFileVault, openSafeStorageVault, openSkywallStore, redactSecrets, type SafeStorageLike } from '../storage/index.js';
+import { logger } from '../base/log/index.js';
+import { openKeyFileVault, openSafeStorageVault, openSkywallStore, type SafeStorageLike } from '../storage/index.js';
 import { appHandlers } from './app/handlers.js';
 import { createAppService, type AppService } from './app/service.js';
 import { composeHandlers } from './compose.js';
@@ -37,6 +38,7 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
+const ipcLog = logger('ipc');
 const NO_DEMO: DemoDevices = { records: () => [], password: () => undefined };
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
@@ -74,7 +76,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     router: (isTrusted) =>
       createRouter(handlers, {
         isTrusted,
-        onInternalError: (channel, e) => console.error(redactSecrets(`[ipc] ${channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
+        onInternalError: (channel, e) => ipcLog.error(channel, e),
       }),
     async close() {
       await streams.dispose();

@@ -5,12 +5,13 @@ import { defaultDocument } from './defaults.js';
 import { openDocumentStore, type DocumentBackend } from './document-store.js';
 import { upgradeDocument } from './migrations/index.js';
 import { quarantine } from './quarantine.js';
-import { redactSecrets } from '../base/log/redact.js';
+import { logger } from '../base/log/index.js';
 import type { SkywallDoc } from './schema.js';
 import { SkywallStore } from './skywall-store.js';
 import type { CredentialVault } from './vault/credential-vault.js';
 
 export const SKYWALL_DOCUMENT_NAME = 'skywall';
+const storageLog = logger('storage');
 
 export interface OpenSkywallStoreOptions {
   /** Folder holding skywall.json (Electron: app.getPath('userData')). */
@@ -22,7 +23,7 @@ export interface OpenSkywallStoreOptions {
   /** Default 'skywall' -> skywall.json. */
   name?: string;
   now?: () => Date;
-  /** Where errors thrown by change listeners go (default: console.error, redacted). */
+  /** Where errors thrown by change listeners go (default: the process log). */
   onListenerError?: (error: unknown) => void;
 }
 
@@ -59,6 +60,6 @@ export async function openSkywallStore(opts: OpenSkywallStoreOptions): Promise<O
       docs.set(doc);
     }
   }
-  const onListenerError = opts.onListenerError ?? ((e: unknown) => console.error(`[storage] change listener failed: ${redactSecrets(String(e))}`));
+  const onListenerError = opts.onListenerError ?? ((e: unknown) => storageLog.error('a change listener failed', e));
   return { store: new SkywallStore(docs, opts.vault, doc, onListenerError), problems };
 }

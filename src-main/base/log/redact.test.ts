@@ -10,6 +10,7 @@ describe('redactSecrets patterns', () => {
     ['GET http://nvr/api/login?user=admin&password=12345&x=1', 'GET http://nvr/api/login?user=admin&password=***&x=1'],
     ['ws://gw/stream?token=eyJhbGciOi.abc.def', 'ws://gw/stream?token=***'],
     ['https://p/x?a=1&access_token=zz#frag', 'https://p/x?a=1&access_token=***#frag'],
+    ['open http://127.0.0.1:5173/#token=Qk3v9xY', 'open http://127.0.0.1:5173/#token=***'],
     ['Authorization: Basic YWRtaW46MTIzNDU=', 'Authorization: Basic ***'],
     ['authorization: Digest username="admin", realm="IPC", response="6629fae49393a05397450978507c4ef1"\r\nCSeq: 3', 'authorization: Digest ***\r\nCSeq: 3'],
     ['{"name":"Gate","password":"pa\\"ss","host":"h"}', '{"name":"Gate","password":"***","host":"h"}'],

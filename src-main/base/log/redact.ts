@@ -37,8 +37,8 @@ const PARAM_NAMES = 'password|passwd|pwd|pass|passphrase|token|access_token|refr
 
 // scheme://user:password@  (greedy up to the last @ before a path/space: passwords may hold a raw @)
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]*):([^\s/]*)@/gi;
-// ?password=x  &token=x  ;pwd=x
-const QUERY_PARAM = new RegExp(`([?&;](?:${PARAM_NAMES}))=([^&;#\\s"'<>]*)`, 'gi');
+// ?password=x  &token=x  ;pwd=x  #token=x (a fragment carries tokens too)
+const QUERY_PARAM = new RegExp(`([?&;#](?:${PARAM_NAMES}))=([^&;#\\s"'<>]*)`, 'gi');
 // Authorization: Basic xxx / Digest username="..", response=".." / Bearer xxx (to end of line)
 const AUTH_HEADER = /\b((?:proxy-)?authorization)(\s*[:=]\s*)(basic|digest|bearer|negotiate|ntlm)?[^\r\n]*/gi;
 // "password": "x" and "Authorization": "Basic x" (JSON built from device input or requests)

@@ -3,6 +3,7 @@
 // and a report, never an uncaught exception that ends the process.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { logger } from '../log/index.js';
 import { refuseRequest, refuseUpgrade } from './loopback.js';
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void | Promise<void>;
@@ -10,13 +11,9 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 /** Where a handler failure is reported; gets the server's name and what was thrown. */
 export type HandlerErrorSink = (server: string, error: unknown) => void;
 
-/**
- * The default sink names the server and the error's class only: a message may carry a URL with
- * credentials, and base/ knows nothing of redaction rules.
- */
+/** The default sink: the process log (redacted), with the stack, so the failure can be found. */
 export const reportHandlerError: HandlerErrorSink = (server, error) => {
-  const kind = error instanceof Error ? error.name : typeof error;
-  console.error(`[${server}] a request handler failed (${kind}); the request was refused`);
+  logger(server).error('a request handler failed; the request was refused', error);
 };
 
 function settle(run: () => void | Promise<void>, fail: (e: unknown) => void): void {

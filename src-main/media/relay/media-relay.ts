@@ -22,7 +22,7 @@ import {
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { redactSecrets } from '../../base/log/redact.js';
+import { logger } from '../../base/log/index.js';
 import { ByteRelay, type ByteRelayGrant } from './byte-relay.js';
 import { RELAY_CLOSE } from './close-codes.js';
 import { newRelayCounters, type RelayCounters, type RelayRejectReason } from './counters.js';
@@ -49,7 +49,7 @@ export interface MediaRelayOptions {
   noDataTimeoutMs?: number;
   /** An HLS stream nobody fetched for this long is forgotten (default 60 s). */
   hlsIdleMs?: number;
-  /** Log sink; lines name hosts, never paths or queries (default console.warn, redacted). */
+  /** Log sink; lines name hosts, never paths or queries (default: the process log, as warnings). */
   log?: (line: string) => void;
   now?: () => number;
 }
@@ -61,6 +61,7 @@ export interface RelayUpstream {
 }
 
 const HOST = LOOPBACK_HOST;
+const mediaLog = logger('media');
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const RELAY_PATH = /^\/relay\/([A-Za-z0-9_.:-]{1,128})$/;
 
@@ -79,7 +80,7 @@ export class MediaRelay {
   ) {
     this.tokens = new TokenStore<ByteRelayGrant>({ ttlMs: options.tokenTtlMs ?? 30_000, scopeOf: (g) => g.streamId, ...(options.now ? { now: options.now } : {}) });
     this.origins = options.allowedOrigins ?? APP_PAGE_ORIGINS;
-    this.log = options.log ?? ((line) => console.warn(redactSecrets(line)));
+    this.log = options.log ?? ((line) => mediaLog.warn(line));
     this.hls = new HlsProxy({
       counters: this.stats,
       log: this.log,

@@ -13,7 +13,7 @@ import { RtspProducer } from '../../media/ingest/rtsp-producer.js';
 import { AuthLockout } from '../../media/rtsp/auth-lockout.js';
 import { MediaRelay } from '../../media/relay/index.js';
 import { detectFfmpeg, TranscodeProducer, type FfmpegInfo } from '../../media/transcode/index.js';
-import { redactSecrets } from '../../storage/index.js';
+import { logger } from '../../base/log/index.js';
 import type { DevicesService } from '../devices/service.js';
 import { classifyDirectUrl, isRtspUrl, relayedTransport } from './direct-url.js';
 
@@ -49,6 +49,7 @@ export interface StreamServiceOptions {
 
 /** Hub keys of transcoded pulls end with this; the plain key is `<cameraId>:<profile>`. */
 const TRANSCODE_SUFFIX = ':x264';
+const transcodeLog = logger('transcode');
 
 export async function createStreamService(opts: StreamServiceOptions): Promise<StreamService> {
   const targets = new Map<string, PullTarget>();
@@ -63,7 +64,7 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
         if (!targets.has(directKey)) throw new SkywallError('not_found', `no source for ${key}`);
         if (!ffmpeg) throw new SkywallError('unsupported_codec', 'ffmpeg with libx264 is not available to transcode this stream');
         // The producer subscribes from a microtask, i.e. outside this hub call.
-        return new TranscodeProducer({ source: (consumer) => hub.subscribe(directKey, consumer), ffmpeg, onLog: (line) => console.warn(redactSecrets(`[transcode ${key}] ${line}`)) });
+        return new TranscodeProducer({ source: (consumer) => hub.subscribe(directKey, consumer), ffmpeg, onLog: (line) => transcodeLog.warn(`${key}: ${line}`) });
       }
       const t = targets.get(key);
       if (!t) throw new SkywallError('not_found', `no source for ${key}`);
