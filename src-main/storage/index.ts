@@ -5,7 +5,6 @@ export { SkywallStore, type ChangeKind, type ChangePayloads, type UpsertDeviceOp
 export { DeviceRecord, SkywallDoc, CURRENT_SCHEMA_VERSION } from './schema.js';
 export { DEFAULT_WALL_ID, defaultDocument, defaultSettings, defaultWall } from './defaults.js';
 export { fileTimestamp, type CorruptReason } from './quarantine.js';
-export { redactSecrets, redactValue, registerSecret, unregisterSecret } from '../base/log/redact.js';
 export { openAuditLog, AuditLog, AUDIT_FILE_NAME, type AuditAppend, type OpenAuditLogOptions } from './audit-log.js';
 export { verifyAuditLog, type AuditVerifyResult, type AuditBreakReason } from './audit-verify.js';
 export { KNOWN_AUDIT_ACTIONS, GENESIS_PREV, type AuditAction, type AuditActor, type AuditEntry } from './audit-chain.js';
