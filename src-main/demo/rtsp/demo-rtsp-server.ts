@@ -15,6 +15,7 @@ export const DEFAULT_DEMO_STREAMS: readonly DemoStreamConfig[] = [
 ];
 
 const MAX_LOG_ENTRIES = 1000;
+const MAX_ACCEPT_ENTRIES = 10_000;
 
 function normalizePath(p: string): string {
   const withSlash = p.startsWith('/') ? p : `/${p}`;
@@ -42,6 +43,7 @@ export async function startDemoRtspServer(opts: DemoRtspServerOptions = {}): Pro
 class DemoRtspServerImpl implements DemoRtspServer {
   faults: DemoRtspFaults = {};
   readonly requestLog: RtspRequestLogEntry[] = [];
+  readonly acceptLog: number[] = [];
   private readonly net: Server;
   private readonly connections = new Set<RtspConnection>();
   private readonly clockStart = performance.now();
@@ -134,6 +136,8 @@ class DemoRtspServerImpl implements DemoRtspServer {
   }
 
   private onConnection(socket: Socket): void {
+    this.acceptLog.push(Date.now());
+    if (this.acceptLog.length > MAX_ACCEPT_ENTRIES) this.acceptLog.shift();
     if (this.faults.closeOnConnect) {
       socket.on('error', () => undefined);
       socket.destroy();

@@ -95,6 +95,8 @@ export interface DemoRtspServer {
   setNextResponseMalformed(): void;
   /** Every request received, oldest first (last 1000). */
   readonly requestLog: readonly RtspRequestLogEntry[];
+  /** Date.now() of every TCP connection accepted, oldest first (last 10 000): what a camera counts as attempts. */
+  readonly acceptLog: readonly number[];
   stats(): DemoRtspServerStats;
   /** Stops listening, ends all sessions and connections. */
   close(): Promise<void>;

@@ -1,16 +1,19 @@
-// One limiter shared by all sources: at most `ratePerSec` connection attempts in any sliding
-// window, so 64 cameras dropping together (switch reboot, NVR restart) reconnect as a gentle
-// ramp instead of a storm against the NVR. Waiters run in FIFO order.
+// One limiter shared by all sources: connection attempts are paced one every
+// `windowMs / ratePerSec` (110 ms by default), so any window of `windowMs` holds at most
+// `ratePerSec` of them and 64 cameras dropping together (switch reboot, NVR restart) come back
+// as an even ramp instead of a storm against the NVR. Waiters run in FIFO order.
 //
-// The window is 1.1 s by default, not 1 s: the promise "10 attempts per second" is kept where
-// the camera counts them (TCP accepts), and a connect that lands a few milliseconds late must
-// not put an 11th accept into some second. A token bucket (the earlier design) allowed its
-// burst on top of the rate, i.e. up to 2x the rate in the worst second.
+// Why paced and not "10 at once, then wait": the promise (10 attempts in any second) is kept
+// where the camera counts them, at its TCP accepts, and those lag our grants by whatever the
+// network and the camera's own load add. Ten simultaneous attempts arrive as a clump whose tail
+// is late; evenly spaced ones have 100 ms of slack each. The window is 1.1 s, not 1 s, for the
+// same reason. (A token bucket, the earlier design, let its burst through on top of the rate:
+// up to 19 attempts in the worst second.)
 
 export interface ConnectLimiterOptions {
   /** Attempts allowed in any window of `windowMs` (default 10). */
   ratePerSec?: number;
-  /** Length of the sliding window (default 1100 ms: 1 s plus slack for connect jitter). */
+  /** The window (default 1100 ms: 1 s plus slack for connect jitter). */
   windowMs?: number;
   now?: () => number;
 }
@@ -21,25 +24,23 @@ interface Waiter {
 }
 
 export class ConnectLimiter {
-  private readonly rate: number;
-  private readonly windowMs: number;
+  private readonly spacingMs: number;
   private readonly now: () => number;
-  /** Grant times inside the current window, oldest first (never more than `rate`). */
-  private readonly recent: number[] = [];
+  private lastGrantAt = -Infinity;
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private granted = 0;
 
   constructor(options: ConnectLimiterOptions = {}) {
     const rate = options.ratePerSec ?? 10;
-    if (!(rate >= 1)) throw new Error('ratePerSec must be at least 1');
-    this.rate = Math.floor(rate);
-    this.windowMs = options.windowMs ?? 1100;
-    if (!(this.windowMs > 0)) throw new Error('windowMs must be positive');
+    const windowMs = options.windowMs ?? 1100;
+    if (!(rate > 0)) throw new Error('ratePerSec must be positive');
+    if (!(windowMs > 0)) throw new Error('windowMs must be positive');
+    this.spacingMs = windowMs / rate;
     this.now = options.now ?? Date.now;
   }
 
-  /** Runs `run` as soon as the window has room (maybe synchronously). Returns a cancel function. */
+  /** Runs `run` as soon as its turn comes (maybe synchronously). Returns a cancel function. */
   schedule(run: () => void): () => void {
     const waiter: Waiter = { run, cancelled: false };
     this.queue.push(waiter);
@@ -66,28 +67,24 @@ export class ConnectLimiter {
   }
 
   private pump(): void {
-    const t = this.now();
-    while (this.recent.length > 0 && t - this.recent[0] >= this.windowMs) this.recent.shift();
-    while (this.queue.length > 0) {
-      const head = this.queue[0];
-      if (head.cancelled) {
-        this.queue.shift();
-        continue;
-      }
-      if (this.recent.length >= this.rate) break;
-      this.queue.shift();
-      this.recent.push(t);
+    while (this.queue.length > 0 && this.queue[0].cancelled) this.queue.shift();
+    if (this.queue.length === 0 || this.timer) return;
+    const wait = this.lastGrantAt + this.spacingMs - this.now();
+    if (wait <= 0) {
+      const head = this.queue.shift()!;
+      this.lastGrantAt = this.now();
       this.granted++;
       head.run();
+      if (this.queue.length === 0) return;
     }
-    if (this.queue.length > 0 && !this.timer) {
-      // Room again when the oldest grant in the window leaves it.
-      const waitMs = Math.max(1, this.recent[0] + this.windowMs - this.now());
-      this.timer = setTimeout(() => {
+    // A timer that fires early (clock granularity) just re-arms for the remainder.
+    this.timer = setTimeout(
+      () => {
         this.timer = undefined;
         this.pump();
-      }, waitMs);
-      this.timer.unref?.();
-    }
+      },
+      Math.max(1, Math.ceil(wait > 0 ? wait : this.spacingMs)),
+    );
+    this.timer.unref?.();
   }
 }
