@@ -1,7 +1,7 @@
-// `npm test`: lint, types, unit tests (Vitest), then end-to-end tests (Playwright), and one
+// `npm test`: lint, types, unit tests (Vitest), the fuzz targets, then end-to-end tests (Playwright), and one
 // closing line "N passed, N failed" summing both runners.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preflight } from './preflight.mjs';
@@ -43,6 +43,15 @@ if (existsSync(vitestJson)) {
   // A suite that fails to load has no failed tests of its own: count it.
   failed += v.numFailedTests + v.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
   if (v.numTotalTests === 0) failed++;
+} else failed++;
+
+// Fuzzing: 10,000 inputs per target from a fixed seed (the same inputs every run), one line
+// per target; each target that breaks its promise counts as one failure.
+const fuzzJson = path.join(tmp, 'fuzz.json');
+rmSync(fuzzJson, { force: true });
+run('fuzz (10,000 inputs per target)', process.execPath, [path.join(root, 'build/fuzz.mjs'), '--runs', '10000', '--seed', '20261203', '--json', fuzzJson]);
+if (existsSync(fuzzJson)) {
+  for (const r of JSON.parse(readFileSync(fuzzJson, 'utf8')).results) gate(r.passed);
 } else failed++;
 
 const pwJson = path.join(tmp, 'playwright.json');

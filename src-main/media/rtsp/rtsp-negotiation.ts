@@ -34,15 +34,18 @@ export async function negotiate(req: RtspRequester, url: string, opts: Negotiati
 
   const describe = expectOk('DESCRIBE', url, await req.send('DESCRIBE', url, [['Accept', 'application/sdp']], timeoutMs));
   const text = Buffer.from(describe.body).toString('utf8');
+  const base = baseUrl(describe, url);
   let sdp;
+  let selection;
+  let aggregateUrl;
   try {
     sdp = parseSdp(text);
+    selection = selectTracks(sdp, base);
+    aggregateUrl = resolveControl(base, sdp.control);
   } catch (e) {
     const detail = e instanceof SdpError ? e.message : String(e);
     throw new SkywallError('protocol', `DESCRIBE ${redactUrl(url)}: unusable SDP (${detail})`, { method: 'DESCRIBE', url: redactUrl(url) });
   }
-  const base = baseUrl(describe, url);
-  const selection = selectTracks(sdp, base);
   const hasVideoMedia = sdp.media.some((m) => m.type === 'video');
   if ((hasVideoMedia && !selection.video) || (!selection.video && !selection.audio)) {
     const offered = selection.unsupported.join(', ') || 'no audio or video';
@@ -70,7 +73,6 @@ export async function negotiate(req: RtspRequester, url: string, opts: Negotiati
     tracks.push(new MediaTrack(spec, channels[0], channels[1], opts.sink));
   }
 
-  const aggregateUrl = resolveControl(base, sdp.control);
   const play = expectOk('PLAY', aggregateUrl, await req.send('PLAY', aggregateUrl, [['Session', session!.id], ['Range', 'npt=0.000-']], timeoutMs));
   const rtpInfo = parseRtpInfo(play.headers.get('rtp-info'));
   for (const t of tracks) {

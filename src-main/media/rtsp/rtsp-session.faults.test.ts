@@ -68,6 +68,17 @@ describe('faults', () => {
     expect([err.code, err.params?.method]).toEqual(['protocol', 'DESCRIBE']);
   });
 
+  it('an a=control that is not an RTSP URL -> protocol, unusable SDP', async () => {
+    const server = await fakeCamera(clip, servers, (req, socket) => {
+      if (req.method !== 'DESCRIBE') return false;
+      socket.write(response(req.cseq, '200 OK', {}, sdpText('m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:http://192.0.2.1/track\r\n')));
+      return true;
+    });
+    const err = await failure(sessionFor(server).start());
+    expect([err.code, err.params?.method]).toEqual(['protocol', 'DESCRIBE']);
+    expect(err.message).toMatch(/unusable SDP/);
+  });
+
   it('MJPEG only -> unsupported_codec naming what was offered', async () => {
     const server = await fakeCamera(clip, servers, (req, socket) => {
       if (req.method !== 'DESCRIBE') return false;

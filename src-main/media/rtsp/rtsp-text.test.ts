@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePublic, parseRtpInfo, parseSessionHeader, parseTransportHeader, rtpInfoFor } from './rtsp-headers.js';
 import { formatRequest, RtspProtocolError, type RtspResponse, RtspStreamParser } from './rtsp-message.js';
 import { parseRtspUrl, redactUrl, resolveControl } from './rtsp-url.js';
-import { parseSdp } from './sdp.js';
+import { parseSdp, SdpError } from './sdp.js';
 import { selectTracks } from './sdp-tracks.js';
 
 describe('RTSP URLs', () => {
@@ -28,6 +28,9 @@ describe('RTSP URLs', () => {
     expect(resolveControl('rtsp://h/live/', 'rtsp://u:p@h/other/track1')).toBe('rtsp://h/other/track1');
     expect(resolveControl('rtsp://h:554/a/b', '/c')).toBe('rtsp://h:554/c');
     expect(resolveControl('rtsp://h/a', '*')).toBe('rtsp://h/a');
+    // An absolute control URL that is not RTSP is bad SDP, not a crash of the client.
+    expect(() => resolveControl('rtsp://h/a', 'http://x/')).toThrow(SdpError);
+    expect(() => resolveControl('rtsp://h/a', 'rtsp://u:secret@[bad/x')).toThrow(/^(?!.*secret)/);
   });
 });
 

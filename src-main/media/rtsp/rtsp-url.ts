@@ -1,5 +1,6 @@
 // RTSP URL handling: split off credentials (they never go on the wire in the URL, nor into
 // messages), find host/port, and resolve SDP control attributes against the base URL.
+import { SdpError } from './sdp.js';
 
 export interface RtspUrl {
   /** The URL without user:password@. Used in request lines and messages. */
@@ -58,13 +59,19 @@ export function redactUrl(text: string): string {
 }
 
 /**
- * Resolves an SDP a=control value. Absolute URLs are used as they are; '*' means the base;
+ * Resolves an SDP a=control value (SdpError for an absolute URL that is not RTSP). Absolute URLs are used as they are; '*' means the base;
  * otherwise the control is appended to the base with one '/' (what cameras expect, including
  * Dahua's base URLs that end in a query string followed by '/').
  */
 export function resolveControl(base: string, control: string | undefined): string {
   if (!control || control === '*') return base;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(control)) return parseRtspUrl(control).url;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(control)) {
+    try {
+      return parseRtspUrl(control).url;
+    } catch (e) {
+      throw new SdpError(`a=control is not a usable RTSP URL (${(e as Error).message})`);
+    }
+  }
   if (control.startsWith('/')) {
     const origin = /^rtsp:\/\/[^/?]+/i.exec(base);
     return (origin ? origin[0] : base) + control;

@@ -130,6 +130,20 @@ function liveBytes(): number {
   return h.used_heap_size + h.external_memory;
 }
 
+/**
+ * Live bytes after full collections. Array buffer memory is released by a sweeper after the
+ * collection, so the count settles over a few turns of the event loop: take the lowest.
+ */
+async function settledLiveBytes(): Promise<number> {
+  let least = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    fullGc();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    least = Math.min(least, liveBytes());
+  }
+  return least;
+}
+
 export async function fuzz(target: FuzzTarget, opts: FuzzOptions): Promise<FuzzReport> {
   const timeLimit = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const heapLimit = opts.heapLimitBytes ?? DEFAULT_HEAP_LIMIT_BYTES;
@@ -149,11 +163,9 @@ export async function fuzz(target: FuzzTarget, opts: FuzzOptions): Promise<FuzzR
   };
 
   const started = performance.now();
-  fullGc();
-  const heapStart = liveBytes();
-  const sampleHeap = (): void => {
-    fullGc();
-    report.heapGrowthBytes = Math.max(report.heapGrowthBytes, liveBytes() - heapStart);
+  const heapStart = await settledLiveBytes();
+  const sampleHeap = async (): Promise<void> => {
+    report.heapGrowthBytes = Math.max(report.heapGrowthBytes, (await settledLiveBytes()) - heapStart);
   };
 
   // One untimed run first, so the slowest figure is not the target's first compile.
@@ -183,9 +195,9 @@ export async function fuzz(target: FuzzTarget, opts: FuzzOptions): Promise<FuzzR
       }
     }
     report.slowestMs = Math.max(report.slowestMs, ms);
-    if ((i + 1) % HEAP_SAMPLE_EVERY === 0) sampleHeap();
+    if ((i + 1) % HEAP_SAMPLE_EVERY === 0) await sampleHeap();
   }
-  sampleHeap();
+  await sampleHeap();
   if (report.heapGrowthBytes > heapLimit) {
     found({ kind: 'memory', index: -1, input: new Uint8Array(0), message: `heap grew by ${(report.heapGrowthBytes / 1048576).toFixed(1)} MB over the run (limit ${heapLimit / 1048576} MB)` });
   }
