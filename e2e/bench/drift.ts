@@ -36,7 +36,7 @@ export async function runDriftBench(o: DriftOptions): Promise<DriftSeries[]> {
     if (o.only !== 'baseline') {
       app = await startSkywall();
       await app.addCameras('Pixel clock', rtsp.port, [{ id: 'clock-drift', url: rtsp.url('/clock/drift/skywall') }]);
-      const probe = await openProbePage(browser, app.url);
+      const probe = await openProbePage(browser, await app.pageUrl());
       await app.showWall(1, 1, ['clock-drift']);
       pages.push({ target: 'skywall', probe });
     }

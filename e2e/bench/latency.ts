@@ -139,7 +139,7 @@ export async function runLatencyBench(o: LatencyOptions): Promise<LatencyPhaseRe
         if (skywall) {
           const app = skywall;
           const ids = Array.from({ length: tiles }, (_, i) => cameraOf(phase, i));
-          result.skywall = await runSide(browser, phase, app.url, () => app.showWall(phase.rows, phase.cols, ids), o, source.fps, tileStates, sourceWindow);
+          result.skywall = await runSide(browser, phase, await app.pageUrl(), () => app.showWall(phase.rows, phase.cols, ids), o, source.fps, tileStates, sourceWindow);
           await app.showWall(1, 1, [null]);
           result.skywallPipeline = pipeline(result.skywall, rtsp.sentAt);
           for (const line of describe('skywall ', result.skywall)) console.log(line);

@@ -9,8 +9,8 @@ export interface BenchCamera {
 }
 
 export interface SkywallBenchApp {
-  /** The page to open (token in the fragment). */
-  readonly url: string;
+  /** A page to open: each call gives a new one-time page URL (token in the fragment). */
+  pageUrl(): Promise<string>;
   readonly ipc: SkywallIpc;
   addCameras(deviceName: string, port: number, cameras: BenchCamera[]): Promise<void>;
   /** Saves the window's wall as rows x cols with these cameras (null = empty tile), main profile. */
@@ -28,14 +28,14 @@ export async function startSkywall(): Promise<SkywallBenchApp> {
   const host: HostApp = await startHostApp({ env: { SKYWALL_LOG_LEVEL: process.env.SKYWALL_LOG_LEVEL ?? 'warn' } });
   let ipc: SkywallIpc;
   try {
-    ipc = await connectSkywallIpc(host.url);
+    ipc = await connectSkywallIpc(await host.newPageUrl());
   } catch (e) {
     await host.stop();
     throw e;
   }
   const wall = await ipc.invoke<WallShape>('sw:walls:forWindow', {});
   return {
-    url: host.url,
+    pageUrl: () => host.newPageUrl(),
     ipc,
     async addCameras(deviceName, port, cameras) {
       await ipc.invoke('sw:devices:add', {

@@ -109,7 +109,7 @@ async function runSkywall(browser: Browser, demo: DemoRtspServer, o: TtffOptions
   try {
     const cams = [{ id: WARM, url: demo.url('/ttff/warm') }, ...Array.from({ length: o.trials }, (_, k) => ({ id: coldId(k), url: demo.url(`/ttff/cold/${k}`) }))];
     await app.addCameras('TTFF demo camera', demo.port, cams);
-    const p = await openProbePage(browser, app.url);
+    const p = await openProbePage(browser, await app.pageUrl());
     try {
       await p.page.evaluate(() => (window as unknown as { swBench: { setReadClock(on: boolean): void } }).swBench.setReadClock(false));
       await app.showWall(1, 2, [WARM, null]);

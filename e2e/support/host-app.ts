@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface HostApp {
+  /** The first one-time page URL (the page the fixture opens spends it). */
   url: string;
+  /** A further one-time page URL, for a second page or a test's own contract client. */
+  newPageUrl(): Promise<string>;
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
@@ -16,10 +19,10 @@ export interface HostApp {
 /** Starts the built host mode (dist/main/host-main.js) on a fresh data folder and waits for its URL. */
 export async function startHostApp(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<HostApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'skywall-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/host-main.js'), '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main/host-main.js'), '--data-dir', dataDir, '--page-urls-on-stdin'], {
     cwd: ROOT,
     env: { ...process.env, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout?.on('data', (d) => (out += String(d)));
@@ -39,8 +42,31 @@ export async function startHostApp(opts: { dataDir?: string; env?: Record<string
       reject(new Error(`host mode exited with ${code}:\n${out}`));
     });
   });
+  // Page URLs are asked for one at a time: each answer is the next SKYWALL_PAGE_URL line.
+  let answered = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const askOne = (): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const want = answered + 1;
+      const timer = setTimeout(() => reject(new Error(`host mode issued no page URL:\n${out}`)), 10_000);
+      const check = (): void => {
+        const urls = [...out.matchAll(/SKYWALL_PAGE_URL=(\S+)/g)];
+        if (urls.length < want) return;
+        clearTimeout(timer);
+        child.stdout?.off('data', check);
+        answered = want;
+        resolve(urls[want - 1]![1]!);
+      };
+      child.stdout?.on('data', check);
+      child.stdin?.write('page-url\n');
+    });
   return {
     url,
+    newPageUrl() {
+      const next = queue.then(askOne, askOne);
+      queue = next;
+      return next;
+    },
     dataDir,
     output: () => out,
     async stop() {

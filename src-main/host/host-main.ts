@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { configureLog, logFolderIn, logger } from '../base/log/index.js';
 import { createAppCore } from '../services/app-core.js';
@@ -11,6 +12,8 @@ import { startHostServer } from './host-server.js';
 
 interface Args {
   open: boolean;
+  /** Answer each "page-url" line on stdin with a new one-time page URL (for the process that started us). */
+  pageUrlsOnStdin: boolean;
   port: number;
   dataDir: string;
   demo: boolean;
@@ -23,6 +26,7 @@ function parseArgs(argv: string[]): Args {
   };
   return {
     open: argv.includes('--open'),
+    pageUrlsOnStdin: argv.includes('--page-urls-on-stdin'),
     port: Number(value('--port') ?? process.env.SKYWALL_PORT ?? 0),
     dataDir: value('--data-dir') ?? process.env.SKYWALL_DATA_DIR ?? path.join(os.homedir(), '.config', 'skywall-host'),
     demo: !argv.includes('--no-demo'),
@@ -49,6 +53,12 @@ async function main(): Promise<void> {
   // The file copy: the token in the URL is masked there like any secret.
   logger('host').info(`host mode on ${server.url} (data in ${args.dataDir})`);
   if (args.open) openBrowser(server.url);
+  if (args.pageUrlsOnStdin) {
+    // Only the parent holds our stdin, so only it can ask for more page URLs.
+    createInterface({ input: process.stdin }).on('line', (line) => {
+      if (line.trim() === 'page-url') console.log(`SKYWALL_PAGE_URL=${server.issuePageUrl()}`);
+    });
+  }
 
   let stopping = false;
   const stop = async (): Promise<void> => {

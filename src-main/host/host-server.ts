@@ -4,8 +4,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../ipc/event-bus.js';
 import type { Router } from '../ipc/router.js';
-import { eventText, HOST_IPC_PATH, HOST_MAX_MESSAGE_BYTES, readClientText, resultText } from '../common/wire/host.js';
-import { guardRequest, guardUpgrade, listenLoopback, newSecret, originAllowed, parseRequestTarget, refuseRequest, refuseUpgrade, sameSecret } from '../base/net/index.js';
+import { eventText, HOST_IPC_PATH, HOST_MAX_MESSAGE_BYTES, readClientText, resultText, sessionText } from '../common/wire/host.js';
+import { guardRequest, guardUpgrade, listenLoopback, originAllowed, parseRequestTarget, refuseRequest, refuseUpgrade } from '../base/net/index.js';
+import { HostAuth, type HostAuthResult } from './host-auth.js';
 import { contentSecurityPolicy } from '../base/http/csp.js';
 import { serveStatic } from './static-files.js';
 
@@ -14,22 +15,23 @@ export interface HostServerOptions {
   bus: EventBus;
   rendererDir: string;
   port?: number;
-  /** Fixed token for tests; random per run otherwise. */
-  token?: string;
 }
 
 export interface HostServer {
   readonly port: number;
   readonly origin: string;
+  /** The first page token (one-time), as carried by `url`. */
   readonly token: string;
-  /** The page to open: the token rides in the fragment so it never reaches a request log. */
+  /** The page to open: the one-time token rides in the fragment so it never reaches a request log. */
   readonly url: string;
+  /** Another one-time page URL (for a second tab, or a test's own contract client). */
+  issuePageUrl(): string;
   close(): Promise<void>;
 }
 
 /** Host mode: the renderer over HTTP and the IPC contract over a token-guarded loopback WebSocket. */
 export async function startHostServer(opts: HostServerOptions): Promise<HostServer> {
-  const token = opts.token ?? newSecret();
+  const auth = new HostAuth();
   const http: Server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: HOST_MAX_MESSAGE_BYTES });
   await listenLoopback(http, opts.port ?? 0);
@@ -53,17 +55,22 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
       const target = parseRequestTarget(req.url);
       if (!target) return refuseUpgrade(socket, 400);
       if (target.pathname !== HOST_IPC_PATH) return refuseUpgrade(socket, 404);
-      if (!sameSecret(target.query.get('token') ?? '', token)) return refuseUpgrade(socket, 401);
+      // Origin first, so a foreign page cannot spend a page token it happened to see.
       if (!originAllowed(req.headers.origin, [origin], { allowMissing: false })) return refuseUpgrade(socket, 403);
-      wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, req.headers.origin ?? ''));
+      const pageToken = target.query.get('token');
+      const session = target.query.get('session');
+      const granted: HostAuthResult = pageToken ? auth.spendPageToken(pageToken) : session ? auth.checkSession(session) : { ok: false };
+      if (!granted.ok) return refuseUpgrade(socket, 401);
+      wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, req.headers.origin ?? '', granted.credential));
     }),
   );
 
-  const attachClient = (ws: WebSocket, clientOrigin: string): void => {
+  const attachClient = (ws: WebSocket, clientOrigin: string, credential: string): void => {
     const sender = { transport: 'host' as const, authenticated: true, origin: clientOrigin, displayKey: 'host' };
     const send = (text: string): void => {
       if (ws.readyState === ws.OPEN) ws.send(text);
     };
+    send(sessionText(credential));
     const unsubscribe = opts.bus.subscribe((channel, payload) => send(eventText(channel, payload)));
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
@@ -79,11 +86,14 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     ws.on('error', unsubscribe);
   };
 
+  const pageUrl = (token: string): string => `${origin}/#token=${token}`;
+  const token = auth.issuePageToken();
   return {
     port,
     origin,
     token,
-    url: `${origin}/#token=${token}`,
+    url: pageUrl(token),
+    issuePageUrl: () => pageUrl(auth.issuePageToken()),
     close: async () => {
       for (const c of wss.clients) c.terminate();
       wss.close();

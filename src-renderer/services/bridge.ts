@@ -1,5 +1,6 @@
 import type { ChannelName, EventName, EventPayload, InvokeResult, Req, Res } from '../../src-main/common/contract/index.js';
 import type { Bridge } from './bridge-types.js';
+import { pageTokenOf } from '../../src-main/common/wire/host.js';
 import { connectWsBridge } from './ws-bridge.js';
 
 let bridge: Bridge | undefined;
@@ -11,10 +12,31 @@ export async function initBridge(): Promise<Bridge> {
   if (api) {
     bridge = { transport: 'electron', invoke: (c, p) => api.invoke(c, p), on: (e, l) => api.on(e, l) };
   } else {
-    const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
-    bridge = await connectWsBridge(location.host, token);
+    bridge = await connectHost();
   }
   return bridge;
+}
+
+/** Where this tab keeps its host-mode session credential: it survives reloads, not the tab. */
+const SESSION_KEY = 'skywall.hostSession';
+
+/**
+ * Host mode: spend the URL's one-time page token if there is one (and drop it from the address
+ * bar and history), else present the session credential kept from an earlier load.
+ */
+async function connectHost(): Promise<Bridge> {
+  const token = pageTokenOf(location.hash);
+  if (token) history.replaceState(null, '', location.pathname + location.search);
+  const session = sessionStorage.getItem(SESSION_KEY);
+  const keep = (credential: string): void => sessionStorage.setItem(SESSION_KEY, credential);
+  if (token) {
+    try {
+      return await connectWsBridge(location.host, { token }, keep);
+    } catch (e) {
+      if (!session) throw e; // a spent link with nothing to fall back on
+    }
+  }
+  return connectWsBridge(location.host, { session: session ?? '' }, keep);
 }
 
 /** Puts a bridge in place directly (a fake one in unit tests; initBridge in the app). */

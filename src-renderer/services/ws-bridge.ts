@@ -1,49 +1,54 @@
 import type { ChannelName, EventName, InvokeResult } from '../../src-main/common/contract/index.js';
+import { hostIpcUrl, invokeText, readHostText, type HostAuth } from '../../src-main/common/wire/host.js';
 import type { Bridge } from './bridge-types.js';
 
 type Pending = (r: InvokeResult) => void;
 
-/** Host mode: the contract over the loopback WebSocket the host server offers at /ipc. */
-export async function connectWsBridge(host: string, token: string): Promise<Bridge> {
-  const ws = new WebSocket(`ws://${host}/ipc?token=${encodeURIComponent(token)}`);
-  await new Promise<void>((resolve, reject) => {
-    ws.addEventListener('open', () => resolve(), { once: true });
-    ws.addEventListener('error', () => reject(new Error('host connection failed')), { once: true });
-  });
+const CLOSED: InvokeResult = { ok: false, error: { code: 'unreachable', message: 'host connection closed' } };
+
+/**
+ * Host mode: the contract over the loopback WebSocket the host server offers at /ipc. Resolves
+ * once the host has accepted the page and sent its session credential (handed to `onSession`,
+ * to be kept for reloads); rejects when the host refuses the token or session.
+ */
+export async function connectWsBridge(host: string, auth: HostAuth, onSession: (credential: string) => void): Promise<Bridge> {
+  const ws = new WebSocket(hostIpcUrl(host, auth));
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(p: unknown) => void>>();
+  let accepted: () => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    accepted = resolve;
+    ws.addEventListener('close', () => reject(new Error('host connection refused or closed')), { once: true });
+  });
 
   ws.addEventListener('message', (ev) => {
-    let msg: { type?: string; id?: number; result?: InvokeResult; channel?: string; payload?: unknown };
-    try {
-      msg = JSON.parse(String(ev.data));
-    } catch {
-      return;
-    }
-    if (msg.type === 'result' && typeof msg.id === 'number') {
+    const msg = readHostText(String(ev.data));
+    if (!msg) return;
+    if (msg.type === 'session') {
+      onSession(msg.credential);
+      accepted();
+    } else if (msg.type === 'result') {
       pending.get(msg.id)?.(msg.result as InvokeResult);
       pending.delete(msg.id);
-    } else if (msg.type === 'event' && typeof msg.channel === 'string') {
+    } else {
       for (const l of listeners.get(msg.channel) ?? []) l(msg.payload);
     }
   });
   ws.addEventListener('close', () => {
-    for (const p of pending.values()) p({ ok: false, error: { code: 'unreachable', message: 'host connection closed' } });
+    for (const p of pending.values()) p(CLOSED);
     pending.clear();
   });
+  await ready;
 
   return {
     transport: 'host',
     invoke(channel: ChannelName, payload: unknown) {
       const id = nextId++;
       return new Promise<InvokeResult>((resolve) => {
-        if (ws.readyState !== WebSocket.OPEN) {
-          resolve({ ok: false, error: { code: 'unreachable', message: 'host connection closed' } });
-          return;
-        }
+        if (ws.readyState !== WebSocket.OPEN) return resolve(CLOSED);
         pending.set(id, resolve);
-        ws.send(JSON.stringify({ type: 'invoke', id, channel, payload }));
+        ws.send(invokeText(id, channel, payload));
       });
     },
     on(event: EventName, listener) {

@@ -45,7 +45,7 @@ for (const c of CASES) {
     test.setTimeout(c.timeoutMs + 20_000);
     const consoleLines = watchConsole(app.page);
     const pageToPlatform = watchPlatformTraffic(app.page, platform.port);
-    const contract = await connectContract(app.host!.url);
+    const contract = await connectContract(app.host!);
     try {
       const shownAt = Date.now();
       await showPlatformUrls(contract, [platform.urls('34020000001320000001_34020000001310000001')[c.field]]);
@@ -83,7 +83,7 @@ for (const c of SEVEN_CASES) {
   test(`seven ${c.kind} tiles from one platform host all play`, async ({ app, platform }) => {
     test.setTimeout(50_000);
     const pageToPlatform = watchPlatformTraffic(app.page, platform.port);
-    const contract = await connectContract(app.host!.url);
+    const contract = await connectContract(app.host!);
     try {
       const shownAt = Date.now();
       await showPlatformUrls(contract, sevenStreams(platform, c.field), { rows: 3, cols: 3 });
@@ -117,7 +117,7 @@ for (const c of RESTART_CASES) {
     test.setTimeout(60_000);
     let platform = await startFakePlatform();
     const port = platform.port;
-    const contract = await connectContract(app.host!.url);
+    const contract = await connectContract(app.host!);
     const tile = app.page.getByTestId('tile').first();
     try {
       await showPlatformUrls(contract, [platform.urls('34020000001320000001_34020000001310000001')[c.field]]);

@@ -21,7 +21,7 @@ test('the host process refuses unparsable request targets and keeps serving', as
   expect((await rawRequest(port, upgradeRequest('//[', page.origin))).status).toBe(400);
   expect((await rawRequest(port, getRequest('/%E0%A4%A'))).status).toBe(400);
 
-  const contract = await connectContract(host.url);
+  const contract = await connectContract(host);
   const devices = await contract.call('sw:devices:list', {});
   const camera = devices[0]!.cameras[0]!;
   const facts = await contract.call('sw:stream:open', { cameraId: camera.id, profile: 'main' });

@@ -10,7 +10,7 @@ test('a wrong camera password shows "authentication failed" and is not retried i
   const { page, host } = app;
   const port = await freePort();
   const camera = await startDemoCamera(port, ['--auth', 'admin:Right-Pass1']);
-  const contract = await connectContract(host!.url);
+  const contract = await connectContract(host!);
   try {
     const url = `rtsp://127.0.0.1:${port}/demo/h264`;
     await showRtspCameraAlone(contract, { id: 'gate-1', deviceName: 'Gate', url, codec: 'h264', username: 'admin', password: 'wrong' });

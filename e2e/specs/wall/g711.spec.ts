@@ -8,7 +8,7 @@ test.use({ hostOnly: true });
 test('a camera with G.711 audio plays its video and says the audio is left out', async ({ app }) => {
   const { page, host } = app;
   const gst = await startGstRtspServer({ width: 640, height: 360 });
-  const contract = await connectContract(host!.url);
+  const contract = await connectContract(host!);
   try {
     const cameras = (id: string, mount: string) => [{ id, name: id.toUpperCase(), ptz: false, sources: [{ profile: 'main' as const, url: gst.url(mount), codec: 'h264' as const }] }];
     await contract.call('sw:devices:add', { name: 'Hall', kind: 'rtsp', host: '127.0.0.1', port: gst.port, cameras: [...cameras('hall-g711', '/h264-pcma'), ...cameras('hall-aac', '/h264-aac')] });

@@ -10,7 +10,7 @@ test('a tile recovers by itself after its camera restarts', async ({ app }) => {
   const { page, host } = app;
   const port = await freePort();
   let camera = await startDemoCamera(port);
-  const contract = await connectContract(host!.url);
+  const contract = await connectContract(host!);
   try {
     await showRtspCameraAlone(contract, { id: 'gate-1', deviceName: 'Gate camera', url: `rtsp://127.0.0.1:${port}/demo/h264`, codec: 'h264' });
     await expect(page.getByTestId('tile')).toHaveCount(1);
@@ -40,7 +40,7 @@ test('an H.265-only camera plays: decoded as it is where H.265 decodes, else thr
   const { page, host } = app;
   const port = await freePort();
   const camera = await startDemoCamera(port);
-  const contract = await connectContract(host!.url);
+  const contract = await connectContract(host!);
   try {
     await showH265OnlyCamera(contract, port);
     const { after } = await expectAdvancing(page, [0], 30_000);
@@ -60,7 +60,7 @@ test.describe('without ffmpeg', () => {
     const h265Playable = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'));
     const port = await freePort();
     const camera = await startDemoCamera(port);
-    const contract = await connectContract(host!.url);
+    const contract = await connectContract(host!);
     try {
       await showH265OnlyCamera(contract, port);
       if (h265Playable) await expectAdvancing(page, [0]);

@@ -69,7 +69,7 @@ test('an H.265-only camera plays: through the H.264 transcode where H.265 does n
   const h265Playable = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'));
   const port = await freePort();
   const camera = await startDemoCamera(port);
-  const contract = await connectContract(host!.url);
+  const contract = await connectContract(host!);
   try {
     const wall = await showRtspCameraAlone(contract, { id: 'dock-1', deviceName: 'Dock camera', url: `rtsp://127.0.0.1:${port}/demo/h265`, codec: 'h265' });
 
