@@ -24,7 +24,7 @@ export interface StreamHubOptions {
   /** A connection live for this long resets the backoff ladder (default 10 s). */
   stableAfterMs?: number;
   backoff?: BackoffOptions;
-  /** Shared attempt limiter; by default at most 10 attempts in any sliding 1.1 s window. */
+  /** Shared attempt limiter; by default one attempt every 110 ms (at most 10 in any 1.1 s). */
   limiter?: ConnectLimiter;
   now?: () => number;
 }
