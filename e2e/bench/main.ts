@@ -1,5 +1,7 @@
 // Entry of `npm run bench -- <name> [options]` (bundled and started by run.mjs).
 import os from 'node:os';
+import { runHostileMemory } from '../../src-main/testing/ingest/hostile-memory.js';
+import { massOutageSummary, runMassOutage } from '../../src-main/testing/ingest/mass-outage.js';
 import { driftJson, runDriftBench } from './drift.js';
 import { gatewayJson, runGatewayCompare } from './gateway-compare.js';
 import { runLatencyBench, latencyJson } from './latency.js';
@@ -40,11 +42,13 @@ function onlyFlag(flags: Map<string, string>): 'skywall' | 'baseline' | undefine
   return v;
 }
 
-const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift> [options]
+const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage> [options]
   latency  [--tiles 1,16] [--seconds 45] [--frames 1000] [--warmup 5] [--only skywall|baseline]
   ttff     [--trials 50] [--only skywall|baseline]
   gateway  [--streams 16,64] [--seconds 30] [--mbps 2]
-  drift    [--minutes 60] [--only skywall|baseline]`;
+  drift    [--minutes 60] [--only skywall|baseline]
+  hostile  [--seconds 20] [--mbps 50]
+  outage   [--cameras 64] [--outage 50]`;
 
 const listFlag = (flags: Map<string, string>, key: string, fallback: string): number[] =>
   (flags.get(key) ?? fallback).split(',').map((v) => {
@@ -62,7 +66,7 @@ function loadNote(when: string): void {
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
   const only = onlyFlag(flags);
-  if (['latency', 'ttff', 'gateway', 'drift'].includes(name)) loadNote('start');
+  if (['latency', 'ttff', 'gateway', 'drift', 'hostile', 'outage'].includes(name)) loadNote('start');
   switch (name) {
     case 'latency': {
       const tiles = listFlag(flags, 'tiles', '1,16');
@@ -97,6 +101,23 @@ async function main(): Promise<void> {
       const series = await runDriftBench({ minutes: numberFlag(flags, 'minutes', 60), only });
       loadNote('end');
       console.log(JSON.stringify(driftJson(series)));
+      return;
+    }
+    case 'hostile': {
+      const seconds = numberFlag(flags, 'seconds', 20);
+      const r = await runHostileMemory({ seconds, bytesPerSecond: numberFlag(flags, 'mbps', 50) * 1024 * 1024 });
+      loadNote('end');
+      console.log(r.summary);
+      const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+      console.log(JSON.stringify({ bench: 'hostile', seconds, sent_mb: mb(r.bytesSent), rss_before_mb: mb(r.rssBefore), rss_peak_mb: mb(r.rssPeak), rss_after_mb: mb(r.rssAfter), rss_delta_mb: mb(r.rssAfter - r.rssBefore) }));
+      return;
+    }
+    case 'outage': {
+      // Production backoff (1 s -> 30 s) and limiter: recovery bound = 30 s ceiling + ramp.
+      const r = await runMassOutage({ cameras: numberFlag(flags, 'cameras', 64), outageMs: numberFlag(flags, 'outage', 50) * 1000, maxWaitMs: 180_000 });
+      loadNote('end');
+      console.log(massOutageSummary(r));
+      console.log(JSON.stringify({ bench: 'outage', startup_ms: r.startUpMs, outage_ms: r.outageMs, recovery_ms: r.recoveryMs, most_per_s_start: r.mostPerSecondAtStart, most_per_s_restart: r.mostPerSecondAtRestart, restart_accepts: r.restartAccepts.length, drops_after: r.dropsAfterRecovery.length, attempts: r.attempts }));
       return;
     }
     default:

@@ -1,7 +1,7 @@
 // Test/bench support (not used at runtime): the hostile-stream memory run shared by the test
 // and the benchmark. Starts the hostile camera here and the ingest in a child process, samples
 // the child's RSS while the stream runs, removes the stream, and measures again after GC.
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { startHostileCamera } from '../rtsp/hostile-camera.js';
 import { startTsChild } from '../process/ts-child.js';
 import type { ChildMemory } from './ingest-child.js';
@@ -16,7 +16,8 @@ export interface HostileMemoryResult {
 }
 
 const MB = 1024 * 1024;
-const childEntry = fileURLToPath(new URL('./ingest-child.ts', import.meta.url));
+// From the repository root (tests and `npm run bench` both run there; the bench is a bundle elsewhere).
+const childEntry = join(process.cwd(), 'src-main/testing/ingest/ingest-child.ts');
 
 export async function runHostileMemory(opts: { seconds: number; bytesPerSecond: number }): Promise<HostileMemoryResult> {
   const camera = await startHostileCamera({ bytesPerSecond: opts.bytesPerSecond });
