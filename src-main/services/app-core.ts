@@ -2,6 +2,7 @@
 // nothing is configured, creates one service per domain and merges their handlers for the
 // router. Nothing here imports electron; safeStorage is passed in.
 import { mkdirSync } from 'node:fs';
+import { createDeviceAdapters } from '../devices/index.js';
 import { EventBus } from '../ipc/event-bus.js';
 import { createRouter, type Router } from '../ipc/router.js';
 import type { SenderInfo } from '../ipc/sender.js';
@@ -59,7 +60,11 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const devices = createDevicesService(store, vault, demo ?? NO_DEMO);
   publishDeviceChanges(store, devices, bus);
   const walls = createWallsService(store, bus);
-  const streams = await createStreamService({ devices, bus });
+  // Services reach devices only through their adapters; the demo's adapter needs its ports.
+  const adapters = createDeviceAdapters(demo ? { demo: demo.ports } : {});
+  const streams = await createStreamService({ devices, adapters, bus });
+  // A device whose credentials changed reconnects its streams now (lifting an auth refusal).
+  store.onDidChange('devices', () => void streams.refreshCredentials());
 
   const handlers = composeHandlers({
     app: appHandlers(app),

@@ -1,12 +1,14 @@
-import type { StreamFacts, StreamStatus } from '../../src-main/common/contract/stream.js';
+import type { DecodeCapabilities, StreamOpenAnswer, StreamStatus } from '../../src-main/common/contract/stream.js';
 import { call, subscribe } from './bridge.js';
 
 /**
- * Tiles open and close camera streams through here; they never see the bridge.
- * `transcode` asks the main process for an H.264 re-encode (see StreamFacts.canTranscode).
+ * Tiles open and close camera streams through here; they never see the bridge. Every open
+ * carries this window's decoders, and the main process answers with the plan that plays here
+ * (as it is, sub-stream, H.264 re-encode, or dark with a reason). `transcode` asks for the
+ * re-encode when a stream of unknown codec proved undecodable after all.
  */
-export function openStream(cameraId: string, profile: 'main' | 'sub', options: { transcode?: boolean } = {}): Promise<StreamFacts> {
-  return call('sw:stream:open', { cameraId, profile, ...(options.transcode ? { transcode: true } : {}) });
+export function openStream(cameraId: string, profile: 'main' | 'sub', decode: DecodeCapabilities, options: { transcode?: boolean } = {}): Promise<StreamOpenAnswer> {
+  return call('sw:stream:open', { cameraId, profile, decode, ...(options.transcode ? { transcode: true } : {}) });
 }
 
 export function closeStream(streamId: string): void {

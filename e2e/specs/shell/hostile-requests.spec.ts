@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { getRequest, rawRequest, upgradeRequest } from '../../../src-main/testing/net/raw-http.js';
 import { connectContract } from '../../support/contract-client.js';
 import { startHostApp, type HostApp } from '../../support/host-app.js';
+import { playableFacts } from '../../../src-main/testing/services/stream-answer.js';
 
 let host: HostApp;
 test.beforeEach(async () => {
@@ -24,7 +25,7 @@ test('the host process refuses unparsable request targets and keeps serving', as
   const contract = await connectContract(host);
   const devices = await contract.call('sw:devices:list', {});
   const camera = devices[0]!.cameras[0]!;
-  const facts = await contract.call('sw:stream:open', { cameraId: camera.id, profile: 'main' });
+  const facts = playableFacts(await contract.call('sw:stream:open', { cameraId: camera.id, profile: 'main' }));
   const gatewayPort = Number(new URL(facts.url).port);
   expect((await rawRequest(gatewayPort, upgradeRequest('//[', page.origin))).status).toBe(400);
   expect((await rawRequest(gatewayPort, upgradeRequest('/live/%E0%A4%A?token=%', page.origin))).status).toBeGreaterThanOrEqual(400);
@@ -32,7 +33,7 @@ test('the host process refuses unparsable request targets and keeps serving', as
   // Still alive: the page, the contract and the gateway answer.
   expect((await fetch(page.origin + '/')).status).toBe(200);
   expect((await contract.call('sw:app:getInfo', {})).mode).toBe('host');
-  const again = await contract.call('sw:stream:open', { cameraId: camera.id, profile: 'main' });
+  const again = playableFacts(await contract.call('sw:stream:open', { cameraId: camera.id, profile: 'main' }));
   expect(new URL(again.url).port).toBe(String(gatewayPort));
   contract.close();
   expect(host.output()).not.toMatch(/Uncaught|TypeError|URIError/);

@@ -5,39 +5,85 @@ import { Id, Ok } from './define.js';
 export const StreamState = z.enum(['connecting', 'live', 'stalled', 'reconnecting', 'auth_failed', 'unsupported', 'offline']);
 export type StreamState = z.infer<typeof StreamState>;
 
+/**
+ * What the calling window can decode (MSE isTypeSupported), sent with every open so the main
+ * process answers with a plan that plays here, in one round trip.
+ */
+export const DecodeCapabilities = z
+  .object({
+    /** H.264 in fMP4 (and what mpegts.js / video.js remux into). */
+    h264: z.boolean(),
+    /** H.265 as hvc1 in fMP4. */
+    h265: z.boolean(),
+    /** H.265 from FLV/TS through mpegts.js; defaults to `h265`. */
+    h265Flv: z.boolean().optional(),
+    /** AAC audio (mp4a.40.2). */
+    aac: z.boolean(),
+  })
+  .strict();
+export type DecodeCapabilities = z.infer<typeof DecodeCapabilities>;
+
 export const StreamOpenRequest = z
   .object({
     cameraId: Id,
     profile: z.enum(['main', 'sub']),
-    /** Re-encode the video to H.264 in the main process (for H.265 the renderer cannot decode). */
+    /** Without it the stream is opened as it is and the caller decides (contract clients, tools). */
+    decode: DecodeCapabilities.optional(),
+    /** Ask for the H.264 re-encode regardless (the stream proved undecodable here after all). */
     transcode: z.boolean().optional(),
   })
   .strict();
+export type StreamOpenRequest = z.infer<typeof StreamOpenRequest>;
 
-export const StreamFacts = z.object({
-  streamId: Id,
-  /** Loopback URL with a one-time token: the gateway (camera fMP4) or the media relay (platform FLV/TS/HLS). */
-  url: z.string(),
-  transport: z.enum(['fmp4-ws', 'flv-ws', 'flv-http', 'mpegts', 'hls']),
-  videoCodec: z.enum(['h264', 'h265']).optional(),
-  hasSubStream: z.boolean(),
-  /** The main process could transcode this stream to H.264 (an RTSP source and ffmpeg with libx264). */
-  canTranscode: z.boolean(),
-});
-export type StreamFacts = z.infer<typeof StreamFacts>;
+/** Why a tile stays dark (i18n `error.player.<reason>`). */
+export const DarkReason = z.enum(['h265_unsupported', 'codec_unsupported']);
+export type DarkReason = z.infer<typeof DarkReason>;
 
-export const StreamStatus = z.object({
-  streamId: Id,
+const StatusFields = {
   state: StreamState,
   retryInMs: z.number().int().nonnegative().optional(),
   errorCode: z.string().optional(),
   /** Details for the sentence, e.g. { reason: 'resolution', width: 16384, height: 16384 } or { reason: 'parameter_sets' }. */
   errorParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+};
+
+/**
+ * A stream to play. `plan` says how it fits the caller's decoders: the camera's stream as it is,
+ * its sub-stream instead of the main stream, or an H.264 re-encode made by the main process.
+ */
+export const StreamFacts = z.object({
+  plan: z.enum(['as_is', 'sub_stream', 'transcode']),
+  /** Set when the plan is not `as_is`: what ruled the requested stream out. */
+  reason: DarkReason.optional(),
+  streamId: Id,
+  /** Loopback URL with a one-time token: the gateway (camera fMP4) or the media relay (platform FLV/TS/HLS). */
+  url: z.string(),
+  transport: z.enum(['fmp4-ws', 'flv-ws', 'flv-http', 'mpegts', 'hls']),
+  /** What the player receives (h264 for a transcode); absent when not known yet. */
+  videoCodec: z.enum(['h264', 'h265']).optional(),
+  /** The profile that plays (`sub` for the sub_stream plan). */
+  profile: z.enum(['main', 'sub']),
+  /** The source's state at this moment, so a tile never waits for a change that already happened. */
+  status: z.object(StatusFields),
 });
+export type StreamFacts = z.infer<typeof StreamFacts>;
+
+/** Nothing this window can decode: no sub-stream that fits and no transcoder. */
+export const StreamDark = z.object({
+  plan: z.literal('dark'),
+  reason: DarkReason,
+  videoCodec: z.enum(['h264', 'h265']).optional(),
+});
+export type StreamDark = z.infer<typeof StreamDark>;
+
+export const StreamOpenAnswer = z.discriminatedUnion('plan', [StreamFacts, StreamDark]);
+export type StreamOpenAnswer = z.infer<typeof StreamOpenAnswer>;
+
+export const StreamStatus = z.object({ streamId: Id, ...StatusFields });
 export type StreamStatus = z.infer<typeof StreamStatus>;
 
 export const streamChannels = {
-  'sw:stream:open': { req: StreamOpenRequest, res: StreamFacts },
+  'sw:stream:open': { req: StreamOpenRequest, res: StreamOpenAnswer },
   'sw:stream:close': { req: z.object({ streamId: Id }).strict(), res: Ok },
 } as const;
 

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { startOnvifStub, type OnvifStub } from '../../demo/onvif/index.js';
 import { startDemoRtspServer, type DemoRtspServer } from '../../demo/rtsp/index.js';
+import { DEMO_CAMERA_IDS, DEMO_DEVICE_ID, demoDeviceConfig, type RunningDemoPorts } from '../../devices/index.js';
 import type { DeviceRecord, SkywallStore } from '../../storage/index.js';
 import type { DemoDevices } from './service.js';
 
-export const DEMO_DEVICE_ID = 'demo-nvr';
-export const DEMO_CAMERA_IDS = ['demo-cam-1', 'demo-cam-2'] as const;
+export { DEMO_CAMERA_IDS, DEMO_DEVICE_ID } from '../../devices/index.js';
 
 export interface RunningDemo extends DemoDevices {
   rtsp: DemoRtspServer;
   onvif: OnvifStub;
+  /** What the demo device adapter needs to reach it. */
+  ports: RunningDemoPorts;
   close(): Promise<void>;
 }
 
@@ -27,37 +29,11 @@ export async function startDemoDevices(): Promise<RunningDemo> {
     name: 'Skywall Demo',
     streamUris: { main: rtsp.url('/demo/h264'), sub: rtsp.url('/demo/h264') },
   });
-  const record: DeviceRecord = {
-    id: DEMO_DEVICE_ID,
-    name: `Skywall NVR (127.0.0.1:${rtsp.port})`,
-    kind: 'onvif',
-    host: '127.0.0.1',
-    port: onvif.port,
-    username: 'admin',
-    demo: true,
-    cameras: [
-      {
-        id: DEMO_CAMERA_IDS[0],
-        name: 'CAM-01 H.264 PTZ',
-        ptz: true,
-        sources: [
-          { profile: 'main', url: rtsp.url('/demo/h264'), codec: 'h264' },
-          { profile: 'sub', url: rtsp.url('/demo/h264'), codec: 'h264' },
-        ],
-      },
-      {
-        id: DEMO_CAMERA_IDS[1],
-        name: 'CAM-02 H.265',
-        ptz: false,
-        sources: [
-          { profile: 'main', url: rtsp.url('/demo/h265'), codec: 'h265' },
-          { profile: 'sub', url: rtsp.url('/demo/h264'), codec: 'h264' },
-        ],
-      },
-    ],
-  };
+  const ports: RunningDemoPorts = { host: '127.0.0.1', rtspPort: rtsp.port, onvif: { port: onvif.port, username: 'admin', password } };
+  const record: DeviceRecord = demoDeviceConfig(ports);
   return {
     rtsp,
+    ports,
     onvif,
     records: () => [record],
     password: (id) => (id === DEMO_DEVICE_ID ? password : undefined),

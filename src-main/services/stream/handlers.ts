@@ -4,7 +4,7 @@ import type { StreamService } from './service.js';
 
 export function streamHandlers(streams: StreamService): DomainHandlers<typeof streamChannels> {
   return {
-    'sw:stream:open': (req) => streams.open(req.cameraId, req.profile, req.transcode ? { transcode: true } : {}),
+    'sw:stream:open': (req) => streams.open(req),
     'sw:stream:close': ({ streamId }) => {
       streams.close(streamId);
       return { ok: true as const };

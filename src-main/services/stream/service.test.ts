@@ -2,31 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startDemoRtspServer, type DemoRtspServer } from '../../demo/rtsp/index.js';
 import { EventBus } from '../../ipc/event-bus.js';
+import { createDeviceAdapters } from '../../devices/index.js';
 import type { DeviceRecord } from '../../storage/index.js';
-import type { DevicesService } from '../devices/service.js';
+import { playableFacts } from '../../testing/services/stream-answer.js';
+import { devicesFor } from '../../testing/services/devices-fixture.js';
 import { createStreamService, type StreamService } from './service.js';
 
 let camera: DemoRtspServer;
 let streams: StreamService;
 const bus = new EventBus();
 const statuses: Array<{ streamId: string; state: string }> = [];
-
-function devicesFor(records: DeviceRecord[]): DevicesService {
-  return {
-    list: async () => [],
-    add: async () => {
-      throw new Error('not used');
-    },
-    remove: async () => undefined,
-    resolveCamera: async (cameraId) => {
-      for (const device of records) {
-        const cameraIndex = device.cameras.findIndex((c) => c.id === cameraId);
-        if (cameraIndex >= 0) return { device, cameraIndex };
-      }
-      return undefined;
-    },
-  };
-}
 
 beforeAll(async () => {
   camera = await startDemoRtspServer();
@@ -44,7 +29,7 @@ beforeAll(async () => {
     ],
   };
   bus.subscribe((name, payload) => name === 'sw:stream:onDidChangeStatus' && statuses.push(payload as never));
-  streams = await createStreamService({ devices: devicesFor([device]), bus, graceMs: 200, findFfmpeg: async () => undefined });
+  streams = await createStreamService({ devices: devicesFor([device]), adapters: createDeviceAdapters(), bus, graceMs: 200, findFfmpeg: async () => undefined });
 });
 
 afterAll(async () => {
@@ -54,8 +39,8 @@ afterAll(async () => {
 
 describe('stream service', () => {
   it('opens an RTSP camera as a one-time fMP4 gateway URL that plays from a keyframe', async () => {
-    const facts = await streams.open('cam-264', 'main');
-    expect(facts).toMatchObject({ transport: 'fmp4-ws', videoCodec: 'h264', hasSubStream: false, canTranscode: false });
+    const facts = playableFacts(await streams.open({ cameraId: 'cam-264', profile: 'main' }));
+    expect(facts).toMatchObject({ plan: 'as_is', transport: 'fmp4-ws', videoCodec: 'h264', profile: 'main', status: { state: 'connecting' } });
     expect(facts.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/live\/s-[\w-]+\?token=/);
     const ws = new WebSocket(facts.url);
     const messages: Array<string | Buffer> = [];
@@ -74,16 +59,18 @@ describe('stream service', () => {
   });
 
   it('hands platform URLs to the relay on loopback, never to the page directly', async () => {
-    const facts = await streams.open('cam-flv', 'main');
-    expect(facts.transport).toBe('flv-ws');
+    const facts = playableFacts(await streams.open({ cameraId: 'cam-flv', profile: 'sub' }));
+    // No sub-stream: the main stream plays.
+    expect(facts).toMatchObject({ plan: 'as_is', transport: 'flv-ws', profile: 'main' });
     expect(facts.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/relay\//);
     expect(facts.url).not.toContain(':9/');
     streams.close(facts.streamId);
   });
 
   it('says clearly what it cannot open', async () => {
-    await expect(streams.open('nope', 'main')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(streams.open('cam-odd', 'main')).rejects.toMatchObject({ code: 'unsupported_codec' });
-    await expect(streams.open('cam-264', 'main', { transcode: true })).rejects.toMatchObject({ code: 'unsupported_codec', message: expect.stringContaining('ffmpeg') });
+    await expect(streams.open({ cameraId: 'nope', profile: 'main' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(streams.open({ cameraId: 'cam-odd', profile: 'main' })).rejects.toMatchObject({ code: 'unsupported_codec' });
+    // Asked for the re-encode without ffmpeg: a dark plan with the reason, no stream.
+    expect(await streams.open({ cameraId: 'cam-264', profile: 'main', transcode: true })).toEqual({ plan: 'dark', reason: 'codec_unsupported', videoCodec: 'h264' });
   });
 });

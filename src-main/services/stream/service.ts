@@ -1,30 +1,28 @@
-// Opens camera streams for tiles: RTSP goes through the hub and the live gateway (fMP4 per
-// frame); platform FLV/TS/HLS URLs are pulled by the media relay, so the renderer only ever
-// talks to 127.0.0.1 (FLV/TS bytes over a WebSocket, HLS through a proxy). With `transcode`, the hub's
-// own stream of the camera (`<cameraId>:<profile>`) is piped through ffmpeg and re-encoded to
-// H.264 under its own hub key (`…:x264`): one camera session either way, no URL for ffmpeg.
+// Opens camera streams for tiles in one round trip: the camera's device adapter says where the
+// stream comes from, the window's decoders and what the device offers decide the plan (as it is,
+// sub-stream, H.264 re-encode, or dark), and the answer carries the source's current status.
+// RTSP goes through the hub and the live gateway (fMP4 per frame); platform FLV/TS/HLS links are
+// pulled by the media relay, so the renderer only ever talks to 127.0.0.1.
 import { randomBytes } from 'node:crypto';
-import type { StreamFacts } from '../../common/contract/index.js';
+import type { StreamFacts, StreamOpenAnswer, StreamOpenRequest } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
+import { formatSourceKey, sourceKey, type SourceKey } from '../../common/model/source-key.js';
+import type { DeviceAdapterRegistry, LiveSource } from '../../devices/index.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import { LiveGateway } from '../../media/gateway/index.js';
-import { StreamHub, type HubStatus } from '../../media/hub/index.js';
-import { RtspProducer } from '../../media/ingest/rtsp-producer.js';
-import { AuthLockout } from '../../media/rtsp/auth-lockout.js';
+import type { HubStatus, StreamHub } from '../../media/hub/index.js';
 import { MediaRelay } from '../../media/relay/index.js';
-import { detectFfmpeg, TranscodeProducer, type FfmpegInfo } from '../../media/transcode/index.js';
-import { logger } from '../../base/log/index.js';
+import { detectFfmpeg, type FfmpegInfo } from '../../media/transcode/index.js';
 import type { DevicesService } from '../devices/service.js';
-import { classifyDirectUrl, isRtspUrl, relayedTransport } from './direct-url.js';
-
-export interface StreamOpenOptions {
-  /** Pull through ffmpeg and re-encode to H.264 (RTSP sources only; needs ffmpeg with libx264). */
-  transcode?: boolean;
-}
+import { codecMatters, planStream, type PlanCandidate } from './plan.js';
+import { RtspPulls } from './rtsp-pulls.js';
+import { resolveChannel, type ResolvedChannel } from './resolve-channel.js';
 
 export interface StreamService {
-  open(cameraId: string, profile: 'main' | 'sub', options?: StreamOpenOptions): Promise<StreamFacts>;
+  open(request: StreamOpenRequest): Promise<StreamOpenAnswer>;
   close(streamId: string): void;
+  /** Re-reads the credentials of every device being pulled; a device whose credentials changed reconnects now. */
+  refreshCredentials(): Promise<void>;
   hub: StreamHub;
   gateway: LiveGateway;
   /** Pulls platform URLs (FLV, TS, HLS) for the renderer. */
@@ -32,122 +30,145 @@ export interface StreamService {
   dispose(): Promise<void>;
 }
 
-interface PullTarget {
-  url: string;
-  username?: string;
-  password?: string;
-}
-
 export interface StreamServiceOptions {
   devices: DevicesService;
+  adapters: DeviceAdapterRegistry;
   bus: EventBus;
   /** Keep pulling this long after the last viewer left (default 10 s). */
   graceMs?: number;
   /** Finds ffmpeg for the transcode fallback (default detectFfmpeg(): SKYWALL_FFMPEG or PATH). */
   findFfmpeg?: () => Promise<FfmpegInfo | undefined>;
+  /** How long an open may wait for a stream to name its codec when the plan depends on it (default 4 s). */
+  codecWaitMs?: number;
 }
 
-/** Hub keys of transcoded pulls end with this; the plain key is `<cameraId>:<profile>`. */
-const TRANSCODE_SUFFIX = ':x264';
-const transcodeLog = logger('transcode');
+type StatusView = StreamFacts['status'];
+
+function statusView(s: HubStatus): StatusView {
+  return {
+    state: s.state,
+    ...(s.retryInMs !== undefined ? { retryInMs: Math.max(0, Math.round(s.retryInMs)) } : {}),
+    ...(s.errorCode !== undefined ? { errorCode: s.errorCode } : {}),
+    ...(s.errorParams !== undefined ? { errorParams: s.errorParams } : {}),
+  };
+}
 
 export async function createStreamService(opts: StreamServiceOptions): Promise<StreamService> {
-  const targets = new Map<string, PullTarget>();
-  const lockout = new AuthLockout();
+  const pulls = new RtspPulls(opts.graceMs ?? 10_000);
+  const hub = pulls.hub;
   const findFfmpeg = opts.findFfmpeg ?? (() => detectFfmpeg());
-  let ffmpeg: FfmpegInfo | undefined;
-  const hub: StreamHub = new StreamHub({
-    graceMs: opts.graceMs ?? 10_000,
-    producerFactory: (key) => {
-      if (key.endsWith(TRANSCODE_SUFFIX)) {
-        const directKey = key.slice(0, -TRANSCODE_SUFFIX.length);
-        if (!targets.has(directKey)) throw new SkywallError('not_found', `no source for ${key}`);
-        if (!ffmpeg) throw new SkywallError('unsupported_codec', 'ffmpeg with libx264 is not available to transcode this stream');
-        // The producer subscribes from a microtask, i.e. outside this hub call.
-        return new TranscodeProducer({ source: (consumer) => hub.subscribe(directKey, consumer), ffmpeg, onLog: (line) => transcodeLog.warn(`${key}: ${line}`) });
-      }
-      const t = targets.get(key);
-      if (!t) throw new SkywallError('not_found', `no source for ${key}`);
-      return new RtspProducer({ ...t, lockout, timeoutMs: 5000 });
-    },
-  });
   const gateway = await LiveGateway.start({ hub });
   const relay = await MediaRelay.start();
   const open = new Map<string, string>(); // streamId -> hub key
   const relayed = new Set<string>(); // streamIds of platform URLs
 
-  const publish = (streamId: string, s: HubStatus): void => {
-    opts.bus.emit('sw:stream:onDidChangeStatus', {
-      streamId,
-      state: s.state,
-      ...(s.retryInMs !== undefined ? { retryInMs: Math.max(0, Math.round(s.retryInMs)) } : {}),
-      ...(s.errorCode !== undefined ? { errorCode: s.errorCode } : {}),
-      ...(s.errorParams !== undefined ? { errorParams: s.errorParams } : {}),
-    });
-  };
   hub.onStatus((s) => {
-    for (const [streamId, key] of open) if (key === s.key) publish(streamId, s);
+    for (const [streamId, key] of open) if (key === s.key) opts.bus.emit('sw:stream:onDidChangeStatus', { streamId, ...statusView(s) });
   });
+
+  /** The requested profile, or main when the camera has no such profile (a 4-up wall asks for sub). */
+  const sourceFor = async (ch: ResolvedChannel, profile: 'main' | 'sub'): Promise<{ profile: 'main' | 'sub'; source: LiveSource }> => {
+    try {
+      return { profile, source: await ch.adapter.liveSource(ch.device, ch.channel, profile) };
+    } catch (e) {
+      if (profile === 'main' || !(e instanceof SkywallError) || e.code !== 'not_found') throw e;
+      return { profile: 'main', source: await ch.adapter.liveSource(ch.device, ch.channel, 'main') };
+    }
+  };
+
+  const subFor = async (ch: ResolvedChannel): Promise<PlanCandidate | undefined> => {
+    try {
+      return { source: await ch.adapter.liveSource(ch.device, ch.channel, 'sub') };
+    } catch (e) {
+      if (e instanceof SkywallError && e.code === 'not_found') return undefined;
+      throw e;
+    }
+  };
+
+  const pullRtsp = (key: SourceKey, source: Extract<LiveSource, { kind: 'rtsp' }>): void => {
+    pulls.setTarget(key, { url: source.url, credentials: source.credentials });
+  };
+
+  const playRtsp = async (streamId: string, key: SourceKey): Promise<Pick<StreamFacts, 'url' | 'transport' | 'status'>> => {
+    const text = formatSourceKey(key);
+    open.set(streamId, text);
+    const url = gateway.issue(streamId, { format: 'fmp4', key: text });
+    const { status } = await pulls.probe(key);
+    return { url, transport: 'fmp4-ws', status: statusView(status) };
+  };
+
+  const playRelayed = (streamId: string, source: Extract<LiveSource, { kind: 'relay' }>): Pick<StreamFacts, 'url' | 'transport' | 'status'> => {
+    // The renderer gets a loopback URL; the relay fetches the platform (no per-host connection
+    // limit, no CSP hole, TLS pinning possible).
+    // TODO(devices): pass the device's pinned certificate as `tls` once devices store one.
+    const upstream = { url: source.url };
+    const transport = source.input === 'flv-http' ? 'flv-ws' : source.input;
+    const url = transport === 'hls' ? relay.proxyHls(streamId, upstream) : relay.relayBytes(streamId, upstream);
+    relayed.add(streamId);
+    // The relay connects when the player does; nothing is known of the platform before that.
+    return { url, transport, status: { state: 'connecting' } };
+  };
 
   return {
     hub,
     gateway,
     relay,
-    async open(cameraId, profile, options = {}) {
-      const found = await opts.devices.resolveCamera(cameraId);
-      if (!found) throw new SkywallError('not_found', 'no such camera', { cameraId });
-      const camera = found.device.cameras[found.cameraIndex]!;
-      const source = camera.sources.find((s) => s.profile === profile) ?? camera.sources[0]!;
-      const hasSubStream = camera.sources.some((s) => s.profile === 'sub' && s !== source);
-      const streamId = `s-${randomBytes(9).toString('base64url')}`;
-      if (isRtspUrl(source.url)) {
-        ffmpeg = await findFfmpeg();
-        const canTranscode = ffmpeg !== undefined;
-        if (options.transcode && !canTranscode) {
-          throw new SkywallError('unsupported_codec', 'this stream needs transcoding to H.264, but ffmpeg with libx264 was not found (install ffmpeg or set SKYWALL_FFMPEG)', { cameraId });
+    async open(req) {
+      const ch = await resolveChannel(opts.devices, opts.adapters, req.cameraId);
+      const requested = await sourceFor(ch, req.profile);
+      const candidate: PlanCandidate = { source: requested.source };
+      const ffmpeg = requested.source.kind === 'rtsp' ? await findFfmpeg() : undefined;
+      pulls.setFfmpeg(ffmpeg);
+      if (requested.source.kind === 'rtsp') {
+        const key = sourceKey(req.cameraId, requested.profile);
+        pullRtsp(key, requested.source);
+        // The device did not name the codec and the plan depends on it: ask the stream.
+        if (!requested.source.codec && codecMatters(req.decode)) {
+          const probe = await pulls.probe(key, opts.codecWaitMs ?? 4000);
+          if (probe.codec) candidate.codec = probe.codec;
         }
-        // The camera is pulled under its direct key only; a transcode reads that stream.
-        const directKey = `${cameraId}:${source.profile}`;
-        const key = options.transcode ? `${directKey}${TRANSCODE_SUFFIX}` : directKey;
-        const next: PullTarget = { url: source.url, ...(found.device.username ? { username: found.device.username } : {}), ...(found.password ? { password: found.password } : {}) };
-        const prev = targets.get(directKey);
-        if (prev && (prev.username !== next.username || prev.password !== next.password || prev.url !== next.url)) {
-          // New credentials: lift the lockout and retry now instead of waiting. A transcode that
-          // stopped on auth_failed is blocked under its own key, so it is retried as well.
-          lockout.reset();
-          targets.set(directKey, next);
-          hub.retry(directKey);
-          hub.retry(`${directKey}${TRANSCODE_SUFFIX}`);
-        }
-        targets.set(directKey, next);
-        open.set(streamId, key);
-        const url = gateway.issue(streamId, { format: 'fmp4', key });
-        const status = hub.status(key);
-        if (status) queueMicrotask(() => publish(streamId, status));
-        // A transcoded stream is H.264 whatever the camera sends.
-        const videoCodec = options.transcode ? 'h264' : source.codec;
-        return { streamId, url, transport: 'fmp4-ws', ...(videoCodec ? { videoCodec } : {}), hasSubStream, canTranscode };
       }
-      const direct = classifyDirectUrl(source.url);
-      if (!direct) throw new SkywallError('unsupported_codec', 'this URL cannot be played', { cameraId });
-      // The renderer gets a loopback URL; the relay fetches the platform (no per-host connection
-      // limit, no CSP hole, TLS pinning possible). Nothing here could transcode these.
-      // TODO(devices): pass the device's pinned certificate as `tls` once devices store one.
-      const transport = relayedTransport(direct);
-      const upstream = { url: source.url };
-      const url = transport === 'hls' ? relay.proxyHls(streamId, upstream) : relay.relayBytes(streamId, upstream);
-      relayed.add(streamId);
-      return { streamId, url, transport, ...(source.codec ? { videoCodec: source.codec } : {}), hasSubStream, canTranscode: false };
+      const sub = requested.profile === 'main' && codecMatters(req.decode) ? await subFor(ch) : undefined;
+      const plan = planStream({ requested: candidate, sub, decode: req.decode, forceTranscode: req.transcode === true, canTranscode: ffmpeg !== undefined });
+      const codec = candidate.codec ?? requested.source.codec;
+      if (plan.plan === 'dark') return { plan: 'dark', reason: plan.reason, ...(codec ? { videoCodec: codec } : {}) };
+
+      const streamId = `s-${randomBytes(9).toString('base64url')}`;
+      const reason = plan.plan === 'as_is' ? {} : { reason: plan.reason };
+      if (plan.plan === 'sub_stream') {
+        const source = sub!.source;
+        const played = source.kind === 'rtsp' ? (pullRtsp(sourceKey(req.cameraId, 'sub'), source), await playRtsp(streamId, sourceKey(req.cameraId, 'sub'))) : playRelayed(streamId, source);
+        return { plan: 'sub_stream', ...reason, streamId, ...played, profile: 'sub', ...(source.codec ? { videoCodec: source.codec } : {}) };
+      }
+      if (plan.plan === 'transcode') {
+        // A transcoded stream is H.264 whatever the camera sends.
+        const played = await playRtsp(streamId, sourceKey(req.cameraId, requested.profile, 'x264'));
+        return { plan: 'transcode', ...reason, streamId, ...played, profile: requested.profile, videoCodec: 'h264' };
+      }
+      const source = requested.source;
+      const played = source.kind === 'rtsp' ? await playRtsp(streamId, sourceKey(req.cameraId, requested.profile)) : playRelayed(streamId, source);
+      return { plan: 'as_is', streamId, ...played, profile: requested.profile, ...(codec ? { videoCodec: codec } : {}) };
     },
     close(streamId) {
       if (relayed.delete(streamId)) return relay.closeStream(streamId);
       if (!open.delete(streamId)) return;
       gateway.closeStream(streamId);
     },
+    async refreshCredentials() {
+      for (const key of pulls.pulledKeys()) {
+        try {
+          const ch = await resolveChannel(opts.devices, opts.adapters, key.cameraId);
+          const source = await ch.adapter.liveSource(ch.device, ch.channel, key.profile);
+          if (source.kind === 'rtsp') pullRtsp(key, source);
+        } catch {
+          // The camera is gone or its device unreachable: nothing to reconnect.
+        }
+      }
+    },
     async dispose() {
       await relay.close();
       await gateway.close();
-      hub.close();
+      pulls.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
-import type { StreamFacts, StreamState } from '../../../src-main/common/contract/stream.js';
-import { chooseSource, createPlayer, type DarkReason, type Player, type PlayerStats } from '../../player/index.js';
+import type { DecodeCapabilities, StreamFacts, StreamState } from '../../../src-main/common/contract/stream.js';
+import { canDecode, createPlayer, probeDecodeCaps, type DarkReason, type Player, type PlayerStats } from '../../player/index.js';
 import { closeStream, onStreamStatus, openStream } from '../../services/streams.js';
 import { tileVideoPool } from './tile-video-pool.js';
 
@@ -14,12 +14,20 @@ export interface TileStream {
   stats?: PlayerStats;
 }
 
+let decode: DecodeCapabilities | undefined;
+
+/** What this window decodes, asked of MSE once (it does not change while the window lives). */
+function windowDecoders(): DecodeCapabilities {
+  decode ??= { ...probeDecodeCaps(), aac: canDecode('mp4a.40.2') };
+  return decode;
+}
+
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15_000;
 
 /**
- * Opens the camera while the tile is visible, picks a decodable source (H.265 -> H.264
- * sub-stream -> H.264 transcode in the main process), plays it, and re-opens after a player
+ * Opens the camera while the tile is visible (the main process answers with what decodes here:
+ * the stream, its H.264 sub-stream or an H.264 re-encode), plays it, and re-opens after a player
  * error with a growing delay. Closing the tile or hiding it stops the player and releases the stream.
  */
 export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', slotRef: RefObject<HTMLElement | null>, active: boolean): TileStream {
@@ -56,20 +64,18 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
       streamId = undefined;
     };
 
+    // One round trip: the main process answers with what plays in this window.
     const openFacts = async (): Promise<StreamFacts | undefined> => {
-      if (transcoding) return openStream(cameraId, profile, { transcode: true });
-      const facts = await openStream(cameraId, profile);
-      const choice = chooseSource(facts, { subStream: facts.hasSubStream ? { url: '', transport: facts.transport } : undefined, canTranscode: facts.canTranscode });
-      if (choice.action === 'play') return facts;
-      closeStream(facts.streamId);
-      if (choice.action === 'use_substream') return openStream(cameraId, 'sub');
-      if (choice.action === 'request_transcode') {
+      const answer = await openStream(cameraId, profile, windowDecoders(), transcoding ? { transcode: true } : {});
+      if (answer.plan === 'dark') {
+        setView({ darkReason: answer.reason });
+        return undefined;
+      }
+      if (answer.plan === 'transcode') {
         transcoding = true;
         setView((v) => ({ ...v, transcoded: true }));
-        return openStream(cameraId, profile, { transcode: true });
       }
-      setView({ darkReason: choice.reason });
-      return undefined;
+      return answer;
     };
 
     const start = async (): Promise<void> => {
@@ -82,7 +88,10 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
         }
         if (!facts) return;
         streamId = facts.streamId;
-        unsubscribe = onStreamStatus(facts.streamId, (s) => setView((v) => ({ ...v, state: s.state, ...(s.retryInMs !== undefined ? { retryInMs: s.retryInMs } : {}) })));
+        const showStatus = (s: StreamFacts['status']): void => setView((v) => ({ ...v, state: s.state, ...(s.retryInMs !== undefined ? { retryInMs: s.retryInMs } : {}) }));
+        // The answer carries the source's state now; events bring the changes after it.
+        showStatus(facts.status);
+        unsubscribe = onStreamStatus(facts.streamId, showStatus);
         const p = createPlayer(facts);
         player = p;
         p.on('state', (s) => {
@@ -94,8 +103,8 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
         p.on('error', (e) => {
           if (e.code === 'h265_unsupported') {
             release();
-            // The camera's codec was not configured, so this showed only now: transcode if we can.
-            if (facts.canTranscode && !transcoding && !cancelled) {
+            // The camera's codec was not known when it opened, so this showed only now: ask for the re-encode.
+            if (!transcoding && !cancelled) {
               transcoding = true;
               setView({ state: 'connecting', transcoded: true });
               void start();

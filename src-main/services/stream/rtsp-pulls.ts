@@ -1,0 +1,128 @@
+// The hub and what it pulls: for each source key, the RTSP source an adapter resolved (URL and
+// credentials) or, for the `x264` variant, an ffmpeg re-encode of the camera's own stream. One
+// camera session serves both. New credentials for a key retry it at once; an auth refusal
+// otherwise stays until they change.
+import { logger } from '../../base/log/index.js';
+import { SkywallError } from '../../common/model/errors.js';
+import { directKeyOf, formatSourceKey, parseSourceKey, type SourceKey } from '../../common/model/source-key.js';
+import type { DeviceCredentials, VideoCodec } from '../../devices/index.js';
+import { StreamHub, type HubConsumer, type HubStatus } from '../../media/hub/index.js';
+import { RtspProducer } from '../../media/ingest/rtsp-producer.js';
+import { AuthLockout } from '../../media/rtsp/auth-lockout.js';
+import { TranscodeProducer, type FfmpegInfo } from '../../media/transcode/index.js';
+
+/** What the hub pulls for a camera's own stream. */
+export interface RtspTarget {
+  url: string;
+  credentials: DeviceCredentials;
+}
+
+export interface SourceProbe {
+  /** The source's status right now (a blocked source says auth_failed at once). */
+  status: HubStatus;
+  /** The video codec, when the stream told it within the wait. */
+  codec?: VideoCodec;
+}
+
+const transcodeLog = logger('transcode');
+
+/** States after which no tracks will come soon: stop waiting for them. */
+const NO_TRACKS_SOON = new Set<HubStatus['state']>(['auth_failed', 'unsupported', 'offline', 'reconnecting']);
+
+function sameTarget(a: RtspTarget, b: RtspTarget): boolean {
+  return a.url === b.url && a.credentials.username === b.credentials.username && a.credentials.password === b.credentials.password;
+}
+
+export class RtspPulls {
+  readonly hub: StreamHub;
+  private readonly targets = new Map<string, RtspTarget>();
+  private readonly lockout = new AuthLockout();
+  private ffmpeg: FfmpegInfo | undefined;
+
+  constructor(graceMs: number) {
+    this.hub = new StreamHub({ graceMs, producerFactory: (text) => this.produce(text) });
+  }
+
+  /** ffmpeg for the `x264` variant (undefined: no re-encode possible). */
+  setFfmpeg(ffmpeg: FfmpegInfo | undefined): void {
+    this.ffmpeg = ffmpeg;
+  }
+
+  /**
+   * Records what the camera's own stream of `key` pulls. When its URL or credentials differ from
+   * before, the key and its re-encode reconnect now (lifting an auth refusal), not after backoff.
+   */
+  setTarget(key: SourceKey, target: RtspTarget): void {
+    const direct = directKeyOf(key);
+    const text = formatSourceKey(direct);
+    const prev = this.targets.get(text);
+    this.targets.set(text, target);
+    if (prev && !sameTarget(prev, target)) {
+      this.hub.retry(text);
+      this.hub.retry(formatSourceKey({ ...direct, variant: 'x264' }));
+    }
+  }
+
+  /** The camera streams (direct keys) the hub pulls or pulled. */
+  pulledKeys(): SourceKey[] {
+    const out: SourceKey[] = [];
+    for (const text of this.targets.keys()) {
+      const k = parseSourceKey(text);
+      if (k) out.push(k);
+    }
+    return out;
+  }
+
+  /**
+   * Joins the source briefly: its current status at once, and with `waitForCodecMs` the video
+   * codec from its tracks (started now if nobody pulls it yet; the pull then outlives the probe
+   * by the grace period, so the player finds it warm).
+   */
+  probe(key: SourceKey, waitForCodecMs = 0): Promise<SourceProbe> {
+    return new Promise((resolve) => {
+      let status: HubStatus | undefined;
+      let codec: VideoCodec | undefined;
+      let done = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (): void => {
+        if (done || !status) return;
+        done = true;
+        clearTimeout(timer);
+        queueMicrotask(() => unsubscribe());
+        resolve(codec ? { status, codec } : { status });
+      };
+      const consumer: HubConsumer = {
+        onTracks: (t) => {
+          codec = t.video?.codec;
+          if (codec) finish();
+        },
+        onSample: () => true,
+        onStatus: (s) => {
+          status = s;
+          if (waitForCodecMs <= 0 || NO_TRACKS_SOON.has(s.state)) finish();
+        },
+      };
+      const unsubscribe = this.hub.subscribe(formatSourceKey(key), consumer);
+      if (!done) timer = setTimeout(finish, waitForCodecMs);
+    });
+  }
+
+  close(): void {
+    this.hub.close();
+  }
+
+  private produce(text: string) {
+    const key = parseSourceKey(text);
+    if (!key) throw new SkywallError('internal', `not a source key: ${text}`);
+    const directText = formatSourceKey(directKeyOf(key));
+    const target = this.targets.get(directText);
+    if (!target) throw new SkywallError('not_found', `no source for ${text}`);
+    if (key.variant === 'x264') {
+      const ffmpeg = this.ffmpeg;
+      if (!ffmpeg) throw new SkywallError('unsupported_codec', 'ffmpeg with libx264 is not available to transcode this stream');
+      // The producer subscribes from a microtask, i.e. outside this hub call.
+      return new TranscodeProducer({ source: (consumer) => this.hub.subscribe(directText, consumer), ffmpeg, onLog: (line) => transcodeLog.warn(`${text}: ${line}`) });
+    }
+    return new RtspProducer({ url: target.url, ...target.credentials, lockout: this.lockout, timeoutMs: 5000 });
+  }
+}
