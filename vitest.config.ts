@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // An uncaught exception or unhandled rejection anywhere in a run fails it, even when every
+    // assertion passed: "no request, packet or file can end the main process" is tested here too.
+    dangerouslyIgnoreUnhandledErrors: false,
   },
 });

@@ -36,13 +36,19 @@ gate(run('lint', bin('eslint'), ['.', '--max-warnings=0']));
 gate(run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
 
 const vitestJson = path.join(tmp, 'vitest.json');
-run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+const vitestOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
 if (existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += v.numPassedTests;
   // A suite that fails to load has no failed tests of its own: count it.
-  failed += v.numFailedTests + v.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  const counted = v.numFailedTests + v.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  failed += counted;
   if (v.numTotalTests === 0) failed++;
+  // Uncaught errors fail the run without failing a test: count them as one failure.
+  else if (!vitestOk && counted === 0) {
+    console.log('vitest failed without a failed test: an uncaught exception or unhandled rejection (see "Unhandled Errors" above)');
+    failed++;
+  }
 } else failed++;
 
 // Fuzzing: 10,000 inputs per target from a fixed seed (the same inputs every run), one line

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UNCAUGHT_MESSAGE } from '../../src-main/base/process/last-resort.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,6 +14,7 @@ export interface HostApp {
   newPageUrl(): Promise<string>;
   dataDir: string;
   output: () => string;
+  /** Stops the process; throws (failing the test) if it died on its own or logged an uncaught error. */
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startHostApp(opts: { dataDir?: string; env?: Record<string
     dataDir,
     output: () => out,
     async stop() {
+      const diedEarly = child.exitCode !== null || child.signalCode !== null;
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -77,6 +80,9 @@ export async function startHostApp(opts: { dataDir?: string; env?: Record<string
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      // "No request, packet or file can end the main process": a test that made it try fails.
+      if (diedEarly) throw new Error(`host mode ended during the test (exit ${child.exitCode}):\n${out}`);
+      if (out.includes(UNCAUGHT_MESSAGE)) throw new Error(`host mode logged an uncaught error during the test:\n${out}`);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { SenderInfo } from '../ipc/sender.js';
 import { APP_ORIGIN } from '../ipc/sender.js';
 import { contentSecurityPolicy } from '../base/http/csp.js';
 import { configureLog, logFolderIn } from '../base/log/index.js';
+import { installLastResort } from '../base/process/last-resort.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -45,6 +46,9 @@ function senderInfo(e: Electron.IpcMainInvokeEvent): SenderInfo {
 
 async function start(): Promise<void> {
   configureLog({ file: { dir: logFolderIn(app.getPath('userData')) } });
+  // From here on nothing uncaught ends the process (Electron would show a dialog, or exit): it is
+  // logged and shown to the operator as a problem banner.
+  installLastResort({ report: (p) => core?.app.report(p) });
   // Packaged builds carry the demo clips as extra resources beside the asar.
   if (app.isPackaged && !process.env.SKYWALL_ASSETS_DIR) process.env.SKYWALL_ASSETS_DIR = path.join(process.resourcesPath, 'assets');
   const csp = contentSecurityPolicy(0);

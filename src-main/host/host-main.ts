@@ -6,6 +6,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { configureLog, logFolderIn, logger } from '../base/log/index.js';
+import { installLastResort } from '../base/process/last-resort.js';
+import type { AppCore } from '../services/app-core.js';
 import { createAppCore } from '../services/app-core.js';
 import { isTrustedSender } from '../ipc/sender.js';
 import { startHostServer } from './host-server.js';
@@ -42,8 +44,12 @@ function openBrowser(url: string): void {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   configureLog({ file: { dir: logFolderIn(args.dataDir) } });
+  // From here on nothing uncaught ends the process: it is logged and shown to the operator.
+  let showProblem: AppCore['app']['report'] = () => undefined; // no banner before the core exists; the log has it
+  installLastResort({ report: (p) => showProblem(p) });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const core = await createAppCore({ mode: 'host', dataDir: args.dataDir, version: process.env.npm_package_version ?? '0.1.0', demo: args.demo });
+  showProblem = (p) => core.app.report(p);
   let origin = '';
   const router = core.router((s) => isTrustedSender(s, origin));
   const server = await startHostServer({ router, bus: core.bus, rendererDir: path.resolve(here, '..', 'renderer'), port: args.port });

@@ -58,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   'problems.vault_weak_protection.keyfile': 'Device passwords are encrypted with a key file kept beside the data: protect the data folder.',
   'problems.storage_migration_dropped': 'While upgrading old settings, {item} had an invalid address and was skipped: add that device again.',
   'problems.storage_migration_credentials_conflict': 'While upgrading old settings, the password of {item} differed from the one in the vault; the vault copy was kept: please check it.',
+  'problems.internal_error': 'An unexpected internal error ({kind}) was logged; Skywall keeps running. If it happens again, send the log file from the logs folder in the data folder to your maintainer.',
   'problems.dismiss': 'Dismiss',
   'error.bad_payload': 'Invalid request ({path}).',
   'error.unknown_channel': 'Unknown operation.',

@@ -57,6 +57,7 @@ export const zhCN = {
   'problems.vault_weak_protection.keyfile': '设备密码用本机密钥文件加密，密钥与数据在同一目录：请保护好数据目录。',
   'problems.storage_migration_dropped': '升级旧配置时，{item} 的地址无效，已跳过：请重新添加该设备。',
   'problems.storage_migration_credentials_conflict': '升级旧配置时，{item} 的密码与保险库中已有的不一致，保留了保险库中的密码：请核对。',
+  'problems.internal_error': '程序内部出现意外错误（{kind}），已记入日志，程序继续运行。如反复出现，请把数据目录下 logs 中的日志文件发给维护人员。',
   'problems.dismiss': '知道了',
   'error.bad_payload': '请求内容无效（{path}）。',
   'error.unknown_channel': '未知的操作。',
