@@ -3,6 +3,7 @@ import os from 'node:os';
 import { runHostileMemory } from '../../src-main/testing/ingest/hostile-memory.js';
 import { massOutageSummary, runMassOutage } from '../../src-main/testing/ingest/mass-outage.js';
 import { driftJson, runDriftBench } from './drift.js';
+import { exportJson, runExportBench } from './export.js';
 import { gatewayJson, runGatewayCompare } from './gateway-compare.js';
 import { runLatencyBench, latencyJson } from './latency.js';
 import { runTtffBench, ttffJson } from './ttff.js';
@@ -42,13 +43,14 @@ function onlyFlag(flags: Map<string, string>): 'skywall' | 'baseline' | undefine
   return v;
 }
 
-const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage> [options]
+const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage|export> [options]
   latency  [--tiles 1,16] [--seconds 45] [--frames 1000] [--warmup 5] [--only skywall|baseline]
   ttff     [--trials 50] [--only skywall|baseline]
   gateway  [--streams 16,64] [--seconds 30] [--mbps 2]
   drift    [--minutes 60] [--only skywall|baseline]
   hostile  [--seconds 20] [--mbps 50]
-  outage   [--cameras 64] [--outage 50]`;
+  outage   [--cameras 64] [--outage 50]
+  export   [--minutes 10] [--mbps 4] [--rounds 3] [--dir <target folder>] [--demo-seconds 60]`;
 
 const listFlag = (flags: Map<string, string>, key: string, fallback: string): number[] =>
   (flags.get(key) ?? fallback).split(',').map((v) => {
@@ -66,7 +68,7 @@ function loadNote(when: string): void {
 async function main(): Promise<void> {
   const { name, flags } = parseArgs(process.argv.slice(2));
   const only = onlyFlag(flags);
-  if (['latency', 'ttff', 'gateway', 'drift', 'hostile', 'outage'].includes(name)) loadNote('start');
+  if (['latency', 'ttff', 'gateway', 'drift', 'hostile', 'outage', 'export'].includes(name)) loadNote('start');
   switch (name) {
     case 'latency': {
       const tiles = listFlag(flags, 'tiles', '1,16');
@@ -118,6 +120,19 @@ async function main(): Promise<void> {
       loadNote('end');
       console.log(massOutageSummary(r));
       console.log(JSON.stringify({ bench: 'outage', startup_ms: r.startUpMs, outage_ms: r.outageMs, recovery_ms: r.recoveryMs, most_per_s_start: r.mostPerSecondAtStart, most_per_s_restart: r.mostPerSecondAtRestart, restart_accepts: r.restartAccepts.length, drops_after: r.dropsAfterRecovery.length, attempts: r.attempts }));
+      return;
+    }
+    case 'export': {
+      const demo = flags.get('demo-seconds');
+      const result = await runExportBench({
+        minutes: numberFlag(flags, 'minutes', 10),
+        mbps: numberFlag(flags, 'mbps', 4),
+        rounds: numberFlag(flags, 'rounds', 3),
+        dir: flags.get('dir'),
+        demoSeconds: demo === '0' ? 0 : numberFlag(flags, 'demo-seconds', 60),
+      });
+      loadNote('end');
+      for (const line of exportJson(result)) console.log(JSON.stringify(line));
       return;
     }
     default:

@@ -1,0 +1,2 @@
+export { listRemovableDrives, type DriveListing } from './list-drives.js';
+export { parseLsblk, parseWindowsVolumes, type RemovableDrive } from './drive-parsers.js';
