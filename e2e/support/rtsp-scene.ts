@@ -8,7 +8,8 @@ export interface RtspCameraScene {
   id: string;
   deviceName: string;
   url: string;
-  codec: 'h264' | 'h265';
+  /** Left out: the camera was added without saying (as the add form does); the stream tells. */
+  codec?: 'h264' | 'h265';
   username?: string;
   password?: string;
 }
@@ -23,7 +24,7 @@ export async function showRtspCameraAlone(contract: Contract, scene: RtspCameraS
     port: Number(u.port || 554),
     ...(scene.username ? { username: scene.username } : {}),
     ...(scene.password ? { password: scene.password } : {}),
-    cameras: [{ id: scene.id, name: scene.id.toUpperCase(), ptz: false, sources: [{ profile: 'main', url: scene.url, codec: scene.codec }] }],
+    cameras: [{ id: scene.id, name: scene.id.toUpperCase(), ptz: false, sources: [{ profile: 'main', url: scene.url, ...(scene.codec ? { codec: scene.codec } : {}) }] }],
   });
   const wall = await contract.call('sw:walls:forWindow', {});
   return contract.call('sw:walls:save', { ...wall, rows: 1, cols: 1, tiles: [{ cameraId: scene.id, profile: 'main' }] });

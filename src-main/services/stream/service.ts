@@ -137,7 +137,9 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       const reason = plan.plan === 'as_is' ? {} : { reason: plan.reason };
       if (plan.plan === 'sub_stream') {
         const source = sub!.source;
-        const played = source.kind === 'rtsp' ? (pullRtsp(sourceKey(req.cameraId, 'sub'), source), await playRtsp(streamId, sourceKey(req.cameraId, 'sub'))) : playRelayed(streamId, source);
+        const key = sourceKey(req.cameraId, 'sub');
+        if (source.kind === 'rtsp') pullRtsp(key, source);
+        const played = source.kind === 'rtsp' ? await playRtsp(streamId, key) : playRelayed(streamId, source);
         return { plan: 'sub_stream', ...reason, streamId, ...played, profile: 'sub', ...(source.codec ? { videoCodec: source.codec } : {}) };
       }
       if (plan.plan === 'transcode') {
