@@ -2,7 +2,7 @@
 // Playback and events are the shapes later adapters fill in (NVR recordings, platform record
 // queries, ONVIF events); nothing implements them yet, so they stay minimal.
 import type { ChannelProfile } from '../common/model/source-key.js';
-import type { ChannelRef, DeviceHandle, LiveSource } from './adapter.js';
+import type { ChannelRef, DeviceHandle, LiveSource } from './device-handle.js';
 
 /** A channel of a stored device: what every capability call is about. */
 export interface ChannelTarget {
