@@ -3,7 +3,7 @@
 // then manifest.json and its signature last (writer/export-folder.ts does the safe writing).
 import { offlineVerifierPage, offlineVerifierScript } from '../verify/index.js';
 import { MANIFEST_FILE, MANIFEST_FORMAT, PUBLIC_KEY_FILE, SIGNATURE_FILE, type ExportManifest } from '../verify/manifest-format.js';
-import { bytesSpec, partNames, readTargetVolume, writeExportFolder, type ExportFileSpec, type ExportFolderResult, type ExportProgress } from '../writer/index.js';
+import { bytesSpec, exportErrorFrom, partNames, readTargetVolume, writeExportFolder, type ExportFileSpec, type ExportFolderResult, type ExportProgress } from '../writer/index.js';
 import { METADATA_FILE, METADATA_FORMAT, exportFolderName, type ExportMetadata, type ExportMetadataInput } from './metadata.js';
 import { README_FILE, VERIFY_PAGE_FILE, VERIFY_SCRIPT_FILE, readmeText } from './readme-text.js';
 import type { ManifestSigner } from './signing-key.js';
@@ -34,7 +34,12 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\
 
 export async function writeExportPackage(req: ExportPackageRequest): Promise<ExportPackageResult> {
   const folderName = exportFolderName(req.metadata);
-  const maxFileBytes = req.maxFileBytes ?? (await readTargetVolume(req.parentDir)).maxFileBytes;
+  // A target that is missing or unreadable is an export failure like any other, not a raw errno.
+  const maxFileBytes =
+    req.maxFileBytes ??
+    (await readTargetVolume(req.parentDir).catch((e: unknown) => {
+      throw exportErrorFrom(e);
+    })).maxFileBytes;
   const clipName = `${folderName}.mp4`;
   const metadata: ExportMetadata = { format: METADATA_FORMAT, ...req.metadata, clipFiles: partNames(clipName, req.clip.size, maxFileBytes) };
   const files: ExportFileSpec[] = [

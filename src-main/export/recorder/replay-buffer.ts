@@ -36,6 +36,11 @@ export interface BufferedRange {
   release(): void;
 }
 
+/** The buffer has nothing to export (no picture yet, or recording to local disk failed). */
+export class NoVideoError extends Error {
+  override name = 'NoVideoError';
+}
+
 export class ReplayBuffer {
   private readonly store: SegmentStore;
   private readonly timeline = new UnifiedTimeline();
@@ -126,9 +131,9 @@ export class ReplayBuffer {
    * Only the newest run of one track is used: a resolution change starts a new clip.
    */
   async range(lastMs: number): Promise<BufferedRange> {
-    if (this.store.error) throw new Error(`replay buffer for ${this.key} failed: ${this.store.error.message}`);
+    if (this.store.error) throw new NoVideoError(`replay buffer for ${this.key} failed: ${this.store.error.message}`);
     const segs = this.store.segments;
-    if (segs.length === 0) throw new Error(`replay buffer for ${this.key} holds no video yet`);
+    if (segs.length === 0) throw new NoVideoError(`replay buffer for ${this.key} holds no video yet`);
     const track = segs[segs.length - 1].track;
     let firstUsable = segs.length - 1;
     while (firstUsable > 0 && segs[firstUsable - 1].track === track) firstUsable--;
