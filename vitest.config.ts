@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { ALIASES } from './build/aliases.mjs';
 
 export default defineConfig({
+  resolve: { alias: ALIASES },
   test: {
     include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
     environment: 'node',

@@ -4,6 +4,7 @@ import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { bundlePreload } from './preload-bundle.mjs';
+import { ALIASES } from './aliases.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mainOnly = process.argv.includes('--main-only');
@@ -17,6 +18,7 @@ const common = {
   packages: 'external',
   logLevel: 'warning',
   absWorkingDir: root,
+  alias: ALIASES,
 };
 
 await esbuild({

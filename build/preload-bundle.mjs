@@ -5,6 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ALIASES } from './aliases.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,6 +16,7 @@ export async function readContractNames() {
   const outfile = path.join(outDir, `contract-${process.pid}-${Date.now()}.mjs`);
   await esbuild({
     absWorkingDir: root,
+    alias: ALIASES,
     entryPoints: ['src-main/common/contract/index.ts'],
     bundle: true,
     platform: 'node',
@@ -36,6 +38,7 @@ export async function bundlePreload({ write = true } = {}) {
   const names = await readContractNames();
   const result = await esbuild({
     absWorkingDir: root,
+    alias: ALIASES,
     bundle: true,
     platform: 'node',
     target: 'node20',

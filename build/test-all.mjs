@@ -33,7 +33,7 @@ const gate = (ok) => {
 };
 
 gate(run('lint', bin('eslint'), ['.', '--max-warnings=0']));
-gate(run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+gate(run('typecheck', process.execPath, [path.join(root, 'build/typecheck.mjs')]));
 
 const vitestJson = path.join(tmp, 'vitest.json');
 const vitestOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);

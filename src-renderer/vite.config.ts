@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { ALIASES } from '../build/aliases.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -9,6 +10,7 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react()],
+  resolve: { alias: ALIASES },
   build: {
     outDir: path.resolve(here, '../dist/renderer'),
     emptyOutDir: true,

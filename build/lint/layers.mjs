@@ -3,6 +3,7 @@
 // element whose folder holds it; tests (`*.test.ts[x]`) and src-main/testing/ may import anything.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { ALIAS_FOLDERS } from '../aliases.mjs';
 
 /** Folder → element. The first matching folder wins. */
 export const ELEMENTS = [
@@ -66,8 +67,8 @@ export const PRIVATE = [{ element: 'renderer/services', files: /^src-renderer\/s
 /** Packages that only run in Node, refused wherever node built-ins are. */
 export const NODE_ONLY_PACKAGES = ['ws', 'conf', 'electron-store', 'onvif'];
 
-/** Import aliases (tsconfig `paths`): prefix → folder. */
-export const ALIASES = { '@common/': 'src-main/common/' };
+/** Import aliases: `@common/x` → `src-main/common/x`. */
+export const ALIASES = Object.fromEntries(Object.entries(ALIAS_FOLDERS).map(([alias, folder]) => [`${alias}/`, `${folder}/`]));
 
 const BUILTINS = new Set(builtinModules);
 

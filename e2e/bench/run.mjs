@@ -2,6 +2,7 @@
 // with esbuild into .tmp/bench/ and runs the bundle with this Node. Builds the app first when
 // dist/ lacks it or the renderer bundle is stale (the npm script builds the main bundle only).
 import { build } from 'esbuild';
+import { ALIASES } from '../../build/aliases.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,7 @@ const outdir = path.join(root, '.tmp', 'bench');
 const outfile = path.join(outdir, 'main.mjs');
 await build({
   absWorkingDir: root,
+  alias: ALIASES,
   // gateway-child runs runGatewayBench in a process of its own (see gateway-compare.ts).
   entryPoints: { main: 'e2e/bench/main.ts', 'gateway-child': 'e2e/bench/gateway-child.ts' },
   outdir,

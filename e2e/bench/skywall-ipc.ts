@@ -1,7 +1,7 @@
 // Talks to Skywall's host mode the way its renderer does: the host wire (common/wire/host.ts)
 // over the token-guarded loopback WebSocket, with the page's own Origin.
 import WebSocket from 'ws';
-import { hostIpcUrl, invokeText, pageTokenOf, readHostText } from '../../src-main/common/wire/host.js';
+import { hostIpcUrl, invokeText, pageTokenOf, readHostText } from '@common/wire/host.js';
 
 export interface SkywallIpc {
   invoke<T = unknown>(channel: string, payload: unknown): Promise<T>;

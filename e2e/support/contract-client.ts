@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import type { ChannelName, InvokeResult, Req, Res } from '../../src-main/common/contract/index.js';
-import { hostIpcUrl, invokeText, pageTokenOf, readHostText } from '../../src-main/common/wire/host.js';
+import type { ChannelName, InvokeResult, Req, Res } from '@common/contract/index.js';
+import { hostIpcUrl, invokeText, pageTokenOf, readHostText } from '@common/wire/host.js';
 
 export interface ContractClient {
   call<C extends ChannelName>(c: C, p: Req<C>): Promise<Res<C>>;

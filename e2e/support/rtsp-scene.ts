@@ -1,4 +1,4 @@
-import type { Wall } from '../../src-main/common/contract/index.js';
+import type { Wall } from '@common/contract/index.js';
 import type { connectContract } from './contract-client.js';
 
 type Contract = Awaited<ReturnType<typeof connectContract>>;

@@ -1,4 +1,4 @@
-import type { Locale } from '../../src-main/common/contract/settings.js';
+import type { Locale } from '@common/contract/settings.js';
 import { useT } from '../i18n/use-t.js';
 import { LOCALES } from '../i18n/translate.js';
 import { appSelectors, settingsSelectors, useStore } from '../store/index.js';

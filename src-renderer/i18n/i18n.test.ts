@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dictionaries, translate, translateError } from './translate.js';
-import { ERROR_CODES } from '../../src-main/common/model/errors.js';
+import { ERROR_CODES } from '@common/model/errors.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

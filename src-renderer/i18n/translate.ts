@@ -1,4 +1,4 @@
-import type { Locale } from '../../src-main/common/contract/settings.js';
+import type { Locale } from '@common/contract/settings.js';
 import { en } from './en.js';
 import { zhCN, type MessageKey } from './zh-CN.js';
 

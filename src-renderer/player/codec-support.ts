@@ -1,6 +1,6 @@
 // Can this renderer decode the stream, and if not, what should the tile do instead?
 // canDecode/probeDecodeCaps ask the platform; chooseSource is pure logic over their answers.
-import { familyOfCodecString } from '../../src-main/common/wire/gateway.js';
+import { familyOfCodecString } from '@common/wire/gateway.js';
 import { mp4Mime, pickMediaSource } from './mse-support.js';
 import type { PlayerSource, Transport } from './types.js';
 

@@ -1,5 +1,5 @@
 // One entry point: StreamFacts in, the right Player out.
-import { assertNever } from '../../src-main/common/model/assert-never.js';
+import { assertNever } from '@common/model/assert-never.js';
 import { Fmp4WsPlayer, type Fmp4WsPlayerOptions } from './fmp4-ws-player.js';
 import { HlsPlayer } from './hls-player.js';
 import type { MpegtsLatencyOptions } from './mpegts-config.js';

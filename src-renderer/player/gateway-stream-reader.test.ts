@@ -1,7 +1,7 @@
 // The gateway protocol state machine, fed real ffmpeg per-frame fragments.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePerFrameMp4, type PerFrameMp4 } from '../../e2e/fixtures/player-harness/ffmpeg-fragments.js';
-import { factsMessage, type GatewayFactsInput } from '../../src-main/common/wire/gateway.js';
+import { factsMessage, type GatewayFactsInput } from '@common/wire/gateway.js';
 import { GatewayStreamReader } from './gateway-stream-reader.js';
 
 let mp4: PerFrameMp4;

@@ -4,7 +4,7 @@
 // announces a new init (same codec: appended in place; a codec change needs a new player).
 import { isInitSegment, readFragmentInfo, readInitTimescale, type FragmentInfo } from './fmp4-boxes.js';
 import { FragmentTimeline, type PlacedFragment } from './fragment-timeline.js';
-import { type GatewayClock, type GatewayFacts, parseGatewayText } from '../../src-main/common/wire/gateway.js';
+import { type GatewayClock, type GatewayFacts, parseGatewayText } from '@common/wire/gateway.js';
 import { ingestWallMs } from './stats-math.js';
 import type { PlayerErrorCode } from './types.js';
 

@@ -1,6 +1,6 @@
 // One MediaSource bound to one <video>, with at most one SourceBuffer: open, create the buffer
 // for a codec (refusing what the platform cannot decode), and take it all down again.
-import { isH265CodecString } from '../../src-main/common/wire/gateway.js';
+import { isH265CodecString } from '@common/wire/gateway.js';
 import { mp4Mime, pickMediaSource } from './mse-support.js';
 import type { PlayerErrorCode } from './types.js';
 

@@ -1,5 +1,5 @@
 // The one player interface every tile talks to, whatever the transport behind it.
-import type { StreamFacts } from '../../src-main/common/contract/stream.js';
+import type { StreamFacts } from '@common/contract/stream.js';
 
 export type Transport = StreamFacts['transport'];
 

@@ -1,4 +1,4 @@
-import type { AppInfo, Problem } from '../../src-main/common/contract/index.js';
+import type { AppInfo, Problem } from '@common/contract/index.js';
 import { call, subscribe } from './bridge.js';
 import type { Unsubscribe } from './sync.js';
 

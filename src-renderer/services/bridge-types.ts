@@ -1,4 +1,4 @@
-import type { ChannelName, EventName, InvokeResult } from '../../src-main/common/contract/index.js';
+import type { ChannelName, EventName, InvokeResult } from '@common/contract/index.js';
 
 /** The one interface the renderer has to main, whichever transport carries it. */
 export interface Bridge {

@@ -1,6 +1,6 @@
-import type { ChannelName, EventName, EventPayload, InvokeResult, Req, Res } from '../../src-main/common/contract/index.js';
+import type { ChannelName, EventName, EventPayload, InvokeResult, Req, Res } from '@common/contract/index.js';
 import type { Bridge } from './bridge-types.js';
-import { pageTokenOf } from '../../src-main/common/wire/host.js';
+import { pageTokenOf } from '@common/wire/host.js';
 import { connectWsBridge } from './ws-bridge.js';
 
 let bridge: Bridge | undefined;

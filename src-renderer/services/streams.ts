@@ -1,4 +1,4 @@
-import type { DecodeCapabilities, StreamOpenAnswer, StreamStatus } from '../../src-main/common/contract/stream.js';
+import type { DecodeCapabilities, StreamOpenAnswer, StreamStatus } from '@common/contract/stream.js';
 import { call, subscribe } from './bridge.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Wall } from '../../src-main/common/contract/index.js';
+import type { Wall } from '@common/contract/index.js';
 import { call, subscribe } from './bridge.js';
 import type { Unsubscribe } from './sync.js';
 

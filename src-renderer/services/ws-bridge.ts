@@ -1,5 +1,5 @@
-import type { ChannelName, EventName, InvokeResult } from '../../src-main/common/contract/index.js';
-import { hostIpcUrl, invokeText, readHostText, type HostAuth } from '../../src-main/common/wire/host.js';
+import type { ChannelName, EventName, InvokeResult } from '@common/contract/index.js';
+import { hostIpcUrl, invokeText, readHostText, type HostAuth } from '@common/wire/host.js';
 import type { Bridge } from './bridge-types.js';
 
 type Pending = (r: InvokeResult) => void;

@@ -1,7 +1,7 @@
 // The store against a fake bridge: every domain subscribes before its first fetch, so a change
 // published while the fetch is answered is never lost; actions reach main only through services.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceView, Problem, Settings, Wall } from '../../src-main/common/contract/index.js';
+import type { DeviceView, Problem, Settings, Wall } from '@common/contract/index.js';
 import { installBridge } from '../services/bridge.js';
 import { FakeBridge } from '../../src-main/testing/renderer/fake-bridge.js';
 import { createStore, devicesSelectors, streamsSelectors, type Store } from './index.js';

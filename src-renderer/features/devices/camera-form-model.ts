@@ -1,5 +1,5 @@
-import type { DeviceInput } from '../../../src-main/common/contract/devices.js';
-import { parseStreamUrl, type StreamUrl, type StreamUrlProblem } from '../../../src-main/common/model/stream-url.js';
+import type { DeviceInput } from '@common/contract/devices.js';
+import { parseStreamUrl, type StreamUrl, type StreamUrlProblem } from '@common/model/stream-url.js';
 import type { MessageKey } from '../../i18n/translate.js';
 
 export interface CameraForm {

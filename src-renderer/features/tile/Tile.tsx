@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { StreamState } from '../../../src-main/common/contract/stream.js';
+import type { StreamState } from '@common/contract/stream.js';
 import { useT } from '../../i18n/use-t.js';
 import { devicesSelectors, settingsSelectors, useStore } from '../../store/index.js';
 import { useTileStream } from './use-tile-stream.js';

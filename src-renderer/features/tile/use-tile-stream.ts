@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import type { DecodeCapabilities, StreamFacts, StreamState } from '../../../src-main/common/contract/stream.js';
+import type { DecodeCapabilities, StreamFacts, StreamState } from '@common/contract/stream.js';
 import { canDecode, createPlayer, probeDecodeCaps, type DarkReason, type Player, type PlayerStats } from '../../player/index.js';
 import { closeStream, onStreamStatus, openStream } from '../../services/streams.js';
 import { tileVideoPool } from './tile-video-pool.js';

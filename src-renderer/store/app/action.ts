@@ -1,4 +1,4 @@
-import type { Problem } from '../../../src-main/common/contract/index.js';
+import type { Problem } from '@common/contract/index.js';
 import { appService } from '../../services/app.js';
 import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';

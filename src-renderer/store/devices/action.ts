@@ -1,4 +1,4 @@
-import type { DeviceInput } from '../../../src-main/common/contract/index.js';
+import type { DeviceInput } from '@common/contract/index.js';
 import { devicesService } from '../../services/devices.js';
 import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';

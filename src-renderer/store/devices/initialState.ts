@@ -1,4 +1,4 @@
-import type { DeviceView } from '../../../src-main/common/contract/index.js';
+import type { DeviceView } from '@common/contract/index.js';
 
 export interface DevicesState {
   devices: DeviceView[];

@@ -1,4 +1,4 @@
-import type { Camera } from '../../../src-main/common/contract/index.js';
+import type { Camera } from '@common/contract/index.js';
 import type { Store } from '../types.js';
 
 export const devicesSelectors = {

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../src-main/common/contract/index.js';
+import type { Locale } from '@common/contract/index.js';
 import { settingsService } from '../../services/settings.js';
 import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../src-main/common/contract/index.js';
+import type { Settings } from '@common/contract/index.js';
 
 export interface SettingsState {
   settings?: Settings;

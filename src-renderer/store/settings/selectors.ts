@@ -1,4 +1,4 @@
-import type { Locale } from '../../../src-main/common/contract/index.js';
+import type { Locale } from '@common/contract/index.js';
 import type { Store } from '../types.js';
 
 export const settingsSelectors = {

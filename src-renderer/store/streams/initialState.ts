@@ -1,4 +1,4 @@
-import type { StreamState } from '../../../src-main/common/contract/index.js';
+import type { StreamState } from '@common/contract/index.js';
 
 /** What a tile reports of itself: enough for wall-wide views (how many live, which are dark). */
 export interface TileReport {

@@ -1,4 +1,4 @@
-import { assignTile, regrid } from '../../../src-main/common/model/wall-layout.js';
+import { assignTile, regrid } from '@common/model/wall-layout.js';
 import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import { wallsService } from '../../services/walls.js';
 import type { SliceCreator } from '../types.js';

@@ -1,4 +1,4 @@
-import type { Wall } from '../../../src-main/common/contract/index.js';
+import type { Wall } from '@common/contract/index.js';
 
 export interface WallsState {
   /** The wall this window shows. */
