@@ -2,6 +2,7 @@
 // nothing is configured, creates one service per domain and merges their handlers for the
 // router. Nothing here imports electron; safeStorage is passed in.
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { createDeviceAdapters } from '../devices/index.js';
 import { EventBus } from '../ipc/event-bus.js';
 import { createRouter, type Router } from '../ipc/router.js';
@@ -13,6 +14,9 @@ import { createAppService, type AppService } from './app/service.js';
 import { composeHandlers } from './compose.js';
 import { fillFirstWallWithDemo, startDemoDevices, type RunningDemo } from './devices/demo-devices.js';
 import { devicesHandlers } from './devices/handlers.js';
+import { exportHandlers } from './export/handlers.js';
+import { createExportService } from './export/service.js';
+import { describeFromDevices, streamsWithReplayBuffers } from './export/stream-watch.js';
 import { createDevicesService, publishDeviceChanges, type DemoDevices } from './devices/service.js';
 import { settingsHandlers } from './settings/handlers.js';
 import { createSettingsService } from './settings/service.js';
@@ -40,6 +44,7 @@ export interface AppCore {
 }
 
 const ipcLog = logger('ipc');
+const exportLog = logger('export');
 const NO_DEMO: DemoDevices = { records: () => [], password: () => undefined };
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
@@ -65,13 +70,27 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const streams = await createStreamService({ devices, adapters, bus });
   // A device whose credentials changed reconnects its streams now (lifting an auth refusal).
   store.onDidChange('devices', () => void streams.refreshCredentials());
+  // Evidence export: a replay buffer per watched camera stream. TODO(services): pass the audit
+  // log once the composition root opens it (createExportService takes `audit`).
+  const exports = await createExportService({
+    hub: streams.hub,
+    dataDir: opts.dataDir,
+    vault,
+    appVersion: opts.version,
+    operator: () => userInfo().username,
+    describe: describeFromDevices(devices),
+  });
+  exports.onProgress((p) => bus.emit('sw:export:onDidProgress', p));
+  exports.onHistory((e) => bus.emit('sw:export:onDidChangeHistory', e));
+  const watchedStreams = streamsWithReplayBuffers(streams, exports, (e) => exportLog.error('replay buffer', e));
 
   const handlers = composeHandlers({
     app: appHandlers(app),
     settings: settingsHandlers(settings),
     devices: devicesHandlers(devices),
     walls: wallsHandlers(walls),
-    stream: streamHandlers(streams),
+    stream: streamHandlers(watchedStreams),
+    export: exportHandlers(exports),
   });
 
   return {
@@ -84,6 +103,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         onInternalError: (channel, e) => ipcLog.error(channel, e),
       }),
     async close() {
+      await exports.dispose();
       await streams.dispose();
       await demo?.close();
     },

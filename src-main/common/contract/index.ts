@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app.js';
 import { devicesChannels, devicesEvents } from './devices.js';
+import { exportChannels, exportEvents } from './export.js';
 import { settingsChannels, settingsEvents } from './settings.js';
 import { streamChannels, streamEvents } from './stream.js';
 import { wallsChannels, wallsEvents } from './walls.js';
@@ -11,6 +12,7 @@ export const channels = {
   ...devicesChannels,
   ...wallsChannels,
   ...streamChannels,
+  ...exportChannels,
 } as const;
 
 export const events = {
@@ -19,6 +21,7 @@ export const events = {
   ...devicesEvents,
   ...wallsEvents,
   ...streamEvents,
+  ...exportEvents,
 } as const;
 
 export type Channels = typeof channels;
@@ -46,6 +49,7 @@ export type InvokeResult<T = unknown> =
 
 export * from './app.js';
 export * from './devices.js';
+export * from './export.js';
 export * from './settings.js';
 export * from './stream.js';
 export * from './walls.js';
