@@ -20,3 +20,8 @@ export function onStreamStatus(streamId: string, listener: (s: StreamStatus) => 
     if (s.streamId === streamId) listener(s);
   });
 }
+
+/** Every stream's status: subscribe before opening, so a status sent before the answer is not lost. */
+export function onAnyStreamStatus(listener: (s: StreamStatus) => void): () => void {
+  return subscribe('sw:stream:onDidChangeStatus', listener);
+}

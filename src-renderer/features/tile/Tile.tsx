@@ -37,6 +37,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);
   const stream = useTileStream(camera ? camera.id : null, profile, slotRef, visible);
+  useReportTile(index, camera?.id, stream.state, stream.darkReason);
 
   const stateText = (() => {
     if (!stream.state) return '';
@@ -79,6 +80,15 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
 /** G.711 is common on NVRs and no browser decoder plays it: say it is dropped, not broken. */
 function isG711(codec: string | undefined): boolean {
   return codec === 'pcma' || codec === 'pcmu';
+}
+
+/** Tells the store what this tile shows, for wall-wide views (how many tiles are live). */
+function useReportTile(index: number, cameraId: string | undefined, state: StreamState | undefined, darkReason: string | undefined): void {
+  const report = useStore((s) => s.reportTile);
+  useEffect(() => {
+    report(index, cameraId ? { cameraId, ...(state ? { state } : {}), ...(darkReason ? { darkReason } : {}) } : undefined);
+  }, [report, index, cameraId, state, darkReason]);
+  useEffect(() => () => report(index, undefined), [report, index]);
 }
 
 /** Off-screen or hidden tiles stop their players: no decode work nobody sees. */
