@@ -33,6 +33,7 @@ const gate = (ok) => {
 };
 
 gate(run('lint', bin('eslint'), ['.', '--max-warnings=0']));
+gate(run('import cycles', process.execPath, [path.join(root, 'build/check-cycles.mjs')]));
 gate(run('typecheck', process.execPath, [path.join(root, 'build/typecheck.mjs')]));
 
 const vitestJson = path.join(tmp, 'vitest.json');
