@@ -22,6 +22,8 @@ export const en: Record<MessageKey, string> = {
   'devices.form.save': 'Save',
   'devices.form.cancel': 'Cancel',
   'devices.form.error.name': 'Enter a name.',
+  'devices.form.error.nameTooLong': 'The name is too long: at most {max} characters.',
+  'devices.form.error.nameInvalid': 'The name is not valid: at most {max} characters, with no line breaks, control characters or invisible direction marks.',
   'devices.form.error.url': 'Invalid address: it must start with rtsp://, http(s):// or ws(s):// and name the device, e.g. rtsp://192.168.1.64/Streaming/Channels/101.',
   'devices.form.error.urlEscape': 'The user name or password in the address contains a % that is not an escape (%XX): type the password into the Password field and leave credentials out of the address.',
   'devices.form.error.subScheme': 'The sub-stream must use the same protocol as the main stream.',

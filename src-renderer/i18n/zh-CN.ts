@@ -21,6 +21,8 @@ export const zhCN = {
   'devices.form.save': '保存',
   'devices.form.cancel': '取消',
   'devices.form.error.name': '请填写名称。',
+  'devices.form.error.nameTooLong': '名称太长：最多 {max} 个字符。',
+  'devices.form.error.nameInvalid': '名称无效：最多 {max} 个字符，且不能包含换行、控制字符或不可见的方向字符。',
   'devices.form.error.url': '地址无效：应以 rtsp://、http(s):// 或 ws(s):// 开头，并包含设备地址，例如 rtsp://192.168.1.64/Streaming/Channels/101。',
   'devices.form.error.urlEscape': '地址中的用户名或密码含有不是转义序列（%XX）的 %：请把密码填入“密码”栏，地址中不要带用户名和密码。',
   'devices.form.error.subScheme': '子码流地址的协议应与主码流相同。',

@@ -8,6 +8,16 @@ test('the operator adds a camera by URL, is told clearly what is wrong, and play
   const camera = await startDemoCamera(port, ['--auth', 'admin:Gate-Pass9']);
   try {
     await page.getByTestId('add-camera').click();
+    // A name cannot grow past the limit, and one that got past the field (pasted into a page
+    // without the limit) is refused on the name field with the limit named.
+    await expect(page.getByTestId('form-name')).toHaveAttribute('maxlength', '64');
+    await page.getByTestId('form-name').evaluate((el) => el.removeAttribute('maxlength'));
+    await page.getByTestId('form-name').fill('名'.repeat(10_000));
+    await page.getByTestId('form-mainUrl').fill(`rtsp://127.0.0.1:${port}/demo/h264`);
+    await page.getByTestId('form-submit').click();
+    await expect(page.getByTestId('form-error')).toHaveText('名称太长：最多 64 个字符。');
+    await expect(page.getByTestId('form-name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('label.sw-field.invalid')).toContainText('名称');
     await page.getByTestId('form-name').fill('东门 1');
     await page.getByTestId('form-mainUrl').fill(`127.0.0.1:${port}/demo/h264`); // no scheme: a common slip
     await page.getByTestId('form-submit').click();

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT, useTError } from '../../i18n/use-t.js';
 import { useStore } from '../../store/index.js';
 import { ContractError } from '../../services/bridge.js';
-import { buildDeviceInput, type CameraForm } from './camera-form-model.js';
+import { buildDeviceInput, fieldOfPath, FORM_LIMITS, type CameraForm } from './camera-form-model.js';
 
 const EMPTY: CameraForm = { name: '', mainUrl: '', subUrl: '', username: '', password: '' };
 
@@ -19,18 +19,31 @@ export function AddCameraForm({ onDone }: { onDone(): void }) {
   const [error, setError] = useState<{ field?: keyof CameraForm; text: string }>();
   const [busy, setBusy] = useState(false);
 
-  const field = (key: keyof CameraForm, label: string, type = 'text') => (
-    <label className={`sw-field${error?.field === key ? ' invalid' : ''}`}>
-      <span>{label}</span>
-      <input data-testid={`form-${key}`} type={type} value={form[key]} autoComplete="off" onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
-    </label>
-  );
+  const field = (key: keyof CameraForm, label: string, type = 'text') => {
+    const max = key in FORM_LIMITS ? FORM_LIMITS[key as keyof typeof FORM_LIMITS] : undefined;
+    const invalid = error?.field === key;
+    return (
+      <label className={`sw-field${invalid ? ' invalid' : ''}`}>
+        <span>{label}</span>
+        <input
+          data-testid={`form-${key}`}
+          type={type}
+          value={form[key]}
+          autoComplete="off"
+          maxLength={max}
+          aria-invalid={invalid || undefined}
+          aria-errormessage={invalid ? 'add-camera-error' : undefined}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
+      </label>
+    );
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const built = buildDeviceInput(form, newCameraId);
     if (!built.ok) {
-      setError({ field: built.field, text: t(built.error) });
+      setError({ field: built.field, text: t(built.error, built.params) });
       return;
     }
     setBusy(true);
@@ -41,7 +54,10 @@ export function AddCameraForm({ onDone }: { onDone(): void }) {
       onDone();
     } catch (err) {
       // Nothing typed is lost: the form keeps its values so the operator can correct them.
-      setError({ text: err instanceof ContractError ? tError(err) : t('error.internal') });
+      if (!(err instanceof ContractError)) return setError({ text: t('error.internal') });
+      const at = fieldOfPath(err.params?.path);
+      if (at === 'name') return setError({ field: at, text: t('devices.form.error.nameInvalid', { max: FORM_LIMITS.name }) });
+      setError({ ...(at ? { field: at } : {}), text: tError(err) });
     } finally {
       setBusy(false);
     }
@@ -55,7 +71,7 @@ export function AddCameraForm({ onDone }: { onDone(): void }) {
       {field('username', t('devices.form.username'))}
       {field('password', t('devices.form.password'), 'password')}
       {error && (
-        <p className="sw-form-error" role="alert" data-testid="form-error">
+        <p className="sw-form-error" role="alert" id="add-camera-error" data-testid="form-error">
           {error.text}
         </p>
       )}

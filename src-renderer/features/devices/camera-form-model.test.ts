@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeviceInput, type CameraForm } from './camera-form-model.js';
+import { buildDeviceInput, fieldOfPath, FORM_LIMITS, type CameraForm } from './camera-form-model.js';
 
 const blank: CameraForm = { name: '', mainUrl: '', subUrl: '', username: '', password: '' };
 const id = () => 'cam-1';
@@ -60,5 +60,24 @@ describe('buildDeviceInput', () => {
     expect(buildDeviceInput({ ...blank, name: 'a', mainUrl: 'ftp://h/x' }, id)).toEqual({ ok: false, field: 'mainUrl', error: 'devices.form.error.url' });
     expect(buildDeviceInput({ ...blank, name: 'a', mainUrl: '10.0.0.1' }, id)).toEqual({ ok: false, field: 'mainUrl', error: 'devices.form.error.url' });
     expect(buildDeviceInput({ ...blank, name: 'a', mainUrl: 'rtsp://h/x', subUrl: 'http://h/y.flv' }, id)).toEqual({ ok: false, field: 'subUrl', error: 'devices.form.error.subScheme' });
+  });
+
+  it('refuses a name over the contract\'s limit on the name field, naming the limit', () => {
+    expect(FORM_LIMITS.name).toBe(64);
+    const r = buildDeviceInput({ ...blank, name: '门'.repeat(10_000), mainUrl: 'rtsp://10.1.2.3/ch1' }, id);
+    expect(r).toEqual({ ok: false, field: 'name', error: 'devices.form.error.nameTooLong', params: { max: 64 } });
+    expect(buildDeviceInput({ ...blank, name: '门'.repeat(64), mainUrl: 'rtsp://10.1.2.3/ch1' }, id).ok).toBe(true);
+  });
+});
+
+describe('fieldOfPath', () => {
+  it('points contract error paths at the form field', () => {
+    expect(fieldOfPath('name')).toBe('name');
+    expect(fieldOfPath('cameras.0.name')).toBe('name');
+    expect(fieldOfPath('password')).toBe('password');
+    expect(fieldOfPath('cameras.0.sources.1.url')).toBe('subUrl');
+    expect(fieldOfPath('cameras.0.sources.0.url')).toBe('mainUrl');
+    expect(fieldOfPath('kind')).toBeUndefined();
+    expect(fieldOfPath(undefined)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
-import type { DeviceInput } from '@common/contract/devices.js';
+import { DeviceInput } from '@common/contract/devices.js';
 import { parseStreamUrl, type StreamUrl, type StreamUrlProblem } from '@common/model/stream-url.js';
-import type { MessageKey } from '../../i18n/translate.js';
+import type { MessageKey, Params } from '../../i18n/translate.js';
 
 export interface CameraForm {
   name: string;
@@ -10,7 +10,24 @@ export interface CameraForm {
   password: string;
 }
 
-export type FormResult = { ok: true; input: DeviceInput } | { ok: false; field: keyof CameraForm; error: MessageKey };
+export type FormResult = { ok: true; input: DeviceInput } | { ok: false; field: keyof CameraForm; error: MessageKey; params?: Params };
+
+/** The contract's limits, read from its schema so the form and main never disagree. */
+export const FORM_LIMITS = {
+  name: DeviceInput.shape.name.maxLength ?? 64,
+  username: DeviceInput.shape.username.unwrap().maxLength ?? 64,
+  password: DeviceInput.shape.password.unwrap().maxLength ?? 128,
+} as const;
+
+/** The form field a contract error path (e.g. "name", "cameras.0.name") points at, if any. */
+export function fieldOfPath(path: string | number | undefined): keyof CameraForm | undefined {
+  const p = String(path ?? '');
+  if (p === 'name' || /^cameras\.\d+\.name$/.test(p)) return 'name';
+  if (p === 'username' || p === 'password') return p;
+  if (/^cameras\.\d+\.sources\.0/.test(p) || p === 'host' || p === 'port') return 'mainUrl';
+  if (/^cameras\.\d+\.sources\.\d+/.test(p)) return 'subUrl';
+  return undefined;
+}
 
 function problemKey(problem: StreamUrlProblem): MessageKey {
   return problem === 'bad_escape' ? 'devices.form.error.urlEscape' : 'devices.form.error.url';
@@ -24,6 +41,7 @@ function problemKey(problem: StreamUrlProblem): MessageKey {
 export function buildDeviceInput(form: CameraForm, newId: () => string): FormResult {
   const name = form.name.trim();
   if (!name) return { ok: false, field: 'name', error: 'devices.form.error.name' };
+  if (name.length > FORM_LIMITS.name) return { ok: false, field: 'name', error: 'devices.form.error.nameTooLong', params: { max: FORM_LIMITS.name } };
   const mainParsed = parseStreamUrl(form.mainUrl);
   if (!mainParsed.ok) return { ok: false, field: 'mainUrl', error: problemKey(mainParsed.problem) };
   const main = mainParsed.value;
