@@ -10,6 +10,8 @@ import type { SenderInfo } from '../ipc/sender.js';
 import { logger } from '../base/log/index.js';
 import { openKeyFileVault, openSafeStorageVault, openSkywallStore, type SafeStorageLike } from '../storage/index.js';
 import { appHandlers } from './app/handlers.js';
+import { auditHandlers } from './audit/handlers.js';
+import { createAuditService, type AuditService } from './audit/service.js';
 import { createAppService, type AppService } from './app/service.js';
 import { composeHandlers } from './compose.js';
 import { fillFirstWallWithDemo, startDemoDevices, type RunningDemo } from './devices/demo-devices.js';
@@ -21,6 +23,7 @@ import { createDevicesService, publishDeviceChanges, type DemoDevices } from './
 import { settingsHandlers } from './settings/handlers.js';
 import { createSettingsService } from './settings/service.js';
 import { streamHandlers } from './stream/handlers.js';
+import { auditLoginLockouts } from './stream/lockout-audit.js';
 import { createStreamService, type StreamService } from './stream/service.js';
 import { wallsHandlers } from './walls/handlers.js';
 import { createWallsService } from './walls/service.js';
@@ -38,6 +41,7 @@ export interface AppCoreOptions {
 export interface AppCore {
   bus: EventBus;
   app: AppService;
+  audit: AuditService;
   streams: StreamService;
   router(isTrusted: (s: SenderInfo) => boolean): Router;
   close(): Promise<void>;
@@ -45,6 +49,7 @@ export interface AppCore {
 
 const ipcLog = logger('ipc');
 const exportLog = logger('export');
+const auditLog = logger('audit');
 const NO_DEMO: DemoDevices = { records: () => [], password: () => undefined };
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
@@ -61,18 +66,26 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     fillFirstWallWithDemo(store);
   }
   const app = createAppService({ mode: opts.mode, version: opts.version, problems, bus });
+  const audit = await createAuditService({
+    dir: opts.dataDir,
+    bus,
+    onAppendFailed: (kind, e) => {
+      auditLog.error(`${kind} not recorded: ${e instanceof Error ? e.message : String(e)}`);
+      app.report({ code: 'audit_append_failed', params: { kind } });
+    },
+  });
   const settings = createSettingsService(store, bus);
-  const devices = createDevicesService(store, vault, demo ?? NO_DEMO);
+  const devices = createDevicesService(store, vault, demo ?? NO_DEMO, audit);
   publishDeviceChanges(store, devices, bus);
-  const walls = createWallsService(store, bus);
+  const walls = createWallsService(store, bus, audit);
   // Services reach devices only through their adapters; the demo's adapter needs its ports.
   const adapters = createDeviceAdapters(demo ? { demo: demo.ports } : {});
   const streams = await createStreamService({ devices, adapters, bus });
   // A device whose credentials changed reconnects its streams now (lifting an auth refusal).
   store.onDidChange('devices', () => void streams.refreshCredentials());
-  // Evidence export: a replay buffer per watched camera stream. TODO(services): pass the audit
-  // log once the composition root opens it (createExportService takes `audit`).
+  // Evidence export: a replay buffer per watched camera stream.
   const exports = await createExportService({
+    audit,
     hub: streams.hub,
     dataDir: opts.dataDir,
     vault,
@@ -83,6 +96,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   exports.onProgress((p) => bus.emit('sw:export:onDidProgress', p));
   exports.onHistory((e) => bus.emit('sw:export:onDidChangeHistory', e));
   const watchedStreams = streamsWithReplayBuffers(streams, exports, (e) => exportLog.error('replay buffer', e));
+  auditLoginLockouts(streams.hub, devices, audit);
 
   const handlers = composeHandlers({
     app: appHandlers(app),
@@ -91,11 +105,13 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     walls: wallsHandlers(walls),
     stream: streamHandlers(watchedStreams),
     export: exportHandlers(exports),
+    audit: auditHandlers(audit),
   });
 
   return {
     bus,
     app,
+    audit,
     streams,
     router: (isTrusted) =>
       createRouter(handlers, {
@@ -106,6 +122,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       await exports.dispose();
       await streams.dispose();
       await demo?.close();
+      await audit.close();
     },
   };
 }

@@ -10,7 +10,7 @@ const wall = { id: 'w', name: 'W', rows: 1, cols: 1, tiles: [{ cameraId: null, p
 
 // A domain left out of the merge leaves its channels without a handler.
 // @ts-expect-error sw:walls:* have no handler
-export const withoutWalls: Handlers = { ...set.app, ...set.settings, ...set.devices, ...set.stream };
+export const withoutWalls: Handlers = { ...set.app, ...set.settings, ...set.devices, ...set.stream, ...set.audit };
 
 // A domain slice missing one channel.
 // @ts-expect-error sw:walls:forWindow has no handler
@@ -35,4 +35,4 @@ export const wrongAnswer: DomainHandlers<typeof wallsChannels> = {
 
 // A set without one domain does not type as the full set.
 // @ts-expect-error the stream domain is missing
-export const incompleteSet: DomainHandlerSet = { app: set.app, settings: set.settings, devices: set.devices, walls: set.walls };
+export const incompleteSet: DomainHandlerSet = { app: set.app, settings: set.settings, devices: set.devices, walls: set.walls, audit: set.audit };

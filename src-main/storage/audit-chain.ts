@@ -5,26 +5,14 @@
 // deleting a line therefore breaks either its own hash or the next line's `prev`.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { AUDIT_KINDS } from '../common/contract/audit.js';
 
 export const GENESIS_PREV = '0'.repeat(64);
 /** A line longer than this is refused on append; keeps the tail scan on open bounded. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-export const KNOWN_AUDIT_ACTIONS = [
-  'app.start',
-  'app.stop',
-  'ptz.takeover',
-  'ptz.release',
-  'export.start',
-  'export.done',
-  'export.failed',
-  'device.add',
-  'device.update',
-  'device.remove',
-  'wall.save',
-  'settings.update',
-  'storage.migrated',
-] as const;
+/** The kinds the contract knows (and the renderer labels); see common/contract/audit.ts. */
+export const KNOWN_AUDIT_ACTIONS = AUDIT_KINDS;
 /** Known actions autocomplete; other `domain.verb` names are allowed for new features. */
 export type AuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number] | `${string}.${string}`;
 

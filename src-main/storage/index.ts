@@ -7,5 +7,6 @@ export { DEFAULT_WALL_ID, defaultDocument, defaultSettings, defaultWall } from '
 export { fileTimestamp, type CorruptReason } from './quarantine.js';
 export { openAuditLog, AuditLog, AUDIT_FILE_NAME, type AuditAppend, type OpenAuditLogOptions } from './audit-log.js';
 export { verifyAuditLog, type AuditVerifyResult, type AuditBreakReason } from './audit-verify.js';
+export { queryAuditLog, type AuditQuery, type AuditQueryResult } from './audit-read.js';
 export { KNOWN_AUDIT_ACTIONS, GENESIS_PREV, type AuditAction, type AuditActor, type AuditEntry } from './audit-chain.js';
 export * from './vault/index.js';

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dictionaries, translate, translateError } from './translate.js';
 import { ERROR_CODES } from '@common/model/errors.js';
+import { AUDIT_KINDS } from '@common/contract/audit.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -34,6 +35,12 @@ describe('i18n', () => {
   it('every contract error code has a sentence', () => {
     for (const code of ERROR_CODES) {
       expect(Object.keys(dictionaries.en)).toContain(`error.${code}`);
+    }
+  });
+
+  it('every audit entry kind the app writes has a label', () => {
+    for (const kind of AUDIT_KINDS) {
+      expect(Object.keys(dictionaries['zh-CN'])).toContain(`audit.kind.${kind}`);
     }
   });
 

@@ -51,9 +51,26 @@ export const DeviceInput = z
   .strict();
 export type DeviceInput = z.infer<typeof DeviceInput>;
 
+/** An edit of a stored device: absent fields stay as they are. */
+export const DeviceUpdate = z
+  .object({
+    id: Id,
+    name: z.string().trim().min(1).max(64).optional(),
+    host: z.string().trim().min(1).max(255).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    /** An empty string removes the user name. */
+    username: z.string().max(64).optional(),
+    /** A string replaces the stored password, null removes it, absent keeps it. */
+    password: z.string().max(128).nullable().optional(),
+    cameras: z.array(Camera).max(512).optional(),
+  })
+  .strict();
+export type DeviceUpdate = z.infer<typeof DeviceUpdate>;
+
 export const devicesChannels = {
   'sw:devices:list': { req: Empty, res: z.array(DeviceView) },
   'sw:devices:add': { req: DeviceInput, res: DeviceView },
+  'sw:devices:update': { req: DeviceUpdate, res: DeviceView },
   'sw:devices:remove': { req: z.object({ id: Id }).strict(), res: Ok },
 } as const;
 

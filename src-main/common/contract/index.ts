@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app.js';
+import { auditChannels, auditEvents } from './audit.js';
 import { devicesChannels, devicesEvents } from './devices.js';
 import { exportChannels, exportEvents } from './export.js';
 import { settingsChannels, settingsEvents } from './settings.js';
@@ -13,6 +14,7 @@ export const channels = {
   ...wallsChannels,
   ...streamChannels,
   ...exportChannels,
+  ...auditChannels,
 } as const;
 
 export const events = {
@@ -22,6 +24,7 @@ export const events = {
   ...wallsEvents,
   ...streamEvents,
   ...exportEvents,
+  ...auditEvents,
 } as const;
 
 export type Channels = typeof channels;
@@ -48,6 +51,7 @@ export type InvokeResult<T = unknown> =
   | { ok: false; error: { code: string; message: string; params?: Record<string, string | number> } };
 
 export * from './app.js';
+export * from './audit.js';
 export * from './devices.js';
 export * from './export.js';
 export * from './settings.js';

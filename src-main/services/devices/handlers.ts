@@ -6,6 +6,7 @@ export function devicesHandlers(devices: DevicesService): DomainHandlers<typeof 
   return {
     'sw:devices:list': () => devices.list(),
     'sw:devices:add': (input) => devices.add(input),
+    'sw:devices:update': (change) => devices.update(change),
     'sw:devices:remove': async ({ id }) => {
       await devices.remove(id);
       return { ok: true as const };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKeyFileVault, openSkywallStore, type DeviceRecord } from '../../storage/index.js';
+import type { AuditRecord } from '../audit/service.js';
 import { createDevicesService, type DemoDevices } from './service.js';
 
 async function open() {
@@ -18,7 +19,8 @@ const demo: DemoDevices = { records: () => [demoRecord], password: (id) => (id =
 describe('devices service', () => {
   it('shows the demo only while nothing is configured, and keeps passwords out of views and files', async () => {
     const { dir, store, vault } = await open();
-    const devices = createDevicesService(store, vault, demo);
+    const recorded: AuditRecord[] = [];
+    const devices = createDevicesService(store, vault, demo, { record: async (r) => void recorded.push(r) });
     expect((await devices.list()).map((d) => d.id)).toEqual(['demo-nvr']);
     const view = await devices.add({ name: 'Gate', kind: 'rtsp', host: '10.0.0.5', port: 554, username: 'admin', password: 'Sup3r-Secret', cameras: [{ id: 'gate-1', name: 'G', ptz: false, sources: [{ profile: 'main', url: 'rtsp://10.0.0.5/Streaming/Channels/101' }] }] });
     expect(view).toMatchObject({ name: 'Gate', hasPassword: true, demo: false });
@@ -32,5 +34,7 @@ describe('devices service', () => {
     await devices.remove(view.id);
     expect((await devices.resolveCamera('demo-cam-1'))?.password).toBe('demo-pass');
     await expect(devices.remove(view.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect(recorded.map((r) => r.kind)).toEqual(['device.add', 'device.remove']);
+    expect(JSON.stringify(recorded)).not.toContain('Sup3r-Secret');
   });
 });

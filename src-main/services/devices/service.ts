@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DeviceInput, DeviceView } from '../../common/contract/index.js';
+import type { DeviceInput, DeviceUpdate, DeviceView } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import type { CredentialVault, DeviceRecord, SkywallStore } from '../../storage/index.js';
+import type { AuditRecorder } from '../audit/service.js';
 
 export interface ResolvedCamera {
   device: DeviceRecord;
@@ -13,6 +14,7 @@ export interface ResolvedCamera {
 export interface DevicesService {
   list(): Promise<DeviceView[]>;
   add(input: DeviceInput): Promise<DeviceView>;
+  update(change: DeviceUpdate): Promise<DeviceView>;
   remove(id: string): Promise<void>;
   /** For the stream and PTZ services: a camera with its device and secret. Never sent to the renderer. */
   resolveCamera(cameraId: string): Promise<ResolvedCamera | undefined>;
@@ -23,8 +25,18 @@ export interface DemoDevices {
   password(deviceId: string): string | undefined;
 }
 
-/** Configured devices, or the demo devices while nothing is configured (the first wall is never empty). */
-export function createDevicesService(store: SkywallStore, vault: CredentialVault, demo: DemoDevices): DevicesService {
+/** Fields of a device an edit can change, other than its credentials. */
+const PLAIN_FIELDS = ['name', 'host', 'port', 'cameras'] as const;
+
+function cameraIds(d: DeviceRecord): string[] {
+  return d.cameras.map((c) => c.id);
+}
+
+/**
+ * Configured devices, or the demo devices while nothing is configured (the first wall is never
+ * empty). Every change is recorded in the audit log, credentials without their value.
+ */
+export function createDevicesService(store: SkywallStore, vault: CredentialVault, demo: DemoDevices, audit: AuditRecorder): DevicesService {
   const usingDemo = (): boolean => store.listDevices().length === 0;
   const demoView = (d: DeviceRecord): DeviceView => ({ ...d, hasPassword: demo.password(d.id) !== undefined });
 
@@ -34,10 +46,49 @@ export function createDevicesService(store: SkywallStore, vault: CredentialVault
       const { password, ...rest } = input;
       const record: DeviceRecord = { ...rest, id: `dev-${randomUUID()}`, demo: false };
       const saved = await store.upsertDevice(record, password ? { password } : {});
+      const view = await store.toDeviceView(saved);
+      await audit.record({
+        kind: 'device.add',
+        target: { id: saved.id, name: saved.name },
+        details: { deviceKind: saved.kind, host: saved.host, port: saved.port, username: saved.username ?? null, hasPassword: view.hasPassword, cameras: cameraIds(saved) },
+      });
+      return view;
+    },
+    async update(change) {
+      const before = store.getDevice(change.id);
+      if (!before) throw new SkywallError('not_found', 'no such device', { id: change.id });
+      const { id, password, username, ...plain } = change;
+      const next: DeviceRecord = { ...before, ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) };
+      if (username !== undefined) {
+        if (username === '') delete next.username;
+        else next.username = username;
+      }
+      const hadPassword = await vault.has(id);
+      const saved = await store.upsertDevice(next, password !== undefined ? { password } : {});
+      const target = { id, name: saved.name };
+      const changed = PLAIN_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(saved[f]));
+      if (changed.length > 0) {
+        await audit.record({
+          kind: 'device.update',
+          target,
+          details: { changed: [...changed], ...(changed.includes('name') ? { previousName: before.name } : {}), host: saved.host, port: saved.port, cameras: cameraIds(saved) },
+        });
+      }
+      const usernameChanged = (before.username ?? '') !== (saved.username ?? '');
+      if (usernameChanged || password !== undefined) {
+        const passwordChange = password === null ? (hadPassword ? 'removed' : 'unchanged') : password === undefined ? 'unchanged' : hadPassword ? 'replaced' : 'set';
+        await audit.record({
+          kind: 'device.credentials',
+          target,
+          details: { previousUsername: before.username ?? null, username: saved.username ?? null, passwordChange },
+        });
+      }
       return store.toDeviceView(saved);
     },
     async remove(id) {
-      if (!(await store.removeDevice(id))) throw new SkywallError('not_found', 'no such device', { id });
+      const before = store.getDevice(id);
+      if (!before || !(await store.removeDevice(id))) throw new SkywallError('not_found', 'no such device', { id });
+      await audit.record({ kind: 'device.remove', target: { id, name: before.name }, details: { host: before.host, port: before.port, cameras: cameraIds(before) } });
     },
     async resolveCamera(cameraId) {
       const devices = usingDemo() ? demo.records() : store.listDevices();

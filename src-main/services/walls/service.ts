@@ -3,20 +3,26 @@ import type { Wall } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import type { SkywallStore } from '../../storage/index.js';
+import type { AuditRecorder } from '../audit/service.js';
 
 export interface WallsService {
   list(): Wall[];
-  save(wall: z.output<typeof Wall>): Wall;
+  save(wall: z.output<typeof Wall>): Promise<Wall>;
   /** The wall the display shows (Electron's display id, or "host"). */
   forDisplay(displayKey: string): Wall;
 }
 
-/** Walls and which display shows which; every change is published to all windows. */
-export function createWallsService(store: SkywallStore, bus: EventBus): WallsService {
+/** Walls and which display shows which; every change is published to all windows and audited. */
+export function createWallsService(store: SkywallStore, bus: EventBus, audit: AuditRecorder): WallsService {
   store.onDidChange('walls', (w) => bus.emit('sw:walls:onDidChange', w));
   return {
     list: () => store.listWalls(),
-    save: (wall) => store.saveWall(wall),
+    async save(wall) {
+      const saved = store.saveWall(wall);
+      const cameras = saved.tiles.map((t) => t.cameraId).filter((id): id is string => id !== null);
+      await audit.record({ kind: 'wall.save', target: { id: saved.id, name: saved.name }, details: { rows: saved.rows, cols: saved.cols, cameras } });
+      return saved;
+    },
     forDisplay: (displayKey) => wallForDisplay(store, displayKey),
   };
 }

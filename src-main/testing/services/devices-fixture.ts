@@ -9,6 +9,9 @@ export function devicesFor(records: DeviceRecord[], passwords: Map<string, strin
     add: async () => {
       throw new Error('not used');
     },
+    update: async () => {
+      throw new Error('not used');
+    },
     remove: async () => undefined,
     resolveCamera: async (cameraId) => {
       for (const device of records) {
