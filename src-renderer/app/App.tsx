@@ -6,6 +6,7 @@ import { Header } from './Header.js';
 import { ProblemBanner } from './ProblemBanner.js';
 import { DeviceList } from '../features/devices/DeviceList.js';
 import { WallView } from '../features/wall/WallView.js';
+import { ExportPanel } from '../features/export/ExportPanel.js';
 
 export function App() {
   const status = useStore(appSelectors.status);
@@ -33,6 +34,7 @@ export function App() {
       <main className="sw-main">
         <DeviceList />
         <WallView />
+        <ExportPanel />
       </main>
     </div>
   );

@@ -1,0 +1,131 @@
+// Evidence export from the selected tile: the last 30 s / 2 min / 5 min of its replay buffer
+// to a removable drive or any folder, with progress, and the history with verify status.
+import { useEffect, useState } from 'react';
+import type { ExportHistoryEntry } from '@common/contract/index.js';
+import { useT } from '../../i18n/use-t.js';
+import type { MessageKey } from '../../i18n/translate.js';
+import { exportService, type ExportProgressEvent } from '../../services/export.js';
+import { devicesSelectors, useStore, wallsSelectors } from '../../store/index.js';
+import './export.css';
+
+const LENGTHS = [30, 120, 300] as const;
+const mb = (n: number) => (n / 1e6).toFixed(1);
+
+interface Drive {
+  path: string;
+  label: string;
+  fsType: string;
+  freeBytes: number;
+}
+
+function upsert(list: ExportHistoryEntry[], e: ExportHistoryEntry): ExportHistoryEntry[] {
+  const rest = list.filter((x) => x.id !== e.id);
+  return [e, ...rest].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
+}
+
+export function ExportPanel() {
+  const t = useT();
+  const wall = useStore(wallsSelectors.wall);
+  const selected = useStore(wallsSelectors.selectedTile);
+  const tile = wall?.tiles[selected];
+  const camera = useStore((s) => devicesSelectors.cameraById(s, tile?.cameraId ?? null));
+  const [lastSeconds, setLastSeconds] = useState<number>(120);
+  const [folder, setFolder] = useState('');
+  const [caseReference, setCaseReference] = useState('');
+  const [reason, setReason] = useState('');
+  const [drives, setDrives] = useState<Drive[]>([]);
+  const [history, setHistory] = useState<ExportHistoryEntry[]>([]);
+  const [progress, setProgress] = useState<ExportProgressEvent>();
+
+  useEffect(() => {
+    const offHistory = exportService.onHistory((e) => setHistory((h) => upsert(h, e)));
+    const offProgress = exportService.onProgress(setProgress);
+    void exportService.history().then(setHistory);
+    void exportService.drives().then((d) => setDrives(d.drives));
+    return () => {
+      offHistory();
+      offProgress();
+    };
+  }, []);
+
+  const start = () => {
+    if (!camera || !tile || !folder.trim()) return;
+    void exportService.start({ cameraId: camera.id, profile: tile.profile, lastSeconds, targetDir: folder.trim(), caseReference, reason });
+  };
+  const running = history.find((h) => h.state === 'running');
+
+  return (
+    <section className="sw-export" data-testid="export-panel">
+      <h2>{t('export.title')}</h2>
+      {camera ? <p data-testid="export-camera">{t('export.camera', { name: camera.name })}</p> : <p className="sw-muted">{t('export.noTile')}</p>}
+      <label>
+        {t('export.last')}{' '}
+        <select data-testid="export-length" value={lastSeconds} onChange={(e) => setLastSeconds(Number(e.target.value))}>
+          {LENGTHS.map((n) => (
+            <option key={n} value={n}>
+              {t(`export.last.${n}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="sw-export-drives">
+        {t('export.drives')}:{' '}
+        {drives.length === 0 && <span className="sw-muted">{t('export.noDrives')}</span>}
+        {drives.map((d) => (
+          <button key={d.path} type="button" onClick={() => setFolder(d.path)}>
+            {d.label || d.path} ({d.fsType}, {mb(d.freeBytes)} MB)
+          </button>
+        ))}
+      </div>
+      <label>
+        {t('export.folder')} <input data-testid="export-folder" value={folder} maxLength={1024} onChange={(e) => setFolder(e.target.value)} />
+      </label>
+      <label>
+        {t('export.case')} <input data-testid="export-case" value={caseReference} maxLength={128} onChange={(e) => setCaseReference(e.target.value)} />
+      </label>
+      <label>
+        {t('export.reason')} <input data-testid="export-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <div>
+        <button type="button" data-testid="export-start" disabled={!camera || !folder.trim()} onClick={start}>
+          {t('export.start')}
+        </button>
+        {running && (
+          <button type="button" data-testid="export-cancel" onClick={() => void exportService.cancel(running.id)}>
+            {t('export.cancel')}
+          </button>
+        )}
+      </div>
+      {progress && (
+        <div data-testid="export-progress" data-export-id={progress.exportId}>
+          <progress max={progress.totalBytes} value={progress.doneBytes} />{' '}
+          {t('export.progress', { done: mb(progress.doneBytes), total: mb(progress.totalBytes), speed: mb(progress.bytesPerSecond), left: progress.secondsLeft })}
+        </div>
+      )}
+      <h3>{t('export.history')}</h3>
+      {history.length === 0 && <p className="sw-muted">{t('export.historyEmpty')}</p>}
+      <ul className="sw-export-history">
+        {history.map((h) => (
+          <li key={h.id} data-testid="export-history-entry" data-state={h.state} data-verified={h.verify ? String(h.verify.ok) : 'unknown'}>
+            <span>{h.cameraName}</span> <span>{t(`export.state.${h.state}` as MessageKey)}</span>
+            {h.failure && h.state !== 'cancelled' && <span className="bad"> {t(`export.failure.${h.failure}` as MessageKey)}</span>}
+            {h.verify && (
+              <span className={h.verify.ok ? 'ok' : 'bad'} data-testid="export-verify-status">
+                {' '}
+                {h.verify.ok ? t('export.verified') : t('export.verifyFailed', { problems: h.verify.problems.join(', ') })}
+              </span>
+            )}
+            {h.folder && (
+              <>
+                <div className="sw-muted sw-export-folder">{h.folder}</div>
+                <button type="button" onClick={() => void exportService.verify(h.folder!)}>
+                  {t('export.verify')}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
