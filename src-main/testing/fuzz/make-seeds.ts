@@ -6,12 +6,15 @@
 // parameter sets. The ONVIF client talks to the demo device (Media and Media2) through the
 // same proxy: its answers seed onvif-soap, its requests the device's XML reader. ffmpeg cuts
 // the demo clip into real HLS playlists. Request targets, cookies and stream URLs are the
-// forms the servers and cameras use. Seeds are named seed-<source>-<n>; crash/hang files stay.
+// forms the servers and cameras use. Seeds are named seed-<source>-<n>; only missing ones are
+// written (`--fresh` replaces every seed); crash/hang files stay.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startGstRtspServer } from '../../../e2e/fixtures/gst-rtsp.js';
+import { channels } from '../../common/contract/index.js';
+import { invokeText } from '../../common/wire/host.js';
 import { resolveAssetsDir } from '../../demo/assets-dir.js';
 import { startOnvifStub } from '../../demo/onvif/index.js';
 import { startDemoRtspServer } from '../../demo/rtsp/index.js';
@@ -34,7 +37,8 @@ function seed(target: string, source: string, data: Uint8Array | string): void {
   const key = `${target}/${source}`;
   const n = (counters.get(key) ?? 0) + 1;
   counters.set(key, n);
-  saveSeed(root, target, `seed-${source}-${n}`, bytes);
+  const name = `seed-${source}-${n}`;
+  if (!existsSync(path.join(root, target, name))) saveSeed(root, target, name, bytes);
 }
 
 interface Capture {
@@ -100,6 +104,7 @@ function seedsFrom(c: Capture): void {
   const { responses, frames, textEnd } = split(c.bytes);
   seed('rtsp-stream', c.source, c.bytes.subarray(0, textEnd));
   seed('rtsp-stream', c.source, c.bytes.subarray(0, 6144));
+  if (!/digest|basic/.test(c.source)) seed('rtsp-media', c.source, c.bytes.subarray(textEnd, textEnd + 24 * 1024));
   for (const r of responses) {
     for (const h of r.headers.getAll('www-authenticate')) seed('digest-challenge', c.source, h);
     if (r.body.length > 0) seed('sdp', c.source, r.body);
@@ -219,6 +224,9 @@ function textSeeds(): void {
   for (const t of ['/', '/index.html', '/assets/index-Bx3f9a.js', `/ipc?token=${token}`, `/live/cam-1?token=${token}`, `/relay/plat-7?token=${token}`, `/hls/${'t'.repeat(32)}/live/cam1/index.m3u8?session=42`, `/hls/${'t'.repeat(32)}/~off-origin/cdn.example:8443`, '/%E4%B8%9C%E9%97%A8.png']) {
     seed('request-target', 'servers', t);
   }
+  Object.keys(channels).forEach((channel, i) => seed('host-invoke', 'contract', invokeText(i + 1, channel, {})));
+  const camera = { id: 'c1', name: '东门 入口', ptz: false, sources: [{ profile: 'main', url: 'rtsp://192.0.2.10:554/cam/realmonitor?channel=1&subtype=0', codec: 'h264' }] };
+  seed('host-invoke', 'renderer', invokeText(7, 'sw:devices:add', { name: '东门 NVR', kind: 'rtsp', host: '192.0.2.10', port: 554, username: 'admin', password: 'Pa55-word', cameras: [camera] }));
   seed('hls-cookies', 'zlmediakit', 'ZL_COOKIE=7c1f0e3d2a; expires=Thu, 03 Dec 2026 12:00:00 GMT; path=/live/cam1/\nsid=abc; HttpOnly; Path=/');
   for (const u of [
     'rtsp://admin:Pa55%40word@192.0.2.10:554/cam/realmonitor?channel=1&subtype=0',
@@ -230,7 +238,7 @@ function textSeeds(): void {
 }
 
 async function main(): Promise<void> {
-  clearSeeds();
+  if (process.argv.includes('--fresh')) clearSeeds();
   await onvifSeeds(false);
   await onvifSeeds(true);
   hlsSeeds();

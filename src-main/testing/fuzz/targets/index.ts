@@ -6,10 +6,11 @@ import { onvifSoap, soapXmlReader } from './onvif-targets.js';
 import { rtcp, rtpAac, rtpG711, rtpH264, rtpH265, rtpPacket } from './rtp-targets.js';
 import { digestChallenge, rtspStream } from './rtsp-targets.js';
 import { sdp } from './sdp-target.js';
+import { hostInvoke, rtspMedia } from './session-targets.js';
 
 export const ALL_TARGETS: readonly FuzzTarget[] = [
-  rtspStream, digestChallenge, sdp, rtpPacket, rtcp, rtpH264, rtpH265, rtpAac, rtpG711, h264Sps, h265Sps,
-  onvifSoap, soapXmlReader, requestTarget, hlsPlaylist, hlsCookies, streamUrl,
+  rtspStream, rtspMedia, digestChallenge, sdp, rtpPacket, rtcp, rtpH264, rtpH265, rtpAac, rtpG711, h264Sps, h265Sps,
+  onvifSoap, soapXmlReader, requestTarget, hostInvoke, hlsPlaylist, hlsCookies, streamUrl,
 ];
 
 export function findTarget(name: string): FuzzTarget | undefined {
