@@ -1,6 +1,7 @@
 // sw:export:* end to end in the composition root (host mode, the built-in demo camera): a
 // tile's stream starts the replay buffer, "export the last 2 s" lands a verified package, the
-// history says so, progress and history events go out on the bus, verify works on any folder.
+// history says so, progress and history events go out on the bus, verify works on any folder,
+// and the audit log records the export and each verification.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,9 @@ describe('sw:export channels', () => {
     expect(await call('sw:export:drives', {})).toMatchObject({ drives: expect.any(Array) });
     const bad = await router.handle('sw:export:start', { cameraId, profile: 'main', lastSeconds: 0, targetDir: target.dir, caseReference: '', reason: '' }, sender);
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_payload' } });
+    const audit = await call<{ entries: Array<{ kind: string; targetId: string }> }>('sw:audit:list', { kinds: ['export.start', 'export.done', 'export.verify'] });
+    expect(audit.entries.filter((e) => e.targetId === exportId).map((e) => e.kind).sort()).toEqual(['export.done', 'export.start']);
+    expect(audit.entries.filter((e) => e.kind === 'export.verify')).toHaveLength(2);
     await call('sw:stream:close', { streamId: opened.streamId });
   });
 });
