@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/use-t.js';
 import { initBridge } from '../services/bridge.js';
-import { appSelectors, settingsSelectors, useStore } from '../store/index.js';
+import { appSelectors, auditSelectors, settingsSelectors, useStore } from '../store/index.js';
+import { AuditView } from '../features/audit/AuditView.js';
 import { Header } from './Header.js';
 import { ProblemBanner } from './ProblemBanner.js';
 import { DeviceList } from '../features/devices/DeviceList.js';
@@ -10,6 +11,7 @@ import { ExportPanel } from '../features/export/ExportPanel.js';
 
 export function App() {
   const status = useStore(appSelectors.status);
+  const auditOpen = useStore(auditSelectors.open);
   const locale = useStore(settingsSelectors.locale);
   const t = useT();
 
@@ -31,7 +33,9 @@ export function App() {
     <div className="sw-shell" data-testid="shell">
       <Header />
       <ProblemBanner />
-      <main className="sw-main">
+      {/* The wall stays mounted under the audit view; its hidden tiles stop their players until it shows again. */}
+      {auditOpen && <AuditView />}
+      <main className="sw-main" hidden={auditOpen}>
         <DeviceList />
         <WallView />
         <ExportPanel />

@@ -1,7 +1,7 @@
 import type { Locale } from '@common/contract/settings.js';
 import { useT } from '../i18n/use-t.js';
 import { LOCALES } from '../i18n/translate.js';
-import { appSelectors, settingsSelectors, useStore } from '../store/index.js';
+import { appSelectors, auditSelectors, settingsSelectors, useStore } from '../store/index.js';
 
 export function Header() {
   const t = useT();
@@ -10,10 +10,14 @@ export function Header() {
   const setLocale = useStore((s) => s.setLocale);
   const showStats = useStore(settingsSelectors.showTileStats);
   const setShowStats = useStore((s) => s.setShowTileStats);
+  const auditOpen = useStore(auditSelectors.open);
   return (
     <header className="sw-header">
       <h1 data-testid="app-title">{t('app.title')}</h1>
       <span className="sw-badge">{t(mode === 'host' ? 'app.mode.host' : 'app.mode.electron')}</span>
+      <button data-testid="audit-open" aria-pressed={auditOpen} onClick={() => void (auditOpen ? useStore.getState().closeAudit() : useStore.getState().openAudit())}>
+        {t('audit.open')}
+      </button>
       <label className="sw-toggle">
         <input type="checkbox" data-testid="stats-toggle" checked={showStats} onChange={(e) => void setShowStats(e.target.checked)} />
         {t('tile.stats.toggle')}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createStore as createVanillaStore, type StoreApi } from 'zustand/vanilla';
 import { createAppSlice } from './app/action.js';
+import { createAuditSlice } from './audit/action.js';
 import { createDevicesSlice } from './devices/action.js';
 import { createSettingsSlice } from './settings/action.js';
 import { createStreamsSlice } from './streams/action.js';
@@ -9,6 +10,7 @@ import { createWallsSlice } from './walls/action.js';
 
 export type { Store } from './types.js';
 export { appSelectors } from './app/selectors.js';
+export { auditSelectors } from './audit/selectors.js';
 export { devicesSelectors } from './devices/selectors.js';
 export { settingsSelectors } from './settings/selectors.js';
 export { streamsSelectors } from './streams/selectors.js';
@@ -20,6 +22,7 @@ const combined: SliceCreator<Store> = (...a) => ({
   ...createDevicesSlice(...a),
   ...createWallsSlice(...a),
   ...createStreamsSlice(...a),
+  ...createAuditSlice(...a),
 });
 
 /** The window's store, as a React hook (useStore(selector)) with getState/setState. */

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppActions } from './app/action.js';
+import type { AuditActions } from './audit/action.js';
+import type { AuditState } from './audit/initialState.js';
 import type { AppState } from './app/initialState.js';
 import type { DevicesActions } from './devices/action.js';
 import type { DevicesState } from './devices/initialState.js';
@@ -11,7 +13,7 @@ import type { WallsActions } from './walls/action.js';
 import type { WallsState } from './walls/initialState.js';
 
 /** The renderer's one store: a slice per domain, each with its state, actions and selectors. */
-export type Store = AppState & AppActions & SettingsState & SettingsActions & DevicesState & DevicesActions & WallsState & WallsActions & StreamsState & StreamsActions;
+export type Store = AppState & AppActions & SettingsState & SettingsActions & DevicesState & DevicesActions & WallsState & WallsActions & StreamsState & StreamsActions & AuditState & AuditActions;
 
 /** How each slice is written: it sees the whole store, returns only its own part. */
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;
