@@ -10,7 +10,7 @@ test('the first-run wall plays the demo cameras live in four tiles', async ({ ap
     expect(t.width).toBe(640);
   }
   await expect(page.getByTestId('tile-state').first()).toHaveText('实时');
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.screenshot({ path: 'test-results/first-run-wall.png' });
 });
 
 test('an H.265 camera falls back to its H.264 sub-stream where H.265 cannot be decoded', async ({ app }) => {
