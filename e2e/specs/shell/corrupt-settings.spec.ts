@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../../support/browser.js';
+import { guardCsp } from '../../support/csp-guard.js';
 import { startHostApp } from '../../support/host-app.js';
 
 test('a corrupt settings file is moved aside and the operator is told, in Chinese', async () => {
@@ -13,6 +14,7 @@ test('a corrupt settings file is moved aside and the operator is told, in Chines
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
+    const csp = await guardCsp(page);
     await page.goto(host.url);
     const banner = page.getByTestId('problems');
     await expect(banner).toContainText('配置文件');
@@ -21,6 +23,7 @@ test('a corrupt settings file is moved aside and the operator is told, in Chines
     expect(moved).toHaveLength(1);
     expect(readFileSync(path.join(dataDir, moved[0]!), 'utf8')).toBe(garbage); // nothing lost
     await expect(banner).toContainText(moved[0]!);
+    csp.expectNone();
   } finally {
     await browser.close();
     await host.stop();

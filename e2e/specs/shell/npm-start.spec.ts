@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../../support/browser.js';
+import { guardCsp } from '../../support/csp-guard.js';
 import { ROOT } from '../../support/host-app.js';
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore: plain ESM helper shared with the start script
@@ -26,10 +27,12 @@ test('npm start without an Electron binary says so in one line and serves the ap
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
     const browser = await launchChromium();
     const page = await browser.newPage();
+    const csp = await guardCsp(page);
     await page.goto(url);
     await expect(page.getByTestId('app-title')).toHaveText('天幕视频墙');
     await expect(page.getByTestId('camera-item').first()).toBeVisible();
     await browser.close();
+    csp.expectNone();
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
