@@ -1,5 +1,5 @@
 import { channels, isChannelName, type ChannelName, type InvokeResult, type ReqParsed, type Res } from '../common/contract/index.js';
-import { isSkywallError } from '../common/model/errors.js';
+import { isErrorCode, isSkywallError } from '../common/model/errors.js';
 import type { SenderInfo } from './sender.js';
 
 export interface CallContext {
@@ -37,6 +37,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const path = issue?.path.join('.') || '(root)';
+        // Schemas that know better (e.g. displayName) name a specific error code and its limit.
+        const specific = issue?.code === 'custom' ? (issue.params as { errorCode?: unknown; max?: unknown } | undefined) : undefined;
+        if (typeof specific?.errorCode === 'string' && isErrorCode(specific.errorCode)) {
+          return fail(specific.errorCode, `${channel}: ${path}: ${issue?.message}`, { channel, path, ...(typeof specific.max === 'number' ? { max: specific.max } : {}) });
+        }
         return fail('bad_payload', `${channel}: ${path}: ${issue?.message ?? 'invalid'}`, { channel, path });
       }
       try {

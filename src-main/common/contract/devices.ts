@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty, Id, Ok } from './define.js';
+import { displayName } from './display-name.js';
 
 export const DeviceKind = z.enum(['rtsp', 'onvif', 'hikvision', 'dahua', 'uniview', 'wvp', 'artemis', 'url']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
@@ -24,6 +25,9 @@ export const Camera = z.object({
 });
 export type Camera = z.infer<typeof Camera>;
 
+/** A camera as the operator enters it: its name is checked like every display name. */
+export const CameraInput = Camera.extend({ name: displayName });
+
 /** What the renderer sees of a device: never a password. */
 export const DeviceView = z.object({
   id: Id,
@@ -40,13 +44,13 @@ export type DeviceView = z.infer<typeof DeviceView>;
 
 export const DeviceInput = z
   .object({
-    name: z.string().trim().min(1).max(64),
+    name: displayName,
     kind: DeviceKind,
     host: z.string().trim().min(1).max(255),
     port: z.number().int().min(1).max(65535),
     username: z.string().max(64).optional(),
     password: z.string().max(128).optional(),
-    cameras: z.array(Camera).max(512),
+    cameras: z.array(CameraInput).max(512),
   })
   .strict();
 export type DeviceInput = z.infer<typeof DeviceInput>;
@@ -55,14 +59,14 @@ export type DeviceInput = z.infer<typeof DeviceInput>;
 export const DeviceUpdate = z
   .object({
     id: Id,
-    name: z.string().trim().min(1).max(64).optional(),
+    name: displayName.optional(),
     host: z.string().trim().min(1).max(255).optional(),
     port: z.number().int().min(1).max(65535).optional(),
     /** An empty string removes the user name. */
     username: z.string().max(64).optional(),
     /** A string replaces the stored password, null removes it, absent keeps it. */
     password: z.string().max(128).nullable().optional(),
-    cameras: z.array(Camera).max(512).optional(),
+    cameras: z.array(CameraInput).max(512).optional(),
   })
   .strict();
 export type DeviceUpdate = z.infer<typeof DeviceUpdate>;

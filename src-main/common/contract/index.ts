@@ -53,6 +53,7 @@ export type InvokeResult<T = unknown> =
 export * from './app.js';
 export * from './audit.js';
 export * from './devices.js';
+export * from './display-name.js';
 export * from './export.js';
 export * from './settings.js';
 export * from './stream.js';

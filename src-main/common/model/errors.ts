@@ -3,6 +3,9 @@
 // English detail for logs and never carries secrets.
 export const ERROR_CODES = [
   'bad_payload',
+  'name_blank',
+  'name_too_long',
+  'name_invalid_chars',
   'unknown_channel',
   'forbidden_sender',
   'not_found',
@@ -44,4 +47,8 @@ export class SkywallError extends Error {
 
 export function isSkywallError(e: unknown): e is SkywallError {
   return e instanceof SkywallError;
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
 }
