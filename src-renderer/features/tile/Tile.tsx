@@ -36,7 +36,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
   const slotRef = useRef<HTMLDivElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);
-  const stream = useTileStream(camera ? camera.id : null, profile, slotRef, visible);
+  const stream = useTileStream(camera ? camera.id : null, profile, slotRef, visible, camera);
   useReportTile(index, camera?.id, stream.state, stream.darkReason);
 
   const stateText = (() => {

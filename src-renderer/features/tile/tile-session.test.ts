@@ -368,4 +368,18 @@ describe('TileSession', () => {
     expect(view()).toEqual({ state: 'unsupported' });
     expect(players).toHaveLength(1);
   });
+  it('opens again when its device changed while held (main learns new credentials on open), not while playing', async () => {
+    const s = session();
+    playNext();
+    s.setActive(true);
+    await settle();
+    s.deviceChanged();
+    expect(closed).toEqual([]);
+    status({ streamId: 's1', state: 'auth_failed' });
+    playNext();
+    s.deviceChanged();
+    await settle();
+    expect(closed).toEqual(['s1']);
+    expect(s.phase).toBe('playing');
+  });
 });

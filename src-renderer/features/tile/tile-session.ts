@@ -94,6 +94,14 @@ export class TileSession {
     this.end();
   }
 
+  /**
+   * The camera's device was changed (e.g. new credentials). Main learns the new credentials when
+   * the stream is opened again, so a held tile opens again; one that plays is left alone.
+   */
+  deviceChanged(): void {
+    if (this.phaseNow === 'held') this.retryNow();
+  }
+
   /** The operator asks for a new attempt now (also after authentication failed). */
   retryNow(): void {
     if (this.phaseNow === 'idle' || this.phaseNow === 'opening') return;

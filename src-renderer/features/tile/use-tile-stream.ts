@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { createPlayer } from '../../player/index.js';
 import { closeStream, onAnyStreamStatus } from '../../services/streams.js';
 import { planStream } from './stream-plan.js';
@@ -7,9 +7,17 @@ import { tileVideoPool } from './tile-video-pool.js';
 
 export type { TileView as TileStream } from './tile-session.js';
 
-/** Binds a TileSession (tile-session.ts) to the tile: one session per camera and profile, active while visible. */
-export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', slotRef: RefObject<HTMLElement | null>, active: boolean): TileView {
+/**
+ * Binds a TileSession (tile-session.ts) to the tile: one session per camera and profile, active
+ * while visible. `device` is the camera's device as the store has it: a new object when it changed.
+ */
+export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', slotRef: RefObject<HTMLElement | null>, active: boolean, device?: object): TileView {
   const [view, setView] = useState<TileView>({});
+  const sessionRef = useRef<TileSession | undefined>(undefined);
+
+  useEffect(() => {
+    sessionRef.current?.deviceChanged();
+  }, [device]);
 
   useEffect(() => {
     const slot = slotRef.current;
@@ -35,8 +43,12 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
       },
       setView,
     );
+    sessionRef.current = session;
     session.setActive(true);
-    return () => session.dispose();
+    return () => {
+      sessionRef.current = undefined;
+      session.dispose();
+    };
   }, [cameraId, profile, active, slotRef]);
 
   return view;
