@@ -138,6 +138,27 @@ describe('actions go through the services', () => {
     expect(store.getState().settings?.showTileStats).toBe(false);
   });
 
+  it('an older answer to a locale change does not undo a stats click made meanwhile', async () => {
+    await store.getState().load();
+    bridge.hold('sw:settings:update');
+    const locale = store.getState().setLocale('en'); // main answers this one late ...
+    const stats = store.getState().setShowTileStats(true);
+    expect(store.getState().settings).toMatchObject({ locale: 'en', showTileStats: true });
+    const seen: boolean[] = [];
+    const stop = store.subscribe((st) => seen.push(st.settings?.showTileStats ?? false));
+    const answers: Settings[] = [];
+    bridge.handle('sw:settings:update', (p) => {
+      state.settings = { ...state.settings, ...(p as Partial<Settings>) };
+      answers.push(state.settings);
+      return answers.length === 1 ? { ...settings, locale: 'en' } : state.settings; // ... as it read it before the click
+    });
+    bridge.release('sw:settings:update');
+    await Promise.all([locale, stats]);
+    stop();
+    expect(seen).not.toContain(false); // the box never flips back while the answers come in
+    expect(store.getState().settings).toMatchObject({ locale: 'en', showTileStats: true });
+  });
+
   it('adds a device and finds its camera', async () => {
     await store.getState().load();
     await store.getState().addDevice({ name: 'd2', kind: 'url', host: 'h', port: 554, cameras: [] });

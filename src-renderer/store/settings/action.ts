@@ -1,4 +1,4 @@
-import type { Locale } from '@common/contract/index.js';
+import type { Locale, Req, Settings } from '@common/contract/index.js';
 import { settingsService } from '../../services/settings.js';
 import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';
@@ -10,22 +10,35 @@ export interface SettingsActions {
   setShowTileStats(show: boolean): Promise<void>;
 }
 
-export const createSettingsSlice: SliceCreator<SettingsState & SettingsActions> = (set, get) => ({
-  ...settingsInitialState,
+type Patch = Req<'sw:settings:update'>;
 
-  followSettings: () => subscribeThenFetch(settingsService.onChange, settingsService.get, { snapshot: (settings) => set({ settings }), event: (settings) => set({ settings }) }),
-
-  async setLocale(locale) {
-    set({ settings: await settingsService.update({ locale }) });
-  },
-
-  async setShowTileStats(showTileStats) {
-    const before = get().settings;
-    if (before) set({ settings: { ...before, showTileStats } }); // a checkbox must follow the click at once
+export const createSettingsSlice: SliceCreator<SettingsState & SettingsActions> = (set) => {
+  // What main said last, and the operator's changes still on their way: a control follows the
+  // click at once, and an older answer (to another change) never undoes a newer click.
+  let base: Settings | undefined;
+  const pending: Patch[] = [];
+  const show = (): void => set({ settings: base && pending.reduce<Settings>((s, p) => ({ ...s, ...p }), base) });
+  const fromMain = (settings: Settings): void => {
+    base = settings;
+    show();
+  };
+  const update = async (patch: Patch): Promise<void> => {
+    pending.push(patch);
+    show();
     try {
-      set({ settings: await settingsService.update({ showTileStats }) });
+      base = await settingsService.update(patch);
     } catch {
-      if (before) set({ settings: before });
+      // Refused: the patch is dropped below and the control goes back to what main holds.
+    } finally {
+      pending.splice(pending.indexOf(patch), 1);
+      show();
     }
-  },
-});
+  };
+
+  return {
+    ...settingsInitialState,
+    followSettings: () => subscribeThenFetch(settingsService.onChange, settingsService.get, { snapshot: fromMain, event: fromMain }),
+    setLocale: (locale) => update({ locale }),
+    setShowTileStats: (showTileStats) => update({ showTileStats }),
+  };
+};
