@@ -1,9 +1,8 @@
 // Fails on any import cycle: between files (src-main, src-renderer, e2e, build) and between the
 // layers of build/lint/layers.mjs (product files only; tests and src-main/testing may import
 // anything, so they are left out of the layer graph).
-// Between files only imports that exist at run time count: `import type` is erased, and the
-// store's slices name the whole store's type while the store is made of the slices. Between
-// layers every import counts, type-only ones too, as in the layer lint.
+// Every import counts, type-only ones too: a type cycle ties files together as tightly as a
+// run-time one (the store's slices describe their actions in actions-shape.ts for that reason).
 //   node build/check-cycles.mjs        exit 1 and the cycles when there are any
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -145,7 +144,7 @@ export function layerGraph(files) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const files = importGraph({ runtimeOnly: true });
+  const files = importGraph({ runtimeOnly: false });
   const fileCycles = cycles(files);
   const layerCycles = cycles(layerGraph(importGraph({ runtimeOnly: false })));
   const edges = [...files.values()].reduce((n, s) => n + s.size, 0);

@@ -1,15 +1,15 @@
 import type { StateCreator } from 'zustand';
-import type { AppActions } from './app/action.js';
-import type { AuditActions } from './audit/action.js';
+import type { AppActions } from './app/actions-shape.js';
+import type { AuditActions } from './audit/actions-shape.js';
 import type { AuditState } from './audit/initialState.js';
 import type { AppState } from './app/initialState.js';
-import type { DevicesActions } from './devices/action.js';
+import type { DevicesActions } from './devices/actions-shape.js';
 import type { DevicesState } from './devices/initialState.js';
-import type { SettingsActions } from './settings/action.js';
+import type { SettingsActions } from './settings/actions-shape.js';
 import type { SettingsState } from './settings/initialState.js';
-import type { StreamsActions } from './streams/action.js';
+import type { StreamsActions } from './streams/actions-shape.js';
 import type { StreamsState } from './streams/initialState.js';
-import type { WallsActions } from './walls/action.js';
+import type { WallsActions } from './walls/actions-shape.js';
 import type { WallsState } from './walls/initialState.js';
 
 /** The renderer's one store: a slice per domain, each with its state, actions and selectors. */

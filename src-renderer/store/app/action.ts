@@ -2,15 +2,9 @@ import type { Problem } from '@common/contract/index.js';
 import { appService } from '../../services/app.js';
 import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';
+import type { AppActions } from './actions-shape.js';
 import { appInitialState, type AppState } from './initialState.js';
 
-export interface AppActions {
-  /** Follows every domain (subscribe, then fetch) and says ready once all answered, failed if one did not. */
-  load(): Promise<void>;
-  /** Stops following (the window goes away, or a test ends). */
-  unload(): void;
-  dismissProblem(p: Problem): void;
-}
 
 const sameProblem = (a: Problem, b: Problem): boolean => a.code === b.code && a.at === b.at && JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {});
 

@@ -3,16 +3,9 @@ import { auditService } from '../../services/audit.js';
 import { ContractError } from '../../services/bridge.js';
 import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';
+import type { AuditActions } from './actions-shape.js';
 import { auditInitialState, type AuditFilter, type AuditState } from './initialState.js';
 
-export interface AuditActions {
-  /** Shows the audit view and follows new entries while it is open. */
-  openAudit(): Promise<void>;
-  closeAudit(): void;
-  setAuditFilter(filter: AuditFilter): Promise<void>;
-  loadOlderAudit(): Promise<void>;
-  verifyAudit(): Promise<void>;
-}
 
 const PAGE = 100;
 

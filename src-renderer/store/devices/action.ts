@@ -1,15 +1,9 @@
-import type { DeviceInput } from '@common/contract/index.js';
 import { devicesService } from '../../services/devices.js';
-import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
+import { subscribeThenFetch } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';
+import type { DevicesActions } from './actions-shape.js';
 import { devicesInitialState, type DevicesState } from './initialState.js';
 
-export interface DevicesActions {
-  followDevices(): Promise<Unsubscribe>;
-  /** Throws a ContractError the form words for the operator. */
-  addDevice(input: DeviceInput): Promise<void>;
-  removeDevice(id: string): Promise<void>;
-}
 
 export const createDevicesSlice: SliceCreator<DevicesState & DevicesActions> = (set) => ({
   ...devicesInitialState,

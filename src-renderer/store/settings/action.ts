@@ -1,14 +1,10 @@
-import type { Locale, Req, Settings } from '@common/contract/index.js';
+import type { Req, Settings } from '@common/contract/index.js';
 import { settingsService } from '../../services/settings.js';
-import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
+import { subscribeThenFetch } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';
+import type { SettingsActions } from './actions-shape.js';
 import { settingsInitialState, type SettingsState } from './initialState.js';
 
-export interface SettingsActions {
-  followSettings(): Promise<Unsubscribe>;
-  setLocale(locale: Locale): Promise<void>;
-  setShowTileStats(show: boolean): Promise<void>;
-}
 
 type Patch = Req<'sw:settings:update'>;
 

@@ -1,10 +1,7 @@
 import type { SliceCreator } from '../types.js';
+import type { StreamsActions } from './actions-shape.js';
 import { streamsInitialState, type StreamsState, type TileReport } from './initialState.js';
 
-export interface StreamsActions {
-  /** A tile says what it shows now; undefined when it has no camera or went away. */
-  reportTile(index: number, report: TileReport | undefined): void;
-}
 
 const sameReport = (a: TileReport | undefined, b: TileReport | undefined): boolean =>
   a?.cameraId === b?.cameraId && a?.state === b?.state && a?.darkReason === b?.darkReason;

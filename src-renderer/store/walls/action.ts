@@ -1,17 +1,10 @@
 import { assignTile, regrid } from '@common/model/wall-layout.js';
-import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
+import { subscribeThenFetch } from '../../services/sync.js';
 import { wallsService } from '../../services/walls.js';
 import type { SliceCreator } from '../types.js';
+import type { WallsActions } from './actions-shape.js';
 import { wallsInitialState, type WallsState } from './initialState.js';
 
-export interface WallsActions {
-  followWall(): Promise<Unsubscribe>;
-  selectTile(index: number): void;
-  /** Re-grids the wall as n x n, keeping the cameras of the first tiles. */
-  setLayout(n: number): Promise<void>;
-  /** Puts a camera (or nothing) on a tile, the selected one by default, and selects the next. */
-  assignCamera(cameraId: string | null, index?: number): Promise<void>;
-}
 
 export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, get) => ({
   ...wallsInitialState,

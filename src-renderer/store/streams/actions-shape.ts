@@ -1,0 +1,7 @@
+// What the slice offers, apart from its implementation, so the store type can name it without importing the slice.
+import type { TileReport } from './initialState.js';
+
+export interface StreamsActions {
+  /** A tile says what it shows now; undefined when it has no camera or went away. */
+  reportTile(index: number, report: TileReport | undefined): void;
+}
