@@ -8,6 +8,7 @@ import { EventBus } from '../ipc/event-bus.js';
 import { createRouter, type Router } from '../ipc/router.js';
 import type { SenderInfo } from '../ipc/sender.js';
 import { logger } from '../base/log/index.js';
+import type { Problem } from '../common/contract/index.js';
 import { openKeyFileVault, openSafeStorageVault, openSkywallStore, type SafeStorageLike } from '../storage/index.js';
 import { appHandlers } from './app/handlers.js';
 import { auditHandlers } from './audit/handlers.js';
@@ -50,6 +51,7 @@ export interface AppCore {
 const ipcLog = logger('ipc');
 const exportLog = logger('export');
 const auditLog = logger('audit');
+const storageLog = logger('storage');
 const NO_DEMO: DemoDevices = { records: () => [], password: () => undefined };
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
@@ -57,7 +59,16 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const vault = opts.safeStorage
     ? await openSafeStorageVault({ dir: opts.dataDir, safeStorage: opts.safeStorage })
     : await openKeyFileVault({ dir: opts.dataDir });
-  const { store, problems } = await openSkywallStore({ dir: opts.dataDir, vault, backend: opts.mode === 'electron' ? 'electron-store' : 'conf' });
+  // A failed save (disk full, read-only) is told to the operator once; the wall keeps working from memory.
+  let report: ((problem: Omit<Problem, 'at'>) => void) | undefined = undefined;
+  const savesFailedEarly: Problem[] = [];
+  const onSaveFailed = (e: unknown): void => {
+    storageLog.error('settings, devices and walls could not be saved; working from memory', e);
+    const problem = { code: 'storage_save_failed', params: { dir: opts.dataDir } };
+    if (report) report(problem);
+    else savesFailedEarly.push({ ...problem, at: new Date().toISOString() });
+  };
+  const { store, problems } = await openSkywallStore({ dir: opts.dataDir, vault, backend: opts.mode === 'electron' ? 'electron-store' : 'conf', onSaveFailed });
   const bus = new EventBus();
 
   let demo: RunningDemo | undefined;
@@ -65,7 +76,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     demo = await startDemoDevices();
     fillFirstWallWithDemo(store);
   }
-  const app = createAppService({ mode: opts.mode, version: opts.version, problems, bus });
+  const app = createAppService({ mode: opts.mode, version: opts.version, problems: [...problems, ...savesFailedEarly], bus });
+  report = (problem) => app.report(problem);
   const audit = await createAuditService({
     dir: opts.dataDir,
     bus,

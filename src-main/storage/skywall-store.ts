@@ -1,5 +1,7 @@
 // In-memory copy of skywall.json with validated mutations. Every change is validated against the
-// whole-document schema, written atomically, and only then applied in memory and announced.
+// whole-document schema, written atomically, then applied in memory and announced. A write that
+// fails (disk full, read-only, removed) does not lose the change: it is applied in memory all the
+// same, the failure is reported once, and the next change writes the whole document again.
 import { z } from 'zod';
 import type { DeviceView } from '../common/contract/devices.js';
 import { Settings, SettingsPatch } from '../common/contract/settings.js';
@@ -31,13 +33,22 @@ export class SkywallStore {
   readonly #docs: DocumentStore;
   readonly #vault: CredentialVault;
   readonly #listeners: ChangeListeners<ChangePayloads>;
+  readonly #onSaveFailed: (e: unknown) => void;
   #doc: SkywallDoc;
+  /** True from a failed write until a write succeeds: one report per episode, not per change. */
+  #saveFailing = false;
 
-  constructor(docs: DocumentStore, vault: CredentialVault, doc: SkywallDoc, onListenerError: (e: unknown) => void) {
+  constructor(docs: DocumentStore, vault: CredentialVault, doc: SkywallDoc, onListenerError: (e: unknown) => void, onSaveFailed: (e: unknown) => void = () => undefined) {
     this.#docs = docs;
     this.#vault = vault;
     this.#doc = doc;
     this.#listeners = new ChangeListeners(onListenerError);
+    this.#onSaveFailed = onSaveFailed;
+  }
+
+  /** True while the last write of skywall.json failed: what is shown lives in memory only. */
+  get unsaved(): boolean {
+    return this.#saveFailing;
   }
 
   /** Absolute path of skywall.json. */
@@ -140,9 +151,19 @@ export class SkywallStore {
   #commit(next: SkywallDoc, changed: ChangeKind[]): void {
     const checked = SkywallDoc.safeParse(next);
     if (!checked.success) throw badPayload('change', checked.error);
-    this.#docs.set(checked.data);
+    this.#save(checked.data);
     this.#doc = checked.data;
     for (const kind of changed) this.#listeners.emit(kind, () => structuredClone(this.#doc[kind]) as ChangePayloads[typeof kind]);
+  }
+
+  #save(doc: SkywallDoc): void {
+    try {
+      this.#docs.set(doc);
+      this.#saveFailing = false;
+    } catch (e) {
+      if (!this.#saveFailing) this.#onSaveFailed(e);
+      this.#saveFailing = true;
+    }
   }
 }
 

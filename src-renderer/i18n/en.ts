@@ -62,6 +62,7 @@ export const en: Record<MessageKey, string> = {
   'problems.storage_migration_credentials_conflict': 'While upgrading old settings, the password of {item} differed from the one in the vault; the vault copy was kept: please check it.',
   'problems.internal_error': 'An unexpected internal error ({kind}) was logged; Skywall keeps running. If it happens again, send the log file from the logs folder in the data folder to your maintainer.',
   'problems.audit_append_failed': 'The audit log could not record an action ({kind}): check space and permissions on the disk holding the data folder. The action itself was carried out.',
+  'problems.storage_save_failed': 'Settings, devices and walls could not be saved to {dir}: the disk may be full or read-only. Everything keeps working for now, but changes will be lost at the next restart: free space on that disk; the next change is saved again.',
   'audit.open': 'Audit log',
   'audit.title': 'Audit log (read-only)',
   'audit.from': 'From',

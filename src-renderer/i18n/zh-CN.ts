@@ -61,6 +61,7 @@ export const zhCN = {
   'problems.storage_migration_credentials_conflict': '升级旧配置时，{item} 的密码与保险库中已有的不一致，保留了保险库中的密码：请核对。',
   'problems.internal_error': '程序内部出现意外错误（{kind}），已记入日志，程序继续运行。如反复出现，请把数据目录下 logs 中的日志文件发给维护人员。',
   'problems.audit_append_failed': '操作记录（审计日志）无法写入（{kind}）：请检查数据目录所在磁盘的空间和权限。操作本身已完成。',
+  'problems.storage_save_failed': '设置、设备和电视墙无法保存到 {dir}：磁盘可能已满或只读。当前画面照常工作，但重启后这些更改会丢失：请清理该磁盘空间，下一次更改时会重新保存。',
   'audit.open': '审计日志',
   'audit.title': '审计日志（只读）',
   'audit.from': '从',
