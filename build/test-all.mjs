@@ -36,21 +36,28 @@ gate(run('lint', bin('eslint'), ['.', '--max-warnings=0']));
 gate(run('import cycles', process.execPath, [path.join(root, 'build/check-cycles.mjs')]));
 gate(run('typecheck', process.execPath, [path.join(root, 'build/typecheck.mjs')]));
 
-const vitestJson = path.join(tmp, 'vitest.json');
-const vitestOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
-if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
+/** One Vitest pass; its passed and failed tests are added to the totals. */
+function vitestPass(label, name, env = {}) {
+  const json = path.join(tmp, `${name}.json`);
+  rmSync(json, { force: true });
+  const ok = run(label, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${json}`], env);
+  if (!existsSync(json)) return void failed++;
+  const v = JSON.parse(readFileSync(json, 'utf8'));
   passed += v.numPassedTests;
   // A suite that fails to load has no failed tests of its own: count it.
   const counted = v.numFailedTests + v.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
   failed += counted;
   if (v.numTotalTests === 0) failed++;
   // Uncaught errors fail the run without failing a test: count them as one failure.
-  else if (!vitestOk && counted === 0) {
+  else if (!ok && counted === 0) {
     console.log('vitest failed without a failed test: an uncaught exception or unhandled rejection (see "Unhandled Errors" above)');
     failed++;
   }
-} else failed++;
+}
+
+vitestPass('unit tests (vitest)', 'vitest');
+// Tests that load the machine on purpose run alone, one file at a time (see vitest.config.ts).
+vitestPass('load tests (vitest, alone)', 'vitest-load', { SKYWALL_TESTS: 'load' });
 
 // Fuzzing: 10,000 inputs per target from a fixed seed (the same inputs every run), one line
 // per target; each target that breaks its promise counts as one failure.
