@@ -3,14 +3,15 @@
 // stopped is recorded as failed ('interrupted') on the next start, never left as running.
 import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportFailure } from '../../export/writer/index.js';
+import type { z } from 'zod';
+import type { ExportFailureCode as ExportFailureCodeSchema } from '../../common/contract/index.js';
 
 export const HISTORY_FILE = 'export-history.json';
 const MAX_ENTRIES = 500;
 
 export type ExportState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-/** Writer failures, plus: no video in the buffer, the app stopped mid-export, anything unforeseen. */
-export type ExportFailureCode = ExportFailure | 'no_video' | 'interrupted' | 'internal';
+/** The contract's list: writer failures, plus no video in the buffer, the app stopped mid-export, anything unforeseen. */
+export type ExportFailureCode = z.infer<typeof ExportFailureCodeSchema>;
 
 export interface ExportHistoryEntry {
   id: string;
