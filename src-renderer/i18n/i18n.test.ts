@@ -21,6 +21,21 @@ describe('i18n', () => {
     for (const d of Object.values(dictionaries)) for (const v of Object.values(d)) expect(v.trim()).not.toBe('');
   });
 
+  it('no key is defined by two message files (a spread would hide one)', () => {
+    const dir = path.resolve(__dirname, 'messages');
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const file of readdirSync(dir)) {
+      const zhBlock = readFileSync(path.join(dir, file), 'utf8').split('export const en')[0]!;
+      for (const m of zhBlock.matchAll(/^ {2}'([^']+)':/gm)) {
+        if (seen.has(m[1]!)) clashes.push(`${m[1]} in ${seen.get(m[1]!)} and ${file}`);
+        seen.set(m[1]!, file);
+      }
+    }
+    expect(seen.size).toBe(Object.keys(dictionaries['zh-CN']).length);
+    expect(clashes).toEqual([]);
+  });
+
   it('every key the UI uses exists in both languages', () => {
     const root = path.resolve(__dirname, '..');
     const used = new Set<string>();
