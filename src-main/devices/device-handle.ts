@@ -34,8 +34,16 @@ export type RelayedInput = 'flv-ws' | 'flv-http' | 'mpegts' | 'hls';
 /**
  * Where a live stream comes from, in a form the stream service can open:
  * - `rtsp`: the hub pulls it with its RTSP client (credentials separate, never in the URL);
- * - `relay`: a platform byte stream the media relay fetches for the renderer.
+ * - `relay`: a platform byte stream: FLV is demuxed into the hub like RTSP, TS and HLS are relayed
+ *   to the renderer as bytes.
+ * `renewable`: the URL holds for one play session (a platform's play URL): ask the adapter again
+ * before each reconnect instead of reusing it.
  */
 export type LiveSource =
-  | { kind: 'rtsp'; url: string; credentials: DeviceCredentials; codec?: VideoCodec }
-  | { kind: 'relay'; url: string; input: RelayedInput; codec?: VideoCodec };
+  | { kind: 'rtsp'; url: string; credentials: DeviceCredentials; codec?: VideoCodec; renewable?: boolean }
+  | { kind: 'relay'; url: string; input: RelayedInput; codec?: VideoCodec; renewable?: boolean; tls?: LiveSourceTls };
+
+/** How a platform's https/wss media URL is trusted: the certificate the operator pinned. */
+export interface LiveSourceTls {
+  pinSha256: string;
+}

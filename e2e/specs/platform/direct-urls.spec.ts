@@ -1,5 +1,6 @@
-// County-platform URLs (ZLMediaKit behind WVP) play in tiles through the main process's media
-// relay: ws-flv, http-flv and MPEG-TS as bytes over a loopback WebSocket into mpegts.js, HLS
+// County-platform URLs (ZLMediaKit behind WVP) play in tiles through the main process: ws-flv
+// and http-flv are demuxed into the hub and reach the tile as fMP4 from the live gateway, like a
+// direct camera; MPEG-TS is relayed as bytes over a loopback WebSocket into mpegts.js, HLS
 // through a loopback proxy into video.js. The page itself never connects to the platform. The
 // platform is a fake media server in this test process (e2e/support/fake-platform) serving the
 // demo clip live.
@@ -40,10 +41,25 @@ function watchPlatformTraffic(page: Page, port: number): () => string[] {
   return () => hits;
 }
 
+/** Which loopback path the page played from: the live gateway (hub, fMP4) or the relay. */
+function watchLoopbackPaths(page: Page): () => string[] {
+  const paths: string[] = [];
+  page.on('websocket', (ws) => {
+    const m = /^\/(live|relay|hls)\//.exec(new URL(ws.url()).pathname);
+    if (m) paths.push(m[1]!);
+  });
+  page.on('request', (r) => {
+    const m = /^\/(hls)\//.exec(new URL(r.url()).pathname);
+    if (m) paths.push(m[1]!);
+  });
+  return () => paths;
+}
+
 for (const c of CASES) {
-  test(`a platform ${c.kind} URL plays live in a tile, relayed by the main process`, async ({ app, platform }) => {
+  test(`a platform ${c.kind} URL plays live in a tile, pulled by the main process`, async ({ app, platform }) => {
     test.setTimeout(c.timeoutMs + 20_000);
     const consoleLines = watchConsole(app.page);
+    const loopback = watchLoopbackPaths(app.page);
     const pageToPlatform = watchPlatformTraffic(app.page, platform.port);
     const contract = await connectContract(app.host!);
     try {
@@ -58,6 +74,9 @@ for (const c of CASES) {
       // The pictures came from the platform by this transport, fetched by the main process.
       expect(platform.viewers()[c.kind]).toBeGreaterThanOrEqual(1);
       expect(pageToPlatform()).toEqual([]);
+      // FLV goes through the hub like a camera; only TS is relayed as bytes.
+      if (c.kind === 'flv-ws' || c.kind === 'flv-http') expect(loopback()).toEqual(['live']);
+      if (c.kind === 'mpegts') expect(loopback()).toEqual(['relay']);
       expect(consoleLines().filter((l) => /Content Security Policy|CORS/i.test(l))).toEqual([]);
     } finally {
       contract.close();
@@ -71,7 +90,7 @@ const SEVEN = [0, 1, 2, 3, 4, 5, 6];
 
 // Chromium (and so Electron) opens at most six HTTP/1.1 connections per host:port, and an
 // http-flv or http-ts body never ends: played by the page, the seventh tile waited forever.
-// Through the relay the page holds WebSockets to 127.0.0.1 only and the main process (no such
+// Through the hub or the relay the page holds WebSockets to 127.0.0.1 only and the main process (no such
 // limit) holds the platform connections: all seven play. See docs/platform-streams.md.
 const SEVEN_CASES: { kind: Exclude<ViewerKind, 'hls'>; field: 'ws_flv' | 'flv' | 'ts' }[] = [
   { kind: 'flv-ws', field: 'ws_flv' },
@@ -99,9 +118,10 @@ for (const c of SEVEN_CASES) {
   });
 }
 
-// What the tile says while the platform is gone. The relay closes its WebSocket when the
-// platform connection drops, mpegts.js ends, and the tile re-opens with backoff
-// ('reconnecting'; each retry is a new relayed stream). The HLS proxy answers 502 while the
+// What the tile says while the platform is gone. FLV: the hub loses its pull and reconnects
+// with backoff ('reconnecting'). TS: the relay closes its WebSocket when the platform
+// connection drops, mpegts.js ends, and the tile re-opens with backoff ('reconnecting'; each
+// retry is a new relayed stream). The HLS proxy answers 502 while the
 // platform is unreachable; video.js retries its only playlist by itself, so
 // an HLS tile shows 'stalled' (8 s without new frames) and re-opens only after 30 s without
 // data; a short outage heals in place. Measured numbers: docs/platform-streams.md.

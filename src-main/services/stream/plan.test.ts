@@ -5,6 +5,7 @@ import { codecMatters, planStream, type PlanCandidate } from './plan.js';
 
 const rtsp = (codec?: 'h264' | 'h265'): PlanCandidate => ({ source: { kind: 'rtsp', url: 'rtsp://h/x', credentials: {}, ...(codec ? { codec } : {}) } });
 const flv = (codec?: 'h264' | 'h265'): PlanCandidate => ({ source: { kind: 'relay', url: 'http://h/x.flv', input: 'flv-http', ...(codec ? { codec } : {}) } as LiveSource });
+const ts = (codec?: 'h264' | 'h265'): PlanCandidate => ({ source: { kind: 'relay', url: 'http://h/x.ts', input: 'mpegts', ...(codec ? { codec } : {}) } as LiveSource });
 
 const DEBIAN: DecodeCapabilities = { h264: true, h265: false, aac: true };
 const ALL: DecodeCapabilities = { h264: true, h265: true, aac: true };
@@ -28,15 +29,18 @@ describe('planStream', () => {
     expect(planStream({ ...base, canTranscode: false, requested: rtsp('h265'), decode: DEBIAN })).toEqual({ plan: 'dark', reason: 'h265_unsupported' });
   });
 
-  it('the re-encode is for RTSP sources and an H.264 decoder only', () => {
-    expect(planStream({ ...base, requested: flv('h265'), decode: DEBIAN })).toEqual({ plan: 'dark', reason: 'h265_unsupported' });
+  it('the re-encode is for what the hub pulls (RTSP, platform FLV) and an H.264 decoder only', () => {
+    expect(planStream({ ...base, requested: ts('h265'), decode: DEBIAN })).toEqual({ plan: 'dark', reason: 'h265_unsupported' });
+    expect(planStream({ ...base, requested: flv('h265'), decode: DEBIAN })).toEqual({ plan: 'transcode', reason: 'h265_unsupported' });
     expect(planStream({ ...base, requested: rtsp('h265'), decode: { h264: false, h265: false, aac: false } })).toEqual({ plan: 'dark', reason: 'h265_unsupported' });
     expect(planStream({ ...base, requested: rtsp('h264'), decode: { h264: false, h265: true, aac: false } })).toEqual({ plan: 'dark', reason: 'codec_unsupported' });
   });
 
-  it('H.265 in FLV follows mpegts.js support, which may differ from fMP4', () => {
-    expect(planStream({ ...base, requested: flv('h265'), decode: { ...ALL, h265Flv: false } })).toEqual({ plan: 'dark', reason: 'h265_unsupported' });
+  it('H.265 in relayed TS follows mpegts.js support; platform FLV plays as fMP4 like RTSP', () => {
+    expect(planStream({ ...base, requested: ts('h265'), decode: { ...ALL, h265Flv: false } })).toEqual({ plan: 'dark', reason: 'h265_unsupported' });
     expect(planStream({ ...base, requested: rtsp('h265'), decode: { ...ALL, h265Flv: false } })).toEqual({ plan: 'as_is' });
+    expect(planStream({ ...base, requested: flv('h265'), decode: { ...ALL, h265Flv: false } })).toEqual({ plan: 'as_is' });
+    expect(planStream({ ...base, canTranscode: false, requested: flv('h265'), decode: { ...ALL, h265: false } })).toEqual({ plan: 'dark', reason: 'h265_unsupported' });
   });
 
   it('a forced re-encode is granted or refused, never ignored', () => {

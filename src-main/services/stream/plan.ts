@@ -28,9 +28,16 @@ function codecOf(c: PlanCandidate): VideoCodec | undefined {
   return c.codec ?? c.source.codec;
 }
 
-/** Through mpegts.js (FLV, TS) rather than fMP4: its own H.265 support decides. */
+/** A source the hub pulls itself (RTSP, platform FLV): the tile plays it as fMP4 from the gateway. */
+export type HubSource = LiveSource & ({ kind: 'rtsp' } | { kind: 'relay'; input: 'flv-ws' | 'flv-http' });
+
+export function hubTakes(source: LiveSource): source is HubSource {
+  return source.kind === 'rtsp' || source.input === 'flv-ws' || source.input === 'flv-http';
+}
+
+/** Through mpegts.js (TS relayed as bytes) rather than fMP4: its own H.265 support decides. */
 function viaMpegts(source: LiveSource): boolean {
-  return source.kind === 'relay' && source.input !== 'hls';
+  return source.kind === 'relay' && source.input === 'mpegts';
 }
 
 function playable(c: PlanCandidate, decode: DecodeCapabilities): boolean {
@@ -47,8 +54,8 @@ function playable(c: PlanCandidate, decode: DecodeCapabilities): boolean {
 export function planStream(input: PlanInput): Plan {
   const { requested, sub, decode } = input;
   const reason: DarkReason = codecOf(requested) === 'h265' ? 'h265_unsupported' : 'codec_unsupported';
-  // The re-encode reads the hub's RTSP stream and yields H.264.
-  const transcodable = input.canTranscode && requested.source.kind === 'rtsp' && (decode?.h264 ?? true);
+  // The re-encode reads the hub's stream (RTSP or platform FLV) and yields H.264.
+  const transcodable = input.canTranscode && hubTakes(requested.source) && (decode?.h264 ?? true);
   if (input.forceTranscode) return transcodable ? { plan: 'transcode', reason } : { plan: 'dark', reason };
   if (!decode || playable(requested, decode)) return { plan: 'as_is' };
   if (sub && codecOf(sub) !== 'h265' && playable(sub, decode)) return { plan: 'sub_stream', reason };

@@ -1,20 +1,29 @@
-// The hub and what it pulls: for each source key, the RTSP source an adapter resolved (URL and
-// credentials) or, for the `x264` variant, an ffmpeg re-encode of the camera's own stream. One
-// camera session serves both. New credentials for a key retry it at once; an auth refusal
-// otherwise stays until they change.
+// The hub and what it pulls: for each source key, the RTSP or FLV source an adapter resolved
+// (URL and credentials) or, for the `x264` variant, an ffmpeg re-encode of the camera's own
+// stream. One camera session serves both. New credentials for a key retry it at once; an auth
+// refusal otherwise stays until they change. A platform's play URL holds for one session: each
+// reconnect asks the adapter for a fresh one (`renew`).
 import { logger } from '../../base/log/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { directKeyOf, formatSourceKey, parseSourceKey, type SourceKey } from '../../common/model/source-key.js';
 import type { DeviceCredentials, VideoCodec } from '../../devices/index.js';
 import { StreamHub, type HubConsumer, type HubStatus } from '../../media/hub/index.js';
+import type { Producer } from '../../media/hub/index.js';
+import { DeferredProducer } from '../../media/ingest/deferred-producer.js';
+import { FlvProducer } from '../../media/ingest/flv-producer.js';
 import { RtspProducer } from '../../media/ingest/rtsp-producer.js';
 import { AuthLockout } from '../../media/rtsp/auth-lockout.js';
 import { TranscodeProducer, type FfmpegInfo } from '../../media/transcode/index.js';
 
-/** What the hub pulls for a camera's own stream. */
+/** What the hub pulls for a camera's own stream: RTSP (the default) or a platform's FLV. */
 export interface RtspTarget {
   url: string;
   credentials: DeviceCredentials;
+  format?: 'rtsp' | 'flv';
+  /** Pinned certificate for https/wss FLV. */
+  pinSha256?: string;
+  /** Asks for a fresh URL before every attempt after the first (platform play sessions end). */
+  renew?: () => Promise<RtspTarget>;
 }
 
 export interface SourceProbe {
@@ -30,6 +39,7 @@ const transcodeLog = logger('transcode');
 const NO_TRACKS_SOON = new Set<HubStatus['state']>(['auth_failed', 'unsupported', 'offline', 'reconnecting']);
 
 function sameTarget(a: RtspTarget, b: RtspTarget): boolean {
+  if (a.renew || b.renew) return a.format === b.format && a.credentials.password === b.credentials.password; // URLs change every session
   return a.url === b.url && a.credentials.username === b.credentials.username && a.credentials.password === b.credentials.password;
 }
 
@@ -37,6 +47,8 @@ export class RtspPulls {
   readonly hub: StreamHub;
   private readonly targets = new Map<string, RtspTarget>();
   private readonly lockout = new AuthLockout();
+  /** Keys whose resolved URL was used by an attempt: the next attempt of a renewable one asks again. */
+  private readonly usedOnce = new Set<string>();
   private ffmpeg: FfmpegInfo | undefined;
 
   constructor(graceMs: number) {
@@ -57,6 +69,7 @@ export class RtspPulls {
     const text = formatSourceKey(direct);
     const prev = this.targets.get(text);
     this.targets.set(text, target);
+    this.usedOnce.delete(text);
     if (prev && !sameTarget(prev, target)) {
       this.hub.retry(text);
       this.hub.retry(formatSourceKey({ ...direct, variant: 'x264' }));
@@ -123,6 +136,20 @@ export class RtspPulls {
       // The producer subscribes from a microtask, i.e. outside this hub call.
       return new TranscodeProducer({ source: (consumer) => this.hub.subscribe(directText, consumer), ffmpeg, onLog: (line) => transcodeLog.warn(`${text}: ${line}`) });
     }
+    const renew = target.renew;
+    if (!renew || !this.usedOnce.has(directText)) {
+      this.usedOnce.add(directText);
+      return this.producerFor(target);
+    }
+    return new DeferredProducer(async () => {
+      const fresh = await renew();
+      this.targets.set(directText, { ...fresh, renew });
+      return this.producerFor(fresh);
+    });
+  }
+
+  private producerFor(target: RtspTarget): Producer {
+    if (target.format === 'flv') return new FlvProducer({ url: target.url, ...(target.pinSha256 ? { tls: { pinSha256: target.pinSha256 } } : {}) });
     return new RtspProducer({ url: target.url, ...target.credentials, lockout: this.lockout, timeoutMs: 5000 });
   }
 }

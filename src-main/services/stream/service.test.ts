@@ -25,6 +25,7 @@ beforeAll(async () => {
     cameras: [
       { id: 'cam-264', name: 'A', ptz: false, sources: [{ profile: 'main', url: camera.url('/demo/h264'), codec: 'h264' }] },
       { id: 'cam-flv', name: 'P', ptz: false, sources: [{ profile: 'main', url: 'http://127.0.0.1:9/rtp/x.live.flv' }] },
+      { id: 'cam-ts', name: 'T', ptz: false, sources: [{ profile: 'main', url: 'http://127.0.0.1:9/rtp/x.live.ts' }] },
       { id: 'cam-odd', name: 'O', ptz: false, sources: [{ profile: 'main', url: 'http://127.0.0.1:9/page.html' }] },
     ],
   };
@@ -58,13 +59,17 @@ describe('stream service', () => {
     await expect.poll(() => camera.stats().sessions, { timeout: 5000 }).toBe(0);
   });
 
-  it('hands platform URLs to the relay on loopback, never to the page directly', async () => {
-    const facts = playableFacts(await streams.open({ cameraId: 'cam-flv', profile: 'sub' }));
+  it('pulls platform FLV into the hub (fMP4 gateway URL) and relays TS on loopback, never to the page directly', async () => {
+    const flv = playableFacts(await streams.open({ cameraId: 'cam-flv', profile: 'sub' }));
     // No sub-stream: the main stream plays.
-    expect(facts).toMatchObject({ plan: 'as_is', transport: 'flv-ws', profile: 'main' });
-    expect(facts.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/relay\//);
-    expect(facts.url).not.toContain(':9/');
-    streams.close(facts.streamId);
+    expect(flv).toMatchObject({ plan: 'as_is', transport: 'fmp4-ws', profile: 'main' });
+    expect(flv.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/live\//);
+    expect(flv.url).not.toContain(':9/');
+    streams.close(flv.streamId);
+    const ts = playableFacts(await streams.open({ cameraId: 'cam-ts', profile: 'main' }));
+    expect(ts).toMatchObject({ plan: 'as_is', transport: 'mpegts', profile: 'main' });
+    expect(ts.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/relay\//);
+    streams.close(ts.streamId);
   });
 
   it('says clearly what it cannot open', async () => {

@@ -1,8 +1,9 @@
 // Opens camera streams for tiles in one round trip: the camera's device adapter says where the
 // stream comes from, the window's decoders and what the device offers decide the plan (as it is,
 // sub-stream, H.264 re-encode, or dark), and the answer carries the source's current status.
-// RTSP goes through the hub and the live gateway (fMP4 per frame); platform FLV/TS/HLS links are
-// pulled by the media relay, so the renderer only ever talks to 127.0.0.1.
+// RTSP and platform FLV (HTTP or WebSocket) go through the hub and the live gateway (fMP4 per
+// frame); platform TS and HLS links are pulled by the media relay, so the renderer only ever
+// talks to 127.0.0.1.
 import { randomBytes } from 'node:crypto';
 import type { StreamFacts, StreamOpenAnswer, StreamOpenRequest } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
@@ -14,8 +15,8 @@ import type { HubStatus, StreamHub } from '../../media/hub/index.js';
 import { MediaRelay } from '../../media/relay/index.js';
 import { detectFfmpeg, type FfmpegInfo } from '../../media/transcode/index.js';
 import type { DevicesService } from '../devices/service.js';
-import { codecMatters, planStream, type PlanCandidate } from './plan.js';
-import { RtspPulls } from './rtsp-pulls.js';
+import { codecMatters, hubTakes, planStream, type HubSource, type PlanCandidate } from './plan.js';
+import { RtspPulls, type RtspTarget } from './rtsp-pulls.js';
 import { resolveChannel, type ResolvedChannel } from './resolve-channel.js';
 
 export interface StreamService {
@@ -85,8 +86,22 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
     }
   };
 
-  const pullRtsp = (key: SourceKey, source: Extract<LiveSource, { kind: 'rtsp' }>): void => {
-    pulls.setTarget(key, { url: source.url, credentials: source.credentials });
+  const targetOf = (source: HubSource): RtspTarget =>
+    source.kind === 'rtsp'
+      ? { url: source.url, credentials: source.credentials }
+      : { url: source.url, credentials: {}, format: 'flv', ...(source.tls ? { pinSha256: source.tls.pinSha256 } : {}) };
+
+  /** Records what the hub pulls for `key`; a platform's play URL is asked for again before each reconnect. */
+  const pullRtsp = (key: SourceKey, source: HubSource, ch?: ResolvedChannel): void => {
+    const target = targetOf(source);
+    if (source.renewable && ch) {
+      target.renew = async () => {
+        const fresh = await ch.adapter.liveSource(ch.device, ch.channel, key.profile);
+        if (!hubTakes(fresh)) throw new SkywallError('unsupported_codec', 'the platform changed the stream format');
+        return targetOf(fresh);
+      };
+    }
+    pulls.setTarget(key, target);
   };
 
   const playRtsp = async (streamId: string, key: SourceKey): Promise<Pick<StreamFacts, 'url' | 'transport' | 'status'>> => {
@@ -117,11 +132,11 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       const ch = await resolveChannel(opts.devices, opts.adapters, req.cameraId);
       const requested = await sourceFor(ch, req.profile);
       const candidate: PlanCandidate = { source: requested.source };
-      const ffmpeg = requested.source.kind === 'rtsp' ? await findFfmpeg() : undefined;
+      const ffmpeg = hubTakes(requested.source) ? await findFfmpeg() : undefined;
       pulls.setFfmpeg(ffmpeg);
-      if (requested.source.kind === 'rtsp') {
+      if (hubTakes(requested.source)) {
         const key = sourceKey(req.cameraId, requested.profile);
-        pullRtsp(key, requested.source);
+        pullRtsp(key, requested.source, ch);
         // The device did not name the codec and the plan depends on it: ask the stream.
         if (!requested.source.codec && codecMatters(req.decode)) {
           const probe = await pulls.probe(key, opts.codecWaitMs ?? 4000);
@@ -138,8 +153,8 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       if (plan.plan === 'sub_stream') {
         const source = sub!.source;
         const key = sourceKey(req.cameraId, 'sub');
-        if (source.kind === 'rtsp') pullRtsp(key, source);
-        const played = source.kind === 'rtsp' ? await playRtsp(streamId, key) : playRelayed(streamId, source);
+        if (hubTakes(source)) pullRtsp(key, source, ch);
+        const played = hubTakes(source) ? await playRtsp(streamId, key) : playRelayed(streamId, source);
         return { plan: 'sub_stream', ...reason, streamId, ...played, profile: 'sub', ...(source.codec ? { videoCodec: source.codec } : {}) };
       }
       if (plan.plan === 'transcode') {
@@ -148,7 +163,7 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
         return { plan: 'transcode', ...reason, streamId, ...played, profile: requested.profile, videoCodec: 'h264' };
       }
       const source = requested.source;
-      const played = source.kind === 'rtsp' ? await playRtsp(streamId, sourceKey(req.cameraId, requested.profile)) : playRelayed(streamId, source);
+      const played = hubTakes(source) ? await playRtsp(streamId, sourceKey(req.cameraId, requested.profile)) : playRelayed(streamId, source);
       return { plan: 'as_is', streamId, ...played, profile: requested.profile, ...(codec ? { videoCodec: codec } : {}) };
     },
     close(streamId) {
@@ -161,7 +176,7 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
         try {
           const ch = await resolveChannel(opts.devices, opts.adapters, key.cameraId);
           const source = await ch.adapter.liveSource(ch.device, ch.channel, key.profile);
-          if (source.kind === 'rtsp') pullRtsp(key, source);
+          if (hubTakes(source)) pullRtsp(key, source, ch);
         } catch {
           // The camera is gone or its device unreachable: nothing to reconnect.
         }

@@ -23,6 +23,8 @@ import { parseRtpPacket, type RtpPacket } from '../../media/rtp/rtp-packet.js';
 import { RtspStreamParser, type RtspResponse } from '../../media/rtsp/rtsp-message.js';
 import { receiveFor, startTcpProxy } from '../rtsp/session-kit.js';
 import { VideoDepacketizer } from '../../media/rtp/video-depacketizer.js';
+import { FlvMuxer, type HevcFlvForm } from '../../media/flv/index.js';
+import { loadDemoClip } from '../fmp4/demo-units.js';
 import type { VideoCodec, VideoTrackInfo } from '../../media/types.js';
 import { defaultCorpusRoot, saveSeed } from './corpus.js';
 import { ONVIF_OPERATIONS } from './targets/onvif-targets.js';
@@ -237,8 +239,32 @@ function textSeeds(): void {
   ]) seed('stream-url', 'cameras', u);
 }
 
+/** FLV as platforms serve it: the demo clips through the project's muxer (H.264 + AAC, both H.265 forms), three pictures cut short. */
+async function flvSeeds(): Promise<void> {
+  const aac = { codec: 'aac' as const, sampleRate: 44100, channels: 1, config: Uint8Array.of(0x12, 0x08) };
+  const cases: Array<[string, 'h264' | 'h265', HevcFlvForm, boolean]> = [
+    ['muxer-h264-aac', 'h264', 'codec12', true],
+    ['muxer-h265-codec12', 'h265', 'codec12', false],
+    ['muxer-h265-enhanced', 'h265', 'enhanced', false],
+  ];
+  for (const [source, codec, hevcForm, audio] of cases) {
+    const clip = await loadDemoClip(codec);
+    const m = new FlvMuxer(audio ? { video: clip.track, audio: aac } : { video: clip.track }, { hevcForm });
+    const parts: Uint8Array[] = [m.start()];
+    for (let i = 0; i < 3; i++) {
+      const a = audio ? m.push({ kind: 'audio', codec: 'aac', data: Uint8Array.of(0x21, 0x10, 4), pts: i * 1024, receivedAt: 0 }) : undefined;
+      if (a) parts.push(a);
+      const u = clip.units[i]!;
+      const tag = m.push({ ...u, nalus: u.nalus.map((n) => (n.length > 600 ? n.subarray(0, 600) : n)) });
+      if (tag) parts.push(tag);
+    }
+    seed('flv-stream', source, Buffer.concat(parts));
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--fresh')) clearSeeds();
+  await flvSeeds();
   await onvifSeeds(false);
   await onvifSeeds(true);
   hlsSeeds();
