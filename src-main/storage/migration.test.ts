@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openSkywallStore } from './open-skywall-store.js';
-import { SkywallDoc } from './schema.js';
+import { CURRENT_SCHEMA_VERSION, SkywallDoc } from './schema.js';
 import { useTempDirs } from '../testing/storage/temp-dir.js';
 import { openKeyFileVault } from './vault/open-vault.js';
 
@@ -17,15 +17,15 @@ async function openDir(dir: string) {
   return { vault, ...opened, problems: opened.problems.filter((p) => p.code !== 'vault_weak_protection') };
 }
 
-describe('migration v0 -> v1', () => {
-  it('migrates the v0 fixture: valid v1, credentials in the vault, URLs stripped', async () => {
+describe('migration v0 -> current', () => {
+  it('migrates the v0 fixture: valid current document, credentials in the vault, URLs stripped', async () => {
     const dir = tempDir();
     copyFileSync(FIXTURE, path.join(dir, 'skywall.json'));
     const { store, vault, problems } = await openDir(dir);
     expect(problems).toEqual([]);
 
     const onDisk = JSON.parse(readFileSync(store.path, 'utf8'));
-    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(() => SkywallDoc.parse(onDisk)).not.toThrow();
     const text = readFileSync(store.path, 'utf8');
     for (const secret of ['Hik12345', 'g@te!2019', 'g%40te', 's;cret%x', 's%3Bcret']) expect(text).not.toContain(secret);
@@ -38,6 +38,8 @@ describe('migration v0 -> v1', () => {
       id: 'dev-cam-lobby',
       name: '大堂 Lobby',
       kind: 'rtsp',
+      category: 'camera',
+      area: [],
       host: '192.168.1.64',
       port: 554,
       username: 'admin',

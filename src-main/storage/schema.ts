@@ -1,15 +1,14 @@
-// Shape of skywall.json (schemaVersion 1). Devices are stored without passwords: the password
-// lives in the credential vault under the device id.
+// Shape of skywall.json (schemaVersion 2: the device model of common/model/device.ts). Devices
+// are stored without passwords: the password lives in the credential vault under the device id.
 import { z } from 'zod';
-import { DeviceView } from '../common/contract/devices.js';
 import { Settings } from '../common/contract/settings.js';
 import { Wall } from '../common/contract/walls.js';
+import { DeviceRecord } from '../common/model/device.js';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
-/** A persisted device: DeviceView without the derived `hasPassword`. Never holds a password. */
-export const DeviceRecord = DeviceView.omit({ hasPassword: true });
-export type DeviceRecord = z.infer<typeof DeviceRecord>;
+/** A persisted device. Never holds a password. */
+export { DeviceRecord };
 
 /** What callers may hand to upsertDevice: unknown keys (e.g. `password`) are refused, not dropped. */
 export const DeviceRecordInput = DeviceRecord.strict();
@@ -21,9 +20,9 @@ function duplicates(ids: string[]): string[] {
   return [...dup];
 }
 
-export const SkywallDocV1 = z
+export const SkywallDocV2 = z
   .object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     settings: Settings,
     devices: z.array(DeviceRecord).max(4096),
     walls: z.array(Wall).max(256),
@@ -39,7 +38,7 @@ export const SkywallDocV1 = z
       ctx.addIssue({ code: 'custom', message: `duplicate wall id ${id}`, path: ['walls'] });
     }
   });
-export type SkywallDocV1 = z.infer<typeof SkywallDocV1>;
+export type SkywallDocV2 = z.infer<typeof SkywallDocV2>;
 /** The current document type; follows the newest version. */
-export type SkywallDoc = SkywallDocV1;
-export const SkywallDoc = SkywallDocV1;
+export type SkywallDoc = SkywallDocV2;
+export const SkywallDoc = SkywallDocV2;

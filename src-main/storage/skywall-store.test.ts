@@ -28,7 +28,7 @@ function device(id: string, cameraIds: string[]): DeviceRecord {
 }
 
 describe('SkywallStore', () => {
-  it('starts with defaults on first open and writes them as schemaVersion 1', async () => {
+  it('starts with defaults on first open and writes them at the current schema version', async () => {
     const dir = tempDir();
     const { store, problems } = await open(dir);
     expect(problems.map((p) => p.code)).toEqual(['vault_weak_protection']);

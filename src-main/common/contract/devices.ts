@@ -1,72 +1,84 @@
 import { z } from 'zod';
 import { Empty, Id, Ok } from './define.js';
 import { displayName } from './display-name.js';
+import {
+  AreaPath,
+  Camera,
+  DeviceCategory,
+  DeviceKind,
+  DeviceRecord,
+  MAX_BITRATE_KBPS_LIMIT,
+  MAX_STREAMS_LIMIT,
+} from '../model/device.js';
 
-export const DeviceKind = z.enum(['rtsp', 'onvif', 'hikvision', 'dahua', 'uniview', 'wvp', 'artemis', 'url']);
-export type DeviceKind = z.infer<typeof DeviceKind>;
+export { AreaPath, Camera, CameraSource, DeviceCategory, DeviceKind, DeviceInfo, DeviceClock, LoginRefused } from '../model/device.js';
 
+/** The profiles a wall tile asks for (the third profile is chosen by the stream service only). */
 export const StreamProfile = z.enum(['main', 'sub']);
 export type StreamProfile = z.infer<typeof StreamProfile>;
-
-const Url = z.string().min(1).max(2048).refine((u) => /^(rtsp|rtsps|https?|wss?):\/\//i.test(u), { message: 'unsupported URL scheme' });
-
-export const CameraSource = z.object({
-  profile: StreamProfile,
-  /** live URL without credentials; credentials come from the vault */
-  url: Url,
-  codec: z.enum(['h264', 'h265']).optional(),
-});
-
-export const Camera = z.object({
-  id: Id,
-  name: z.string().min(1).max(64),
-  sources: z.array(CameraSource).min(1).max(4),
-  ptz: z.boolean(),
-});
-export type Camera = z.infer<typeof Camera>;
 
 /** A camera as the operator enters it: its name is checked like every display name. */
 export const CameraInput = Camera.extend({ name: displayName });
 
-/** What the renderer sees of a device: never a password. */
-export const DeviceView = z.object({
-  id: Id,
-  name: z.string().min(1).max(64),
-  kind: DeviceKind,
-  host: z.string().max(255),
-  port: z.number().int().min(1).max(65535),
-  username: z.string().max(64).optional(),
-  hasPassword: z.boolean(),
-  demo: z.boolean(),
-  cameras: z.array(Camera),
-});
+/** What the renderer sees of a device: the stored record and whether a password is stored, never the password. */
+export const DeviceView = DeviceRecord.extend({ hasPassword: z.boolean() });
 export type DeviceView = z.infer<typeof DeviceView>;
+
+const Host = z.string().trim().min(1).max(255);
+const Port = z.number().int().min(1).max(65535);
+const MaxStreams = z.number().int().min(1).max(MAX_STREAMS_LIMIT);
+const MaxBitrate = z.number().int().min(64).max(MAX_BITRATE_KBPS_LIMIT);
+
+/** Kinds whose cameras are their stored URLs: every camera needs at least one. */
+const URL_KINDS: readonly DeviceKind[] = ['rtsp', 'url'];
+
+function camerasHaveUrls(kind: DeviceKind | undefined, cameras: Camera[] | undefined, ctx: z.RefinementCtx): void {
+  if (!kind || !cameras || !URL_KINDS.includes(kind)) return;
+  cameras.forEach((c, i) => {
+    if (!c.sources.some((s) => s.url !== undefined)) ctx.addIssue({ code: 'custom', message: 'a camera added by URL needs a stream URL', path: ['cameras', i, 'sources'] });
+  });
+}
 
 export const DeviceInput = z
   .object({
     name: displayName,
     kind: DeviceKind,
-    host: z.string().trim().min(1).max(255),
-    port: z.number().int().min(1).max(65535),
+    /** Absent: guessed from the kind and the number of cameras. */
+    category: DeviceCategory.optional(),
+    host: Host,
+    port: Port,
+    rtspPort: Port.optional(),
     username: z.string().max(64).optional(),
     password: z.string().max(128).optional(),
-    cameras: z.array(CameraInput).max(512),
+    area: AreaPath.optional(),
+    /** Empty for ONVIF and vendor devices: their channels are asked of the device. */
+    cameras: z.array(CameraInput).max(4096),
+    maxStreams: MaxStreams.optional(),
+    maxBitrateKbps: MaxBitrate.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => camerasHaveUrls(d.kind, d.cameras, ctx));
 export type DeviceInput = z.infer<typeof DeviceInput>;
 
-/** An edit of a stored device: absent fields stay as they are. */
+/** An edit of a stored device: absent fields stay as they are; camera ids are kept. */
 export const DeviceUpdate = z
   .object({
     id: Id,
     name: displayName.optional(),
-    host: z.string().trim().min(1).max(255).optional(),
-    port: z.number().int().min(1).max(65535).optional(),
+    category: DeviceCategory.optional(),
+    host: Host.optional(),
+    port: Port.optional(),
+    /** null returns to the protocol's default port. */
+    rtspPort: Port.nullable().optional(),
     /** An empty string removes the user name. */
     username: z.string().max(64).optional(),
     /** A string replaces the stored password, null removes it, absent keeps it. */
     password: z.string().max(128).nullable().optional(),
-    cameras: z.array(CameraInput).max(512).optional(),
+    area: AreaPath.optional(),
+    cameras: z.array(CameraInput).max(4096).optional(),
+    /** null removes the limit. */
+    maxStreams: MaxStreams.nullable().optional(),
+    maxBitrateKbps: MaxBitrate.nullable().optional(),
   })
   .strict();
 export type DeviceUpdate = z.infer<typeof DeviceUpdate>;

@@ -47,7 +47,7 @@ export function createRtspUrlAdapter(): DeviceAdapter {
     async liveSource(device, channel, profile: ChannelProfile) {
       const camera = storedCamera(device.config, channel);
       const source = camera.sources.find((s) => s.profile === profile);
-      if (!source) throw new SkywallError('not_found', `this camera has no ${profile} stream`, { cameraId: camera.id, profile });
+      if (!source?.url) throw new SkywallError('not_found', `this camera has no ${profile} stream`, { cameraId: camera.id, profile });
       return sourceFromUrl(source.url, device, source.codec, camera.id);
     },
   };

@@ -38,3 +38,56 @@ describe('devices service', () => {
     expect(JSON.stringify(recorded)).not.toContain('Sup3r-Secret');
   });
 });
+
+describe('editing a device', () => {
+  const nvr = {
+    name: '东门 NVR',
+    kind: 'hikvision' as const,
+    host: '10.0.0.7',
+    port: 80,
+    username: 'admin',
+    password: 'wrong',
+    cameras: [
+      { id: 'east-1', name: '东门 1', ptz: false, channel: 1, sources: [{ profile: 'main' as const, codec: 'h265' as const, width: 2560, height: 1440 }] },
+      { id: 'east-2', name: '东门 2', ptz: true, channel: 2, sources: [] },
+    ],
+  };
+
+  it('stores the model: category guessed, area path, budget; edits keep camera ids', async () => {
+    const { store, vault } = await open();
+    const devices = createDevicesService(store, vault, demo, { record: async () => undefined });
+    const added = await devices.add({ ...nvr, maxStreams: 8 });
+    expect(added).toMatchObject({ category: 'nvr', area: [], maxStreams: 8 });
+    const edited = await devices.update({ id: added.id, host: '10.0.0.8', port: 8080, area: ['城关县', '东关镇', '李家村', '村口'], maxStreams: null, maxBitrateKbps: 16000 });
+    expect(edited.cameras.map((c) => c.id)).toEqual(['east-1', 'east-2']);
+    expect(edited).toMatchObject({ host: '10.0.0.8', port: 8080, area: ['城关县', '东关镇', '李家村', '村口'], maxBitrateKbps: 16000 });
+    expect(edited.maxStreams).toBeUndefined();
+    expect((await devices.resolveCamera('east-2'))?.cameraIndex).toBe(1);
+  });
+
+  it('keeps a refused login until that device credentials change, and only for that device', async () => {
+    const { store, vault } = await open();
+    const devices = createDevicesService(store, vault, demo, { record: async () => undefined });
+    const a = await devices.add(nvr);
+    const b = await devices.add({ ...nvr, host: '10.0.0.9', cameras: [{ ...nvr.cameras[0]!, id: 'west-1' }] });
+    await devices.noteLoginRefused(a.id, new Date('2026-12-03T10:00:00Z'));
+    await devices.noteLoginRefused(b.id, new Date('2026-12-03T10:00:01Z'));
+    // A name-only edit does not lift it.
+    await devices.update({ id: a.id, name: '东门' });
+    expect((await devices.resolveCamera('east-1'))?.device.loginRefused).toEqual({ at: '2026-12-03T10:00:00.000Z' });
+    await devices.update({ id: a.id, password: 'right' });
+    expect((await devices.resolveCamera('east-1'))?.device.loginRefused).toBeUndefined();
+    expect((await devices.resolveCamera('east-1'))?.password).toBe('right');
+    expect((await devices.resolveCamera('west-1'))?.device.loginRefused).toEqual({ at: '2026-12-03T10:00:01.000Z' });
+    // A changed user name lifts it too.
+    await devices.update({ id: b.id, username: 'operator' });
+    expect((await devices.resolveCamera('west-1'))?.device.loginRefused).toBeUndefined();
+  });
+
+  it('refuses a camera added by URL without a URL, and an area deeper than site', async () => {
+    const { DeviceInput } = await import('../../common/contract/devices.js');
+    expect(DeviceInput.safeParse({ name: 'X', kind: 'rtsp', host: 'h', port: 554, cameras: [{ id: 'x', name: 'X', ptz: false, sources: [{ profile: 'main' }] }] }).success).toBe(false);
+    expect(DeviceInput.safeParse({ ...nvr, area: ['a', 'b', 'c', 'd', 'e'] }).success).toBe(false);
+    expect(DeviceInput.safeParse({ ...nvr, area: ['a', 'b', 'c', 'd'] }).success).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceInput, DeviceUpdate, DeviceView } from '../../common/contract/index.js';
+import { guessCategory } from '../../common/model/device.js';
 import { SkywallError } from '../../common/model/errors.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import type { CredentialVault, DeviceRecord, SkywallStore } from '../../storage/index.js';
@@ -18,6 +19,11 @@ export interface DevicesService {
   remove(id: string): Promise<void>;
   /** For the stream and PTZ services: a camera with its device and secret. Never sent to the renderer. */
   resolveCamera(cameraId: string): Promise<ResolvedCamera | undefined>;
+  /**
+   * The lockout guard: the device refused its stored credentials. Kept in the device record (so it
+   * survives a restart) until the operator edits its credentials or address. No-op for the demo.
+   */
+  noteLoginRefused(deviceId: string, at?: Date): Promise<void>;
 }
 
 export interface DemoDevices {
@@ -26,7 +32,10 @@ export interface DemoDevices {
 }
 
 /** Fields of a device an edit can change, other than its credentials. */
-const PLAIN_FIELDS = ['name', 'host', 'port', 'cameras'] as const;
+const PLAIN_FIELDS = ['name', 'category', 'host', 'port', 'rtspPort', 'area', 'cameras', 'maxStreams', 'maxBitrateKbps'] as const;
+
+/** Fields an edit clears with null. */
+const CLEARABLE = ['rtspPort', 'maxStreams', 'maxBitrateKbps'] as const;
 
 function cameraIds(d: DeviceRecord): string[] {
   return d.cameras.map((c) => c.id);
@@ -43,8 +52,14 @@ export function createDevicesService(store: SkywallStore, vault: CredentialVault
   return {
     list: async () => (usingDemo() ? demo.records().map(demoView) : store.listDeviceViews()),
     async add(input) {
-      const { password, ...rest } = input;
-      const record: DeviceRecord = { ...rest, id: `dev-${randomUUID()}`, demo: false };
+      const { password, category, area, ...rest } = input;
+      const record: DeviceRecord = {
+        ...rest,
+        id: `dev-${randomUUID()}`,
+        demo: false,
+        category: category ?? guessCategory(input.kind, input.cameras.length),
+        area: area ?? [],
+      };
       const saved = await store.upsertDevice(record, password ? { password } : {});
       const view = await store.toDeviceView(saved);
       await audit.record({
@@ -58,11 +73,15 @@ export function createDevicesService(store: SkywallStore, vault: CredentialVault
       const before = store.getDevice(change.id);
       if (!before) throw new SkywallError('not_found', 'no such device', { id: change.id });
       const { id, password, username, ...plain } = change;
-      const next: DeviceRecord = { ...before, ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) };
+      const next: DeviceRecord = { ...before, ...Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined && v !== null)) };
+      for (const field of CLEARABLE) if (plain[field] === null) delete next[field];
       if (username !== undefined) {
         if (username === '') delete next.username;
         else next.username = username;
       }
+      // New credentials (or a new address) end the lockout for this device alone: its next login may try them.
+      const credentialsChanged = password !== undefined || (next.username ?? '') !== (before.username ?? '');
+      if (credentialsChanged || next.host !== before.host || next.port !== before.port) delete next.loginRefused;
       const hadPassword = await vault.has(id);
       const saved = await store.upsertDevice(next, password !== undefined ? { password } : {});
       const target = { id, name: saved.name };
@@ -89,6 +108,11 @@ export function createDevicesService(store: SkywallStore, vault: CredentialVault
       const before = store.getDevice(id);
       if (!before || !(await store.removeDevice(id))) throw new SkywallError('not_found', 'no such device', { id });
       await audit.record({ kind: 'device.remove', target: { id, name: before.name }, details: { host: before.host, port: before.port, cameras: cameraIds(before) } });
+    },
+    async noteLoginRefused(deviceId, at = new Date()) {
+      const device = store.getDevice(deviceId);
+      if (!device || device.loginRefused) return;
+      await store.upsertDevice({ ...device, loginRefused: { at: at.toISOString() } });
     },
     async resolveCamera(cameraId) {
       const devices = usingDemo() ? demo.records() : store.listDevices();

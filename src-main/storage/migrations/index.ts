@@ -6,6 +6,8 @@ import type { CorruptReason } from '../quarantine.js';
 import { CURRENT_SCHEMA_VERSION, SkywallDoc } from '../schema.js';
 import { SkywallDocV0 } from './v0-schema.js';
 import { migrateV0ToV1, type SecretWriter } from './v0-to-v1.js';
+import { SkywallDocV1 } from './v1-schema.js';
+import { migrateV1ToV2 } from './v1-to-v2.js';
 
 export type UpgradeResult =
   | { status: 'current'; doc: SkywallDoc }
@@ -30,14 +32,21 @@ export async function upgradeDocument(
     if (!parsed.success) return { status: 'invalid', reason: 'schema', detail: parsed.error.message };
     return { status: 'current', doc: parsed.data };
   }
+  let v1: SkywallDocV1;
+  let problems: Problem[] = [];
   if (version === 0) {
     const v0 = SkywallDocV0.safeParse(raw);
     if (!v0.success) return { status: 'invalid', reason: 'schema', detail: v0.error.message };
-    const { doc, problems } = await migrateV0ToV1(v0.data, vault, ctx);
-    // The migration's own output must meet the v1 schema before it may replace the file.
-    const checked = SkywallDoc.safeParse(doc);
-    if (!checked.success) return { status: 'invalid', reason: 'schema', detail: `migration from v0 produced an invalid document: ${checked.error.message}` };
-    return { status: 'migrated', from: 0, doc: checked.data, problems };
+    ({ doc: v1, problems } = await migrateV0ToV1(v0.data, vault, ctx));
+  } else if (version === 1) {
+    const parsed = SkywallDocV1.safeParse(raw);
+    if (!parsed.success) return { status: 'invalid', reason: 'schema', detail: parsed.error.message };
+    v1 = parsed.data;
+  } else {
+    return { status: 'invalid', reason: 'schema', detail: `schemaVersion ${JSON.stringify(version)} is not a known version` };
   }
-  return { status: 'invalid', reason: 'schema', detail: `schemaVersion ${JSON.stringify(version)} is not a known version` };
+  // The migration's own output must meet the current schema before it may replace the file.
+  const checked = SkywallDoc.safeParse(migrateV1ToV2(v1));
+  if (!checked.success) return { status: 'invalid', reason: 'schema', detail: `migration from v${version} produced an invalid document: ${checked.error.message}` };
+  return { status: 'migrated', from: version, doc: checked.data, problems };
 }

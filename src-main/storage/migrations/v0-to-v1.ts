@@ -3,11 +3,10 @@
 // are written to the vault under the device id BEFORE the v1 file replaces the v0 file, so a
 // crash in between only means the (idempotent) migration runs again on the next start.
 import type { Problem } from '../../common/contract/app.js';
-import type { Camera } from '../../common/contract/devices.js';
 import type { Wall } from '../../common/contract/walls.js';
 import { parseStreamUrl, type StreamUrl } from '../../common/model/stream-url.js';
-import type { DeviceRecord, SkywallDocV1 } from '../schema.js';
 import { defaultWall } from '../defaults.js';
+import type { CameraV1, DeviceRecordV1 as DeviceRecord, SkywallDocV1 } from './v1-schema.js';
 import type { CameraV0, SkywallDocV0, WallV0 } from './v0-schema.js';
 
 export interface SecretWriter {
@@ -47,7 +46,7 @@ function migrateCamera(cam: CameraV0, cameraId: string, problems: Problem[], fil
     // One device has one password; the main stream's wins and the operator is told.
     problems.push({ code: 'storage_migration_credentials_conflict', params: { file, item: cameraId }, at });
   }
-  const sources: Camera['sources'] = [{ profile: 'main', url: main.url }];
+  const sources: CameraV1['sources'] = [{ profile: 'main', url: main.url }];
   if (sub) sources.push({ profile: 'sub', url: sub.url });
   const name = toName(cam.name, cameraId);
   const device: DeviceRecord = {

@@ -13,6 +13,10 @@ export function devicesFor(records: DeviceRecord[], passwords: Map<string, strin
       throw new Error('not used');
     },
     remove: async () => undefined,
+    noteLoginRefused: async (deviceId, at = new Date()) => {
+      const device = records.find((d) => d.id === deviceId);
+      if (device && !device.loginRefused) device.loginRefused = { at: at.toISOString() };
+    },
     resolveCamera: async (cameraId) => {
       for (const device of records) {
         const cameraIndex = device.cameras.findIndex((c) => c.id === cameraId);
