@@ -4,6 +4,7 @@ import { createOnvifAdapter } from './onvif/onvif-adapter.js';
 import { OnvifSessions } from './onvif/onvif-sessions.js';
 import { DeviceAdapterRegistry } from './registry.js';
 import { createRtspUrlAdapter } from './rtsp-url/rtsp-url-adapter.js';
+import { createWvpAdapter } from './platforms/wvp/wvp-adapter.js';
 
 export type * from './adapter.js';
 export type * from './capabilities.js';
@@ -25,6 +26,7 @@ export function createDeviceAdapters(options: DeviceAdaptersOptions = {}): Devic
     ['rtsp', byUrl],
     ['url', byUrl],
     ['onvif', createOnvifAdapter({ sessions })],
+    ['wvp', createWvpAdapter()],
   ]);
   if (options.demo) registry.register('demo', createDemoCameraAdapter(options.demo, sessions));
   return registry;

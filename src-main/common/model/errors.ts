@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'unsupported_codec',
   'unsupported_format',
   'protocol',
+  /** A platform (WVP, Artemis) answered with an error code; params.msg is its own message. */
+  'platform_refused',
   'storage',
   'internal',
 ] as const;
