@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceConfig, DeviceHandle } from '../adapter.js';
-import { createDeviceAdapters } from '../index.js';
+import { createDeviceAdapters, DeviceAdapterRegistry } from '../index.js';
 
 const config: DeviceConfig = {
   id: 'dev-gate',
@@ -63,7 +63,9 @@ describe('devices added by URL', () => {
 
   it('serves url devices too, and refuses kinds nothing serves yet', () => {
     expect(registry.forDevice({ ...config, kind: 'url' })).toBe(adapter);
-    expect(() => registry.forDevice({ ...config, kind: 'wvp' })).toThrow(expect.objectContaining({ code: 'not_found', params: { kind: 'wvp', deviceId: 'dev-gate' } }));
+    // A kind no adapter is registered for (a registry holding the URL adapters only).
+    const urlsOnly = new DeviceAdapterRegistry([['rtsp', adapter], ['url', adapter]]);
+    expect(() => urlsOnly.forDevice({ ...config, kind: 'wvp' })).toThrow(expect.objectContaining({ code: 'not_found', params: { kind: 'wvp', deviceId: 'dev-gate' } }));
     // The demo is only served while it runs.
     expect(() => registry.forDevice({ ...config, demo: true })).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
