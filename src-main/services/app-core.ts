@@ -25,6 +25,7 @@ import { settingsHandlers } from './settings/handlers.js';
 import { createSettingsService } from './settings/service.js';
 import { streamHandlers } from './stream/handlers.js';
 import { auditLoginLockouts } from './stream/lockout-audit.js';
+import { keepLoginRefusals } from './devices/login-refusals.js';
 import { createStreamService, type StreamService } from './stream/service.js';
 import { wallsHandlers } from './walls/handlers.js';
 import { createWallsService } from './walls/service.js';
@@ -109,6 +110,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   exports.onHistory((e) => bus.emit('sw:export:onDidChangeHistory', e));
   const watchedStreams = streamsWithReplayBuffers(streams, exports, (e) => exportLog.error('replay buffer', e));
   auditLoginLockouts(streams.hub, devices, audit);
+  keepLoginRefusals(streams.hub, devices);
 
   const handlers = composeHandlers({
     app: appHandlers(app),

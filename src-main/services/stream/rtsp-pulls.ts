@@ -24,7 +24,12 @@ export interface RtspTarget {
   pinSha256?: string;
   /** Asks for a fresh URL before every attempt after the first (platform play sessions end). */
   renew?: () => Promise<RtspTarget>;
+  /** The device refused these credentials before (kept across restarts): never dial it. */
+  refused?: true;
 }
+
+/** What a camera of a device under the lockout guard pulls: nothing, answered as auth_failed. */
+export const REFUSED_TARGET: RtspTarget = { url: '', credentials: {}, refused: true };
 
 export interface SourceProbe {
   /** The source's status right now (a blocked source says auth_failed at once). */
@@ -39,6 +44,7 @@ const transcodeLog = logger('transcode');
 const NO_TRACKS_SOON = new Set<HubStatus['state']>(['auth_failed', 'unsupported', 'offline', 'reconnecting']);
 
 function sameTarget(a: RtspTarget, b: RtspTarget): boolean {
+  if (a.refused || b.refused) return a.refused === b.refused;
   if (a.renew || b.renew) return a.format === b.format && a.credentials.password === b.credentials.password; // URLs change every session
   return a.url === b.url && a.credentials.username === b.credentials.username && a.credentials.password === b.credentials.password;
 }
@@ -130,6 +136,7 @@ export class RtspPulls {
     const directText = formatSourceKey(directKeyOf(key));
     const target = this.targets.get(directText);
     if (!target) throw new SkywallError('not_found', `no source for ${text}`);
+    if (target.refused) throw new SkywallError('auth_locked', 'the device refused these credentials; not retrying until they are edited');
     if (key.variant === 'x264') {
       const ffmpeg = this.ffmpeg;
       if (!ffmpeg) throw new SkywallError('unsupported_codec', 'ffmpeg with libx264 is not available to transcode this stream');

@@ -16,7 +16,7 @@ import { MediaRelay } from '../../media/relay/index.js';
 import { detectFfmpeg, type FfmpegInfo } from '../../media/transcode/index.js';
 import type { DevicesService } from '../devices/service.js';
 import { codecMatters, hubTakes, planStream, type HubSource, type PlanCandidate } from './plan.js';
-import { RtspPulls, type RtspTarget } from './rtsp-pulls.js';
+import { REFUSED_TARGET, RtspPulls, type RtspTarget } from './rtsp-pulls.js';
 import { resolveChannel, type ResolvedChannel } from './resolve-channel.js';
 
 export interface StreamService {
@@ -124,13 +124,39 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
     return { url, transport, status: { state: 'connecting' } };
   };
 
+  /**
+   * A device under the lockout guard (it refused its credentials, maybe before a restart): the
+   * tile gets a stream that says auth_failed at once, and the device is not contacted.
+   */
+  const openRefused = async (req: StreamOpenRequest): Promise<StreamOpenAnswer> => {
+    const key = sourceKey(req.cameraId, req.profile);
+    pulls.setTarget(key, REFUSED_TARGET);
+    const streamId = `s-${randomBytes(9).toString('base64url')}`;
+    const played = await playRtsp(streamId, key);
+    return { plan: 'as_is', streamId, ...played, status: { state: 'auth_failed', errorCode: 'auth_locked' }, profile: req.profile };
+  };
+
+  /** The device's answer, or the lockout: a refusal is kept in the device record for next time. */
+  const sourceOrRefusal = async (ch: ResolvedChannel, profile: 'main' | 'sub'): Promise<{ profile: 'main' | 'sub'; source: LiveSource } | 'refused'> => {
+    try {
+      return await sourceFor(ch, profile);
+    } catch (e) {
+      if (!(e instanceof SkywallError) || (e.code !== 'auth_failed' && e.code !== 'auth_locked')) throw e;
+      await opts.devices.noteLoginRefused(ch.device.config.id);
+      return 'refused';
+    }
+  };
+
   return {
     hub,
     gateway,
     relay,
     async open(req) {
       const ch = await resolveChannel(opts.devices, opts.adapters, req.cameraId);
-      const requested = await sourceFor(ch, req.profile);
+      if (ch.device.config.loginRefused) return openRefused(req);
+      const answer = await sourceOrRefusal(ch, req.profile);
+      if (answer === 'refused') return openRefused(req);
+      const requested = answer;
       const candidate: PlanCandidate = { source: requested.source };
       const ffmpeg = hubTakes(requested.source) ? await findFfmpeg() : undefined;
       pulls.setFfmpeg(ffmpeg);
@@ -175,6 +201,10 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       for (const key of pulls.pulledKeys()) {
         try {
           const ch = await resolveChannel(opts.devices, opts.adapters, key.cameraId);
+          if (ch.device.config.loginRefused) {
+            pulls.setTarget(key, REFUSED_TARGET);
+            continue;
+          }
           const source = await ch.adapter.liveSource(ch.device, ch.channel, key.profile);
           if (hubTakes(source)) pullRtsp(key, source, ch);
         } catch {
