@@ -9,6 +9,7 @@ import {
   DeviceRecord,
   MAX_BITRATE_KBPS_LIMIT,
   MAX_STREAMS_LIMIT,
+  TlsPin,
 } from '../model/device.js';
 
 export { AreaPath, Camera, CameraSource, DeviceCategory, DeviceKind, DeviceInfo, DeviceClock, LoginRefused } from '../model/device.js';
@@ -55,6 +56,8 @@ export const DeviceInput = z
     cameras: z.array(CameraInput).max(4096),
     maxStreams: MaxStreams.optional(),
     maxBitrateKbps: MaxBitrate.optional(),
+    https: z.boolean().optional(),
+    tlsPinSha256: TlsPin.optional(),
   })
   .strict()
   .superRefine((d, ctx) => camerasHaveUrls(d.kind, d.cameras, ctx));
@@ -79,6 +82,9 @@ export const DeviceUpdate = z
     /** null removes the limit. */
     maxStreams: MaxStreams.nullable().optional(),
     maxBitrateKbps: MaxBitrate.nullable().optional(),
+    https: z.boolean().optional(),
+    /** null forgets the pinned certificate. */
+    tlsPinSha256: TlsPin.nullable().optional(),
   })
   .strict();
 export type DeviceUpdate = z.infer<typeof DeviceUpdate>;

@@ -34,6 +34,9 @@ export type AreaPath = z.infer<typeof AreaPath>;
 
 export const VideoCodecName = z.enum(['h264', 'h265']);
 
+/** A certificate fingerprint as stored: SHA-256, 64 lower-case hex digits. */
+export const TlsPin = z.string().regex(/^[0-9a-f]{64}$/);
+
 const Url = z
   .string()
   .min(1)
@@ -115,6 +118,10 @@ export const DeviceRecord = z.object({
   info: DeviceInfo.optional(),
   clock: DeviceClock.optional(),
   loginRefused: LoginRefused.optional(),
+  /** Platforms: the API is served over HTTPS (WVP, Artemis). */
+  https: z.boolean().optional(),
+  /** Platforms: the SHA-256 fingerprint (64 lower-case hex digits) of the certificate the operator saw and accepted. */
+  tlsPinSha256: TlsPin.optional(),
   /** Stream budget: most concurrent streams and total bitrate the device or its link carries. */
   maxStreams: z.number().int().min(1).max(MAX_STREAMS_LIMIT).optional(),
   maxBitrateKbps: z.number().int().min(64).max(MAX_BITRATE_KBPS_LIMIT).optional(),

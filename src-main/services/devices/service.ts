@@ -32,10 +32,10 @@ export interface DemoDevices {
 }
 
 /** Fields of a device an edit can change, other than its credentials. */
-const PLAIN_FIELDS = ['name', 'category', 'host', 'port', 'rtspPort', 'area', 'cameras', 'maxStreams', 'maxBitrateKbps'] as const;
+const PLAIN_FIELDS = ['name', 'category', 'host', 'port', 'rtspPort', 'area', 'cameras', 'maxStreams', 'maxBitrateKbps', 'https', 'tlsPinSha256'] as const;
 
 /** Fields an edit clears with null. */
-const CLEARABLE = ['rtspPort', 'maxStreams', 'maxBitrateKbps'] as const;
+const CLEARABLE = ['rtspPort', 'maxStreams', 'maxBitrateKbps', 'tlsPinSha256'] as const;
 
 function cameraIds(d: DeviceRecord): string[] {
   return d.cameras.map((c) => c.id);
