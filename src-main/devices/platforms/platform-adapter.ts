@@ -28,31 +28,16 @@ export interface PlatformAdapter extends DeviceAdapter {
   listChannels(device: DeviceHandle): Promise<PlatformListing>;
 }
 
-/** The platform fields of a stored camera, read in one place. */
-interface StoredPlatformCamera {
-  id: string;
-  externalId?: string;
-  subDevice?: { id: string; name: string };
-}
-
 /** The platform's ids for one stored camera; `not_found` when the device changed under it. */
 export function platformIdsOf(config: DeviceConfig, channel: ChannelRef): { channelId: string; deviceId: string | undefined } {
-  const camera = (config.cameras as unknown as StoredPlatformCamera[])[channel.index];
+  const camera = config.cameras[channel.index];
   if (!camera || camera.id !== channel.cameraId) throw new SkywallError('not_found', 'no such camera on this platform', { cameraId: channel.cameraId, deviceId: config.id });
   if (!camera.externalId) throw new SkywallError('not_found', 'this camera has no platform channel id', { cameraId: channel.cameraId });
   return { channelId: camera.externalId, deviceId: camera.subDevice?.id };
 }
 
-/** How the platform is reached: scheme from the stored flag, the pinned certificate if any. */
-interface StoredPlatformDevice {
-  host: string;
-  port: number;
-  https?: boolean;
-  tlsPinSha256?: string;
-}
-
+/** How the platform is reached: the scheme from the stored flag, and the pinned certificate if any. */
 export function platformBaseUrl(config: DeviceConfig): { baseUrl: string; pinSha256: string | undefined } {
-  const c = config as unknown as StoredPlatformDevice;
-  const host = c.host.includes(':') && !c.host.startsWith('[') ? `[${c.host}]` : c.host;
-  return { baseUrl: `${c.https ? 'https' : 'http'}://${host}:${c.port}`, pinSha256: c.tlsPinSha256 };
+  const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  return { baseUrl: `${config.https ? 'https' : 'http'}://${host}:${config.port}`, pinSha256: config.tlsPinSha256 };
 }

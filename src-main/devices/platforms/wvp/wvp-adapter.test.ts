@@ -36,7 +36,7 @@ function platform(password = '县平台#2026', cameras: DeviceConfig['cameras'] 
 const cameraFor = (d: number, c: number) => {
   const dev = DEVICES[d]!;
   const ch = dev.channels[c]!;
-  return { id: `cam-${d}-${c}`, name: ch.name, ptz: ch.ptzType !== 3, sources: [], externalId: ch.deviceId, subDevice: { id: dev.deviceId, name: dev.name } } as unknown as DeviceConfig['cameras'][number];
+  return { id: `cam-${d}-${c}`, name: ch.name, ptz: ch.ptzType !== 3, sources: [], externalId: ch.deviceId, subDevice: { id: dev.deviceId, name: dev.name } };
 };
 
 describe('WVP adapter', () => {

@@ -36,7 +36,7 @@ beforeAll(async () => {
     username: 'admin',
     demo: false,
     cameras: [{ id: 'wvp-cam', name: ch.name, ptz: true, sources: [], externalId: ch.deviceId, subDevice: { id: DEVICES[0]!.deviceId, name: DEVICES[0]!.name } }],
-  } as unknown as DeviceRecord;
+  } as DeviceRecord;
   bus.subscribe((name, payload) => name === 'sw:stream:onDidChangeStatus' && states.push((payload as { state: string }).state));
   streams = await createStreamService({ devices: devicesFor([record], new Map([['wvp-1', 'pw']])), adapters: createDeviceAdapters(), bus, graceMs: 200, findFfmpeg: async () => undefined });
 });
