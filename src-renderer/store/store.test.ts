@@ -6,6 +6,7 @@ import { installBridge } from '../services/bridge.js';
 import { FakeBridge } from '../../src-main/testing/renderer/fake-bridge.js';
 import { createStore, devicesSelectors, streamsSelectors, type Store } from './index.js';
 import type { StoreApi } from 'zustand/vanilla';
+import { uniformLayout } from '@common/model/wall-layout.js';
 
 const settings: Settings = { locale: 'zh-CN', displayWalls: {}, showTileStats: false };
 const wall: Wall = { id: 'w1', name: 'Wall 1', rows: 1, cols: 1, tiles: [{ cameraId: null, profile: 'main' }] };
@@ -119,7 +120,7 @@ describe('loading: subscribe before the first fetch', () => {
 describe('actions go through the services', () => {
   it('re-grids and assigns cameras through sw:walls:save', async () => {
     await store.getState().load();
-    await store.getState().setLayout(2);
+    await store.getState().setLayout(uniformLayout(2));
     expect(store.getState().wall?.tiles).toHaveLength(4);
     await store.getState().assignCamera('d1-cam', 3);
     expect(store.getState().wall?.tiles[3]?.cameraId).toBe('d1-cam');

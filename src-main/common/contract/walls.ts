@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { layoutProblem, MAX_GRID } from '../model/wall-layout.js';
 import { Empty, Id } from './define.js';
 import { displayName } from './display-name.js';
 
@@ -7,21 +8,53 @@ export const WallTile = z.object({
   profile: z.enum(['main', 'sub']),
 });
 
+const GridSize = z.number().int().min(1).max(MAX_GRID);
+
+/** One tile's rectangle on the wall's grid (0-based squares from the top left). */
+export const LayoutCell = z.object({
+  row: z.number().int().min(0).max(MAX_GRID - 1),
+  col: z.number().int().min(0).max(MAX_GRID - 1),
+  rowSpan: GridSize,
+  colSpan: GridSize,
+});
+
 const WallFields = {
   id: Id,
   name: z.string().trim().min(1).max(64),
-  rows: z.number().int().min(1).max(8),
-  cols: z.number().int().min(1).max(8),
+  rows: GridSize,
+  cols: GridSize,
+  /** Merged cells, one per tile; absent for a plain rows x cols grid. */
+  cells: z.array(LayoutCell).min(1).max(64).optional(),
   tiles: z.array(WallTile).max(64),
+  /** Cameras that did not fit the current layout, in tile order: they come back when it grows. */
+  overflow: z.array(WallTile).max(256).optional(),
 };
-const fillsGrid = (w: { rows: number; cols: number; tiles: unknown[] }) => w.tiles.length === w.rows * w.cols;
+
+type WallShape = { rows: number; cols: number; cells?: z.infer<typeof LayoutCell>[] | undefined; tiles: unknown[] };
+
+/** Tiles fill the layout, and merged cells cover the grid exactly once. */
+function checkWall(w: WallShape, ctx: z.RefinementCtx): void {
+  const count = w.cells ? w.cells.length : w.rows * w.cols;
+  if (w.tiles.length !== count) ctx.addIssue({ code: 'custom', message: 'tiles must fill the layout, one per cell', path: ['tiles'] });
+  const problem = w.cells ? layoutProblem({ rows: w.rows, cols: w.cols, cells: w.cells }) : undefined;
+  if (problem) ctx.addIssue({ code: 'custom', message: `cells: ${problem}`, path: ['cells'] });
+}
 
 /** A wall as stored and shown (names saved before the display-name rules are still readable). */
-export const Wall = z.object(WallFields).refine(fillsGrid, { message: 'tiles must fill rows x cols', path: ['tiles'] });
+export const Wall = z.object(WallFields).superRefine(checkWall);
 export type Wall = z.infer<typeof Wall>;
 
 /** A wall as the operator saves it: its name is checked like every display name. */
-export const WallInput = z.object({ ...WallFields, name: displayName }).refine(fillsGrid, { message: 'tiles must fill rows x cols', path: ['tiles'] });
+export const WallInput = z.object({ ...WallFields, name: displayName }).superRefine(checkWall);
+
+/** A merged-cell layout the operator drew and saved by name. */
+export const CustomLayout = z
+  .object({ id: Id, name: displayName, rows: GridSize, cols: GridSize, cells: z.array(LayoutCell).min(1).max(64) })
+  .superRefine((l, ctx) => {
+    const problem = layoutProblem(l);
+    if (problem) ctx.addIssue({ code: 'custom', message: `cells: ${problem}`, path: ['cells'] });
+  });
+export type CustomLayout = z.infer<typeof CustomLayout>;
 
 export const wallsChannels = {
   'sw:walls:list': { req: Empty, res: z.array(Wall) },

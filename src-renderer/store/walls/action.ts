@@ -1,39 +1,129 @@
-import { assignTile, regrid } from '@common/model/wall-layout.js';
+import type { Wall } from '@common/contract/index.js';
+import { applyLayout, assignTile, fillFreeTiles, swapTiles } from '@common/model/wall-edit.js';
+import { layoutOf, neighbourCell } from '@common/model/wall-layout.js';
 import { subscribeThenFetch } from '../../services/sync.js';
 import { wallsService } from '../../services/walls.js';
 import type { SliceCreator } from '../types.js';
 import type { WallsActions } from './actions-shape.js';
-import { wallsInitialState, type WallsState } from './initialState.js';
+import { wallsInitialState, type WallUndo, type WallsState } from './initialState.js';
 
+/** How many earlier versions of the wall undo can go back through. */
+const UNDO_DEPTH = 20;
 
-export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, get) => ({
-  ...wallsInitialState,
-
-  followWall: () =>
-    subscribeThenFetch(wallsService.onChange, wallsService.forWindow, {
-      snapshot: (wall) => set({ wall }),
-      event: (walls) => {
-        const mine = walls.find((w) => w.id === get().wall?.id);
-        if (mine) set({ wall: mine });
-      },
-    }),
-
-  selectTile(index) {
-    set({ selectedTile: index });
-  },
-
-  async setLayout(n) {
-    const wall = get().wall;
+export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, get) => {
+  // Changes run one after another, each on the wall the previous one saved: two quick
+  // double-clicks must not both edit the same old wall and lose the first camera.
+  let queue: Promise<unknown> = Promise.resolve();
+  function change(edit: (wall: Wall) => Wall, undo?: Omit<WallUndo, 'wall'>, extra: (saved: Wall) => Partial<WallsState> = () => ({})): Promise<void> {
+    const run = async (): Promise<void> => {
+      const before = get().wall;
+      if (!before) return;
+      const next = edit(before);
+      if (next === before) return;
+      const saved = await wallsService.save(next);
+      const stack = undo ? [...get().undoStack, { ...undo, wall: before }].slice(-UNDO_DEPTH) : get().undoStack;
+      set({ wall: saved, undoStack: stack, ...(undo && undo.kind !== 'assign' ? { undoNotice: undo } : {}), ...extra(saved) });
+      clampSelection();
+    };
+    const done = queue.then(run, run);
+    queue = done.catch(() => undefined);
+    return done;
+  }
+  function clampSelection(): void {
+    const { wall, selectedTile, maximisedTile } = get();
     if (!wall) return;
-    const saved = await wallsService.save(regrid(wall, n));
-    set({ wall: saved, selectedTile: Math.min(get().selectedTile, saved.tiles.length - 1) });
-  },
+    const last = wall.tiles.length - 1;
+    set({ selectedTile: Math.min(selectedTile, last), ...(maximisedTile !== undefined && maximisedTile > last ? { maximisedTile: undefined } : {}) });
+  }
 
-  async assignCamera(cameraId, index) {
-    const wall = get().wall;
-    if (!wall) return;
-    const at = index ?? get().selectedTile;
-    const saved = await wallsService.save(assignTile(wall, at, cameraId));
-    set({ wall: saved, selectedTile: Math.min(at + 1, saved.tiles.length - 1) });
-  },
-});
+  return {
+    ...wallsInitialState,
+
+    followWall: () =>
+      subscribeThenFetch(wallsService.onChange, wallsService.forWindow, {
+        snapshot: (wall) => {
+          set({ wall });
+          clampSelection();
+        },
+        event: (walls) => {
+          const mine = walls.find((w) => w.id === get().wall?.id);
+          if (mine) set({ wall: mine });
+          clampSelection();
+        },
+      }),
+
+    selectTile(index) {
+      set({ selectedTile: index });
+    },
+
+    moveSelection(dir) {
+      const wall = get().wall;
+      if (!wall || get().maximisedTile !== undefined) return;
+      set({ selectedTile: neighbourCell(layoutOf(wall), get().selectedTile, dir) });
+    },
+
+    setLayout: (layout) => change((wall) => applyLayout(wall, layout), { kind: 'layout', n: layout.cells.length }, () => ({ maximisedTile: undefined })),
+
+    assignCamera(cameraId, index) {
+      // The tile is the one selected when the operator acted, not when the change gets its turn.
+      const at = index ?? get().selectedTile;
+      set({ selectedTile: Math.min(at + 1, (get().wall?.tiles.length ?? 1) - 1) });
+      return change((wall) => assignTile(wall, at, cameraId), { kind: 'assign' });
+    },
+
+    dropCameras(index, cameraIds) {
+      if (cameraIds.length === 0) return Promise.resolve();
+      set({ selectedTile: index });
+      if (cameraIds.length === 1) return change((wall) => assignTile(wall, index, cameraIds[0]!), { kind: 'assign' });
+      return change((wall) => fillFreeTiles(wall, cameraIds, index).wall, { kind: 'assign' });
+    },
+
+    swapTiles: (a, b) => change((wall) => swapTiles(wall, a, b), { kind: 'swap' }, () => ({ selectedTile: b })),
+
+    askRemove(index) {
+      const at = index ?? get().selectedTile;
+      if (get().wall?.tiles[at]?.cameraId) set({ removeAsk: at });
+    },
+
+    async confirmRemove() {
+      const at = get().removeAsk;
+      set({ removeAsk: undefined });
+      if (at === undefined) return;
+      await change((wall) => assignTile(wall, at, null), { kind: 'remove', n: at + 1 });
+    },
+
+    cancelRemove() {
+      set({ removeAsk: undefined });
+    },
+
+    undo() {
+      const run = async (): Promise<void> => {
+        const last = get().undoStack.at(-1);
+        if (!last || !get().wall) return;
+        const saved = await wallsService.save(last.wall);
+        set({ wall: saved, undoStack: get().undoStack.slice(0, -1), undoNotice: undefined });
+        clampSelection();
+      };
+      const done = queue.then(run, run);
+      queue = done.catch(() => undefined);
+      return done;
+    },
+
+    dismissUndo() {
+      set({ undoNotice: undefined });
+    },
+
+    toggleMaximise(index) {
+      const at = index ?? get().selectedTile;
+      set(get().maximisedTile === at ? { maximisedTile: undefined } : { maximisedTile: at, selectedTile: at });
+    },
+
+    restore() {
+      set({ maximisedTile: undefined });
+    },
+
+    setWallFullScreen(on) {
+      set({ wallFullScreen: on });
+    },
+  };
+};

@@ -1,11 +1,31 @@
 // What the slice offers, apart from its implementation, so the store type can name it without importing the slice.
+import type { Layout } from '@common/model/wall-layout.js';
 import type { Unsubscribe } from '../../services/sync.js';
+
+export type Direction = 'up' | 'down' | 'left' | 'right';
 
 export interface WallsActions {
   followWall(): Promise<Unsubscribe>;
   selectTile(index: number): void;
-  /** Re-grids the wall as n x n, keeping the cameras of the first tiles. */
-  setLayout(n: number): Promise<void>;
+  /** Moves the selection to the neighbouring tile (arrow keys). */
+  moveSelection(dir: Direction): void;
+  /** Shows the wall with another layout; cameras that no longer fit are kept, and it can be undone. */
+  setLayout(layout: Layout): Promise<void>;
   /** Puts a camera (or nothing) on a tile, the selected one by default, and selects the next. */
   assignCamera(cameraId: string | null, index?: number): Promise<void>;
+  /** Cameras dropped on a tile: one goes on that tile, several fill the free tiles from there on. */
+  dropCameras(index: number, cameraIds: string[]): Promise<void>;
+  /** Two tiles exchange their cameras (a tile dragged onto another). */
+  swapTiles(a: number, b: number): Promise<void>;
+  /** Asks before removing the camera from a tile (the selected one by default). */
+  askRemove(index?: number): void;
+  confirmRemove(): Promise<void>;
+  cancelRemove(): void;
+  /** Puts the wall back as it was before the last change. */
+  undo(): Promise<void>;
+  dismissUndo(): void;
+  /** Maximises a tile within the wall, or restores it if it is the maximised one. */
+  toggleMaximise(index?: number): void;
+  restore(): void;
+  setWallFullScreen(on: boolean): void;
 }

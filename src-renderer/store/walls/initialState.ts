@@ -1,9 +1,27 @@
 import type { Wall } from '@common/contract/index.js';
 
+/** What an undo puts back, and how the notice offering it words the change. */
+export interface WallUndo {
+  wall: Wall;
+  kind: 'layout' | 'remove' | 'swap' | 'assign';
+  /** Tile count of the new layout, or the tile a camera left (1-based), for the notice. */
+  n?: number;
+}
+
 export interface WallsState {
   /** The wall this window shows. */
   wall?: Wall;
   selectedTile: number;
+  /** The tile shown over the whole wall (double-click, Enter), until restored (Esc). */
+  maximisedTile?: number;
+  /** The wall fills the screen: no header, no camera list (F11). */
+  wallFullScreen: boolean;
+  /** The tile whose camera the operator asked to remove, waiting for the confirmation. */
+  removeAsk?: number;
+  /** Earlier versions of this wall, newest last, for undo. */
+  undoStack: WallUndo[];
+  /** The last change that can be undone, offered in a notice until dismissed or replaced. */
+  undoNotice?: Omit<WallUndo, 'wall'>;
 }
 
-export const wallsInitialState: WallsState = { selectedTile: 0 };
+export const wallsInitialState: WallsState = { selectedTile: 0, wallFullScreen: false, undoStack: [] };
