@@ -8,12 +8,22 @@ import { ProblemBanner } from './ProblemBanner.js';
 import { DeviceList } from '../features/devices/DeviceList.js';
 import { WallView } from '../features/wall/WallView.js';
 import { ExportPanel } from '../features/export/ExportPanel.js';
+import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
+import { dispatchKey } from '../features/shortcuts/registry.js';
+import { wallsSelectors } from '../store/index.js';
 
 export function App() {
   const status = useStore(appSelectors.status);
   const auditOpen = useStore(auditSelectors.open);
   const locale = useStore(settingsSelectors.locale);
+  const wallFullScreen = useStore(wallsSelectors.wallFullScreen);
   const t = useT();
+
+  useEffect(() => {
+    // One key listener for the window: every feature's keys go through the shortcut registry.
+    window.addEventListener('keydown', dispatchKey);
+    return () => window.removeEventListener('keydown', dispatchKey);
+  }, []);
 
   useEffect(() => {
     initBridge()
@@ -30,7 +40,7 @@ export function App() {
   if (status === 'loading') return <div className="sw-splash">{t('app.loading')}</div>;
   if (status === 'failed') return <div className="sw-splash sw-error" role="alert">{t('app.connectFailed')}</div>;
   return (
-    <div className="sw-shell" data-testid="shell">
+    <div className={`sw-shell${wallFullScreen ? ' wall-full-screen' : ''}`} data-testid="shell">
       <Header />
       <ProblemBanner />
       {/* The wall stays mounted under the audit view; its hidden tiles stop their players until it shows again. */}
@@ -40,6 +50,7 @@ export function App() {
         <WallView />
         <ExportPanel />
       </main>
+      <HelpOverlay />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import * as tileMessages from './messages/tile.js';
 import * as auditMessages from './messages/audit.js';
 import * as errorMessages from './messages/error.js';
 import * as exportMessages from './messages/export.js';
+import * as shortcutsMessages from './messages/shortcuts.js';
 
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -16,4 +17,5 @@ export const en: Record<MessageKey, string> = {
   ...auditMessages.en,
   ...errorMessages.en,
   ...exportMessages.en,
+  ...shortcutsMessages.en,
 };

@@ -11,8 +11,13 @@ export function hasKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zhCN, key);
 }
 
-/** Looks a key up and fills `{name}` placeholders. An unknown key shows itself, never a blank. */
+/**
+ * Looks a key up and fills `{name}` placeholders. An unknown key shows itself, never a blank.
+ * A `count` of 1 picks the key's `.one` form where there is one ("1 camera", not "1 cameras").
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  const one = `${key}.one`;
+  if (params?.count === 1 && hasKey(one)) key = one;
   const template = dictionaries[locale][key] ?? zhCN[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));

@@ -7,6 +7,7 @@ import * as tileMessages from './messages/tile.js';
 import * as auditMessages from './messages/audit.js';
 import * as errorMessages from './messages/error.js';
 import * as exportMessages from './messages/export.js';
+import * as shortcutsMessages from './messages/shortcuts.js';
 
 export const zhCN = {
   ...appMessages.zh,
@@ -16,6 +17,7 @@ export const zhCN = {
   ...auditMessages.zh,
   ...errorMessages.zh,
   ...exportMessages.zh,
+  ...shortcutsMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

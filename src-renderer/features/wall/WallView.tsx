@@ -1,37 +1,90 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { layoutOf } from '@common/model/wall-layout.js';
 import { useT } from '../../i18n/use-t.js';
 import { useStore, wallsSelectors } from '../../store/index.js';
 import { Tile } from '../tile/Tile.js';
-
-const LAYOUTS = [1, 2, 3, 4, 5, 6, 8];
+import { LayoutPicker } from './LayoutPicker.js';
+import { NumberEntry } from './NumberEntry.js';
+import { RemoveConfirm } from './RemoveConfirm.js';
+import { UndoNotice } from './UndoNotice.js';
+import { useWallShortcuts } from './use-wall-shortcuts.js';
+import { WallCell } from './WallCell.js';
+import './wall.css';
 
 export function WallView() {
   const t = useT();
   const wall = useStore(wallsSelectors.wall);
+  const layout = useMemo(() => (wall ? layoutOf(wall) : undefined), [wall]);
   const selected = useStore(wallsSelectors.selectedTile);
-  const select = useStore((s) => s.selectTile);
-  const setLayout = useStore((s) => s.setLayout);
+  const maximised = useStore(wallsSelectors.maximisedTile);
+  const fullScreen = useStore(wallsSelectors.wallFullScreen);
+  const overflow = useStore(wallsSelectors.overflowCount);
   const defaultName = useStore(wallsSelectors.defaultNameNumber);
-  if (!wall) return null;
+  const select = useStore((s) => s.selectTile);
+  const toggleMaximise = useStore((s) => s.toggleMaximise);
+  const dropCameras = useStore((s) => s.dropCameras);
+  const swapTiles = useStore((s) => s.swapTiles);
+  const toggleFullScreen = useFullScreen();
+  useWallShortcuts(toggleFullScreen);
+  if (!wall || !layout) return null;
   return (
-    <section className="sw-wall" data-testid="wall">
+    <section className="sw-wall" data-testid="wall" data-full-screen={fullScreen}>
       <div className="sw-wall-bar">
         <h2>{defaultName ? t('wall.defaultName', { n: defaultName }) : wall.name}</h2>
-        <label className="sw-muted">
-          {t('wall.layout')}{' '}
-          <select data-testid="layout-select" value={`${wall.rows}x${wall.cols}`} onChange={(e) => void setLayout(Number(e.target.value.split('x')[0]))}>
-            {LAYOUTS.map((n) => (
-              <option key={n} value={`${n}x${n}`}>
-                {n}×{n}
-              </option>
-            ))}
-          </select>
-        </label>
+        {overflow > 0 && (
+          <span className="sw-muted" data-testid="wall-overflow">
+            {t('wall.overflow', { count: overflow })}
+          </span>
+        )}
+        <LayoutPicker />
+        <button data-testid="wall-full-screen" aria-pressed={fullScreen} title="F11" onClick={toggleFullScreen}>
+          {t(fullScreen ? 'wall.fullScreen.leave' : 'wall.fullScreen')}
+        </button>
       </div>
-      <div className="sw-grid" style={{ gridTemplateColumns: `repeat(${wall.cols}, 1fr)`, gridTemplateRows: `repeat(${wall.rows}, 1fr)` }}>
+      <div
+        className="sw-grid"
+        data-testid="wall-grid"
+        data-rows={layout.rows}
+        data-cols={layout.cols}
+        style={{ gridTemplateColumns: `repeat(${layout.cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))` }}
+      >
         {wall.tiles.map((tile, i) => (
-          <Tile key={i} index={i} cameraId={tile.cameraId} profile={tile.profile} selected={i === selected} onSelect={() => select(i)} />
+          <WallCell
+            key={i}
+            index={i}
+            cell={layout.cells[i]!}
+            hidden={maximised !== undefined && maximised !== i}
+            maximised={maximised === i}
+            hasCamera={tile.cameraId !== null}
+            onMaximise={() => toggleMaximise(i)}
+            onDropCameras={(ids) => void dropCameras(i, ids)}
+            onSwap={(from) => void swapTiles(from, i)}
+          >
+            <Tile index={i} cameraId={tile.cameraId} profile={tile.profile} selected={i === selected} onSelect={() => select(i)} />
+          </WallCell>
         ))}
       </div>
+      <NumberEntry />
+      <UndoNotice />
+      <RemoveConfirm />
     </section>
   );
+}
+
+/** F11: the wall alone on the whole screen (the browser's full screen too, where it allows it). */
+function useFullScreen(): () => void {
+  useEffect(() => {
+    // Leaving the browser's full screen by its own means (Esc in Chromium) leaves the wall mode too.
+    const onChange = () => {
+      if (!document.fullscreenElement && useStore.getState().wallFullScreen) useStore.getState().setWallFullScreen(false);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+  return useCallback(() => {
+    const on = !useStore.getState().wallFullScreen;
+    useStore.getState().setWallFullScreen(on);
+    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+    if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  }, []);
 }
