@@ -19,7 +19,11 @@ export interface Fmp4WsPlayerOptions {
   /** Seconds kept behind currentTime; older data is removed every trimIntervalMs. */
   backBufferSec?: number;
   trimIntervalMs?: number;
-  /** No media for this long: state 'stalled'. */
+  /**
+   * No frame presented for this long while frames are expected: state 'stalled'. Measured from
+   * what the compositor showed (requestVideoFrameCallback), so a socket that still delivers
+   * bytes the decoder cannot show never hides a frozen picture.
+   */
   stalledAfterMs?: number;
   /** No media for this long: fatal 'no_data'. */
   noDataTimeoutMs?: number;
@@ -27,7 +31,8 @@ export interface Fmp4WsPlayerOptions {
   infiniteDuration?: boolean;
 }
 
-const WATCHDOG_MS = 500;
+/** Often enough that a stall shows within stalledAfterMs + 250 ms. */
+const WATCHDOG_MS = 250;
 /** Buffer ahead that is always cut back, even while paused, ms. */
 const MAX_AHEAD_WHILE_IDLE_MS = 5000;
 
@@ -47,6 +52,8 @@ export class Fmp4WsPlayer implements Player {
   private t0 = 0;
   private startedAt = 0;
   private lastDataAt = 0;
+  /** performance.now() of the last presented frame (rVFC), or of the last data where rVFC is missing. */
+  private lastFrameAt = 0;
   private lastTrimAt = 0;
   private jumps = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
@@ -61,7 +68,7 @@ export class Fmp4WsPlayer implements Player {
       url: options.url,
       backBufferSec: options.backBufferSec ?? 10,
       trimIntervalMs: options.trimIntervalMs ?? 4000,
-      stalledAfterMs: options.stalledAfterMs ?? 2000,
+      stalledAfterMs: options.stalledAfterMs ?? 1500,
       noDataTimeoutMs: options.noDataTimeoutMs ?? 10_000,
       infiniteDuration: options.infiniteDuration ?? true,
     };
@@ -85,7 +92,11 @@ export class Fmp4WsPlayer implements Player {
       },
       onStall: () => this.controller.noteStall(performance.now()),
       onMediaError: (code, message) => this.fail(code === 4 ? 'unsupported_codec' : 'decode', message),
-      onFrame: (f) => this.onPresented(f.mediaTime, f.expectedDisplayTime),
+      onFrame: (f) => {
+        this.lastFrameAt = performance.now();
+        if (this.state === 'stalled') this.setState('playing');
+        this.onPresented(f.mediaTime, f.expectedDisplayTime);
+      },
     });
     // Connect in parallel with MediaSource opening: both take a few ms and the first frame needs both.
     let ws: WebSocket;
@@ -158,7 +169,10 @@ export class Fmp4WsPlayer implements Player {
     if (!(data instanceof ArrayBuffer)) return;
     this.lastDataAt = now;
     this.bytes.add(now, data.byteLength);
-    if (this.state === 'stalled') this.setState('playing');
+    if (!this.observer?.watchesFrames) {
+      this.lastFrameAt = now;
+      if (this.state === 'stalled') this.setState('playing');
+    }
     this.act(this.reader.binary(new Uint8Array(data)), now);
   }
 
@@ -239,13 +253,18 @@ export class Fmp4WsPlayer implements Player {
     const now = performance.now();
     const silentMs = now - this.lastDataAt;
     if (silentMs > this.opts.noDataTimeoutMs) return this.fail('no_data', `no media from the gateway for ${Math.round(silentMs / 1000)} s`);
-    if (silentMs > this.opts.stalledAfterMs && (this.state === 'playing' || this.state === 'connecting') && this.started) this.setState('stalled');
+    if (this.state === 'playing' && now - this.lastFrameAt > this.stallLimitMs()) this.setState('stalled');
     this.boundAhead();
     if (now - this.lastTrimAt >= this.opts.trimIntervalMs) {
       this.lastTrimAt = now;
       this.trimBackBuffer();
     }
   };
+
+  /** A slow stream (1 fps, keyframes only) is not stalled between its frames. */
+  private stallLimitMs(): number {
+    return Math.max(this.opts.stalledAfterMs, 2.5 * this.reader.frameMs);
+  }
 
   /**
    * A paused element (background tab, Chromium's background-video pause) keeps receiving frames

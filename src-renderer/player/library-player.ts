@@ -12,6 +12,7 @@ import { VideoObserver } from './video-observer.js';
 export interface WatchTimes {
   stalledAfterMs: number;
   noDataTimeoutMs: number;
+  intervalMs?: number;
 }
 
 export abstract class LibraryPlayer implements Player {

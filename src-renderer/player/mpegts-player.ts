@@ -26,7 +26,7 @@ export class MpegtsPlayer extends LibraryPlayer {
   }
 
   attach(video: HTMLVideoElement): void {
-    this.attachWith(video, { stalledAfterMs: this.options.stalledAfterMs ?? 3000, noDataTimeoutMs: this.options.noDataTimeoutMs ?? 15_000 }, (code, message) => this.fail(code, message));
+    this.attachWith(video, { stalledAfterMs: this.options.stalledAfterMs ?? 1500, noDataTimeoutMs: this.options.noDataTimeoutMs ?? 15_000, intervalMs: 250 }, (code, message) => this.fail(code, message));
   }
 
   protected start(video: HTMLVideoElement): void {

@@ -43,6 +43,11 @@ export class VideoObserver {
     }
   }
 
+  /** True while presented frames are reported one by one (requestVideoFrameCallback). */
+  get watchesFrames(): boolean {
+    return this.rvfcHandle !== null;
+  }
+
   get firstFrameMs(): number | null {
     return this.firstFrameAt === null ? null : this.firstFrameAt - this.t0;
   }

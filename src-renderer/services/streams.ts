@@ -15,6 +15,16 @@ export function closeStream(streamId: string): void {
   void call('sw:stream:close', { streamId }).catch(() => undefined);
 }
 
+/** "Reconnect now": main tries the stream's source at once instead of waiting out its backoff. */
+export function reconnectStream(streamId: string): void {
+  void call('sw:stream:reconnect', { streamId }).catch(() => undefined);
+}
+
+/** Sources the hub pulls and their consumers. */
+export function hubCounts(): Promise<{ sources: number; consumers: number }> {
+  return call('sw:stream:hubCounts', {});
+}
+
 export function onStreamStatus(streamId: string, listener: (s: StreamStatus) => void): () => void {
   return subscribe('sw:stream:onDidChangeStatus', (s) => {
     if (s.streamId === streamId) listener(s);

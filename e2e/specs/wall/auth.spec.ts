@@ -16,7 +16,8 @@ test('a wrong camera password shows "authentication failed" and is not retried i
     await showRtspCameraAlone(contract, { id: 'gate-1', deviceName: 'Gate', url, codec: 'h264', username: 'admin', password: 'wrong' });
     const tile = page.getByTestId('tile').first();
     await expect(tile).toHaveAttribute('data-state', 'auth_failed', { timeout: 15_000 });
-    await expect(page.getByTestId('tile-state')).toHaveText('认证失败：请在设备设置中更正用户名或密码');
+    await expect(page.getByTestId('tile-state')).toHaveText('认证失败');
+    await expect(page.getByTestId('tile-auth-failed')).toContainText('认证失败：请在设备设置中更正用户名或密码');
     // It stays there, past the longest retry delay (15 s): no silent retry loop against the
     // camera's lockout, and never back to "connecting". Every change of the tile's state is recorded.
     await tile.evaluate((el) => {
@@ -27,7 +28,8 @@ test('a wrong camera password shows "authentication failed" and is not retried i
     await page.waitForTimeout(20_000);
     expect(await page.evaluate(() => (window as unknown as { tileStatesSeen: string[] }).tileStatesSeen)).toEqual([]);
     await expect(tile).toHaveAttribute('data-state', 'auth_failed');
-    await expect(page.getByTestId('tile-state')).toHaveText('认证失败：请在设备设置中更正用户名或密码');
+    await expect(page.getByTestId('tile-state')).toHaveText('认证失败');
+    await expect(page.getByTestId('tile-auth-failed')).toContainText('认证失败：请在设备设置中更正用户名或密码');
 
     // The operator enters the right password (as a corrected device): it plays.
     await showRtspCameraAlone(contract, { id: 'gate-2', deviceName: 'Gate fixed', url, codec: 'h264', username: 'admin', password: 'Right-Pass1' });

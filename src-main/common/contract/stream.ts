@@ -35,8 +35,11 @@ export const StreamOpenRequest = z
   .strict();
 export type StreamOpenRequest = z.infer<typeof StreamOpenRequest>;
 
-/** Why a tile stays dark (i18n `error.player.<reason>`). */
-export const DarkReason = z.enum(['h265_unsupported', 'codec_unsupported']);
+/**
+ * Why a tile stays dark (i18n `tile.dark.<reason>`). `over_budget`: the device already sends as
+ * many streams as its budget allows (health's stream budget refuses the open).
+ */
+export const DarkReason = z.enum(['h265_unsupported', 'codec_unsupported', 'over_budget']);
 export type DarkReason = z.infer<typeof DarkReason>;
 
 const StatusFields = {
@@ -82,9 +85,16 @@ export type StreamOpenAnswer = z.infer<typeof StreamOpenAnswer>;
 export const StreamStatus = z.object({ streamId: Id, ...StatusFields });
 export type StreamStatus = z.infer<typeof StreamStatus>;
 
+/** What the hub pulls now: sources and their consumers (tiles, replay buffers), for stats and tests. */
+export const StreamHubCounts = z.object({ sources: z.number().int().nonnegative(), consumers: z.number().int().nonnegative() });
+export type StreamHubCounts = z.infer<typeof StreamHubCounts>;
+
 export const streamChannels = {
   'sw:stream:open': { req: StreamOpenRequest, res: StreamOpenAnswer },
   'sw:stream:close': { req: z.object({ streamId: Id }).strict(), res: Ok },
+  /** The operator's "reconnect now": the source of this stream tries again at once (not after refused credentials). */
+  'sw:stream:reconnect': { req: z.object({ streamId: Id }).strict(), res: Ok },
+  'sw:stream:hubCounts': { req: z.object({}).strict(), res: StreamHubCounts },
 } as const;
 
 export const streamEvents = {

@@ -9,5 +9,13 @@ export function streamHandlers(streams: StreamService): DomainHandlers<typeof st
       streams.close(streamId);
       return { ok: true as const };
     },
+    'sw:stream:reconnect': ({ streamId }) => {
+      streams.reconnect(streamId);
+      return { ok: true as const };
+    },
+    'sw:stream:hubCounts': () => {
+      const { sources, consumers } = streams.hub.stats();
+      return { sources, consumers };
+    },
   };
 }

@@ -22,6 +22,8 @@ import { resolveChannel, type ResolvedChannel } from './resolve-channel.js';
 export interface StreamService {
   open(request: StreamOpenRequest): Promise<StreamOpenAnswer>;
   close(streamId: string): void;
+  /** The operator asks: the stream's source connects again now, unless it holds refused credentials or format. */
+  reconnect(streamId: string): void;
   /** Re-reads the credentials of every device being pulled; a device whose credentials changed reconnects now. */
   refreshCredentials(): Promise<void>;
   hub: StreamHub;
@@ -196,6 +198,14 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       if (relayed.delete(streamId)) return relay.closeStream(streamId);
       if (!open.delete(streamId)) return;
       gateway.closeStream(streamId);
+    },
+    reconnect(streamId) {
+      const key = open.get(streamId);
+      if (!key) return;
+      const state = hub.status(key)?.state;
+      // A refusal is lifted only by a change of the device (refreshCredentials): no login storm.
+      if (state === 'auth_failed' || state === 'unsupported' || state === 'live') return;
+      hub.retry(key);
     },
     async refreshCredentials() {
       for (const key of pulls.pulledKeys()) {

@@ -1,9 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { StreamState } from '@common/contract/stream.js';
 import { useT } from '../../i18n/use-t.js';
 import { devicesSelectors, settingsSelectors, useStore } from '../../store/index.js';
-import { useTileStream } from './use-tile-stream.js';
+import { TileBadge, TileProblemPanel, severityOf } from './TileStatus.js';
 import { TileStats } from './TileStats.js';
+import { clockText, useClock } from './use-clock.js';
+import { useTileStream } from './use-tile-stream.js';
+import { useVisibility } from './use-visibility.js';
+import './tile.css';
 
 interface TileProps {
   index: number;
@@ -13,67 +17,63 @@ interface TileProps {
   onSelect(): void;
 }
 
-const DARK_KEYS = {
-  h265_unsupported: 'tile.dark.h265_unsupported',
-  codec_unsupported: 'tile.dark.codec_unsupported',
-  player_cap: 'tile.dark.player_cap',
-} as const;
-const BAD_STATES: StreamState[] = ['auth_failed', 'unsupported', 'offline', 'stalled'];
-const STATE_KEYS = {
-  connecting: 'tile.state.connecting',
-  live: 'tile.state.live',
-  stalled: 'tile.state.stalled',
-  reconnecting: 'tile.state.reconnecting',
-  auth_failed: 'tile.state.auth_failed',
-  unsupported: 'tile.state.unsupported',
-  offline: 'tile.state.offline',
-} as const satisfies Record<StreamState, string>;
-
 export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps) {
   const t = useT();
   const camera = useStore((s) => devicesSelectors.cameraById(s, cameraId));
+  const deviceId = useStore((s) => (cameraId ? s.devices.find((d) => d.cameras.some((c) => c.id === cameraId))?.id : undefined));
   const showStats = useStore(settingsSelectors.showTileStats);
+  const askForCredentials = useStore((s) => s.askForCredentials);
   const slotRef = useRef<HTMLDivElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);
-  const stream = useTileStream(camera ? camera.id : null, profile, slotRef, visible, camera);
-  useReportTile(index, camera?.id, stream.state, stream.darkReason);
-
-  const stateText = (() => {
-    if (!stream.state) return '';
-    if (stream.state === 'reconnecting') return t('tile.state.reconnecting', { s: Math.ceil((stream.retryInMs ?? 0) / 1000) });
-    return t(STATE_KEYS[stream.state]);
-  })();
+  const { view, retryNow } = useTileStream(camera ? camera.id : null, profile, slotRef, visible, camera);
+  useReportTile(index, camera?.id, view.state, view.darkReason);
+  const severity = severityOf(view);
 
   return (
     <div
       ref={tileRef}
-      className={`sw-tile${selected ? ' selected' : ''}`}
+      className={`sw-tile${selected ? ' selected' : ''}${camera ? '' : ' empty'}${severity !== 'none' ? ` problem-${severity}` : ''}`}
       data-testid="tile"
       data-index={index}
-      data-state={stream.state ?? 'empty'}
+      data-state={view.state ?? 'empty'}
+      aria-selected={selected}
       onClick={onSelect}
     >
       <div ref={slotRef} className="sw-tile-video" />
-      {!camera && <div className="sw-tile-empty">{t('tile.empty')}</div>}
-      {camera && <div className="sw-tile-label">{camera.name}</div>}
-      {camera && stream.state && (
-        <div className={`sw-tile-state ${stream.state === 'live' ? 'live' : BAD_STATES.includes(stream.state) ? 'bad' : ''}`} data-testid="tile-state">
-          {stateText}
+      {!camera && (
+        <div className="sw-tile-empty">
+          <span>{t('tile.empty')}</span>
+          <span className="sw-tile-empty-hint">{t('tile.empty.hint')}</span>
         </div>
       )}
-      {stream.darkReason && (
-        <div className="sw-tile-dark" data-testid="tile-dark">
-          {t(DARK_KEYS[stream.darkReason])}
+      {camera && (
+        <div className="sw-tile-plate">
+          <span className="sw-tile-name" data-testid="tile-name">
+            {camera.name}
+          </span>
+          <TileClock />
+          <TileBadge view={view} />
         </div>
       )}
-      {camera && isG711(stream.stats?.audioNotPlayed) && (
+      {camera && <TileProblemPanel view={view} onReconnect={retryNow} onFixCredentials={() => deviceId && askForCredentials(deviceId)} />}
+      {camera && isG711(view.stats?.audioNotPlayed) && (
         <div className="sw-tile-notice" data-testid="tile-audio-notice">
           {t('tile.audio.g711')}
         </div>
       )}
-      {camera && showStats && <TileStats stats={stream.stats} />}
+      {camera && showStats && <TileStats stats={view.stats} />}
     </div>
+  );
+}
+
+/** The wall clock on every tile: a frozen picture next to a running clock is seen at once. */
+function TileClock() {
+  const now = useClock();
+  return (
+    <span className="sw-tile-clock" data-testid="tile-clock">
+      {clockText(now)}
+    </span>
   );
 }
 
@@ -89,22 +89,4 @@ function useReportTile(index: number, cameraId: string | undefined, state: Strea
     report(index, cameraId ? { cameraId, ...(state ? { state } : {}), ...(darkReason ? { darkReason } : {}) } : undefined);
   }, [report, index, cameraId, state, darkReason]);
   useEffect(() => () => report(index, undefined), [report, index]);
-}
-
-/** Off-screen or hidden tiles stop their players: no decode work nobody sees. */
-function useVisibility(ref: React.RefObject<HTMLElement | null>): boolean {
-  const [inView, setInView] = useState(true);
-  const [pageVisible, setPageVisible] = useState(document.visibilityState !== 'hidden');
-  useEffect(() => {
-    const onVis = () => setPageVisible(document.visibilityState !== 'hidden');
-    document.addEventListener('visibilitychange', onVis);
-    const el = ref.current;
-    const io = el ? new IntersectionObserver((entries) => setInView(entries.some((e) => e.isIntersecting))) : undefined;
-    if (el && io) io.observe(el);
-    return () => {
-      document.removeEventListener('visibilitychange', onVis);
-      io?.disconnect();
-    };
-  }, [ref]);
-  return inView && pageVisible;
 }

@@ -1,8 +1,8 @@
 // What a tile plays for a camera, in one round trip: the open carries this window's decoders
 // and main answers with the plan (the stream as it is, its sub-stream, an H.264 re-encode) or
 // dark with the reason.
-import type { DecodeCapabilities, StreamFacts } from '@common/contract/stream.js';
-import { canDecode, probeDecodeCaps, type DarkReason } from '../../player/index.js';
+import type { DarkReason, DecodeCapabilities, StreamFacts } from '@common/contract/stream.js';
+import { canDecode, probeDecodeCaps } from '../../player/index.js';
 import { openStream } from '../../services/streams.js';
 
 export type StreamPlan = { kind: 'play'; facts: StreamFacts; transcoded: boolean } | { kind: 'dark'; reason: DarkReason };

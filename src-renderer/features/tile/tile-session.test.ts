@@ -4,6 +4,7 @@ import type { StreamFacts, StreamStatus } from '@common/contract/stream.js';
 import { PlayerEmitter } from '../../player/emitter.js';
 import type { Player, PlayerError, PlayerEventMap, PlayerState, PlayerStats } from '../../player/index.js';
 import type { StreamPlan } from './stream-plan.js';
+import { OFFLINE_GRACE_MS } from './tile-display.js';
 import { TileSession, type TileSessionDeps, type TileView } from './tile-session.js';
 
 class FakePlayer implements Player {
@@ -131,9 +132,79 @@ describe('TileSession', () => {
     expect(view().retryInMs).toBe(3000);
     await vi.advanceTimersByTimeAsync(1000);
     expect(view().retryInMs).toBe(2000); // it really counts down
-    // Failing opens keep doubling the wait, capped at 15 s.
+    // Failing opens keep doubling the wait, capped at 15 s; without a picture that long, the tile says offline.
     await vi.advanceTimersByTimeAsync(2000 + 8000 + 15_000);
-    expect(view()).toMatchObject({ state: 'reconnecting', retryInMs: 15_000 });
+    expect(view()).toMatchObject({ state: 'offline', retryInMs: 15_000 });
+  });
+
+  it('says stalled when the picture stops while main still says live, and live again when frames come back', async () => {
+    const s = session();
+    playNext();
+    s.setActive(true);
+    await settle();
+    status({ streamId: 's1', state: 'live' });
+    expect(view().state).toBe('connecting'); // main is connected, but no frame reached the screen yet
+    player().state('playing');
+    expect(view().state).toBe('live');
+    player().state('stalled');
+    expect(view().state).toBe('stalled');
+    status({ streamId: 's1', state: 'live' }); // main's word alone never brings the badge back
+    expect(view().state).toBe('stalled');
+    player().state('playing');
+    expect(view().state).toBe('live');
+    expect(s.phase).toBe('playing');
+  });
+
+  it('says offline since the picture was lost once the grace ran out, keeps counting down, and goes live by itself', async () => {
+    const s = session();
+    playNext();
+    s.setActive(true);
+    await settle();
+    player().state('playing');
+    await vi.advanceTimersByTimeAsync(5000);
+    const lostAt = Date.now();
+    status({ streamId: 's1', state: 'reconnecting', retryInMs: 16_000 });
+    player().state('stalled'); // the element keeps its last frame; nothing new is presented
+    await vi.advanceTimersByTimeAsync(OFFLINE_GRACE_MS - 1000);
+    expect(view()).toMatchObject({ state: 'reconnecting', retryInMs: 7000 });
+    expect(view().offlineSince).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(view()).toMatchObject({ state: 'offline', offlineSince: lostAt, retryInMs: 6000 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(view().retryInMs).toBe(5000); // the countdown keeps counting while offline
+    status({ streamId: 's1', state: 'connecting' });
+    expect(view()).toMatchObject({ state: 'offline', offlineSince: lostAt });
+    status({ streamId: 's1', state: 'live' });
+    expect(view().state).toBe('offline'); // main is back, the picture not yet
+    player().state('playing');
+    expect(view().state).toBe('live');
+    expect(view().offlineSince).toBeUndefined();
+  });
+
+  it('a camera that never answered is offline after the grace, counted from when the tile began', async () => {
+    const s = session();
+    const began = Date.now();
+    playNext({ status: { state: 'reconnecting', retryInMs: 30_000 } });
+    s.setActive(true);
+    await settle();
+    await vi.advanceTimersByTimeAsync(OFFLINE_GRACE_MS);
+    expect(view()).toMatchObject({ state: 'offline', offlineSince: began, retryInMs: 20_000 });
+  });
+
+  it('"reconnect now" asks main to try the source at once, keeping the stream and player', async () => {
+    const asked: string[] = [];
+    deps.reconnect = (id) => asked.push(id);
+    const s = session();
+    playNext();
+    s.setActive(true);
+    await settle();
+    status({ streamId: 's1', state: 'reconnecting', retryInMs: 30_000 });
+    s.retryNow();
+    expect(asked).toEqual(['s1']);
+    expect(closed).toEqual([]);
+    expect(view().state).toBe('connecting');
+    expect(view().retryInMs).toBeUndefined();
+    expect(players).toHaveLength(1);
   });
 
   it('starts again from 1 s once a frame played', async () => {

@@ -3,15 +3,18 @@
 // countdown that counts, stop when the tile is hidden. "Authentication failed" (and "unsupported
 // format") hold until main connects again (it does so when the credentials or the device change);
 // player errors, main idling the source and time never turn them into "connecting".
-import type { StreamFacts, StreamState, StreamStatus } from '@common/contract/stream.js';
-import type { DarkReason, Player, PlayerError, PlayerStats } from '../../player/index.js';
+import type { DarkReason, StreamFacts, StreamState, StreamStatus } from '@common/contract/stream.js';
+import type { Player, PlayerError, PlayerStats } from '../../player/index.js';
 import type { StreamPlan } from './stream-plan.js';
+import { isOffline, shownState, type PictureState } from './tile-display.js';
 
 export interface TileView {
   state?: StreamState;
-  /** While reconnecting: time left before the next attempt, counted down each second. */
+  /** While reconnecting (also when shown offline): time left before the next attempt, counted down each second. */
   retryInMs?: number;
-  /** Why the tile shows no picture: a codec this computer cannot decode, or too many live tiles. */
+  /** Shown offline: when the picture was lost (Date.now() ms). */
+  offlineSince?: number;
+  /** Why the tile shows no picture: a codec this computer cannot decode, the device's stream budget, or too many live tiles. */
   darkReason?: DarkReason | 'player_cap';
   /** Playing an H.264 re-encode made by the main process (the camera's codec does not decode here). */
   transcoded?: boolean;
@@ -31,6 +34,8 @@ const HELD_STATES: readonly StreamState[] = ['auth_failed', 'unsupported'];
 export interface TileSessionDeps {
   plan(cameraId: string, profile: 'main' | 'sub', options: { transcode: boolean }): Promise<StreamPlan>;
   closeStream(streamId: string): void;
+  /** Ask main to try the source again now instead of waiting out its backoff. */
+  reconnect?(streamId: string): void;
   /** Status of every stream; the session picks its own (it subscribes before it opens). */
   onStreamStatus(listener: (s: StreamStatus) => void): () => void;
   createPlayer(facts: StreamFacts): Player;
@@ -70,6 +75,11 @@ export class TileSession {
   private ticker: ReturnType<typeof setInterval> | undefined;
   /** When the countdown shown ends (ours or main's). */
   private retryAt: number | undefined;
+  /** Main's word about the source, and the player's about the picture (tile-display.ts). */
+  private mainState: StreamState | undefined;
+  private picture: PictureState = 'none';
+  /** When the picture was last lost (or the tile started trying); undefined while live. */
+  private pictureLostAt: number | undefined;
 
   constructor(
     private readonly opts: TileSessionOptions,
@@ -106,6 +116,14 @@ export class TileSession {
   retryNow(): void {
     if (this.phaseNow === 'idle' || this.phaseNow === 'opening') return;
     this.delay = this.opts.retryMinMs ?? RETRY_MIN_MS;
+    if (this.phaseNow === 'playing' && this.streamId && this.deps.reconnect) {
+      // The stream and player stay: main reconnects the source now, frames follow when it is back.
+      this.deps.reconnect(this.streamId);
+      this.retryAt = undefined;
+      this.mainState = 'connecting';
+      this.refresh({ retryInMs: undefined });
+      return;
+    }
     this.releaseStream();
     void this.open();
   }
@@ -118,6 +136,7 @@ export class TileSession {
       return;
     }
     this.video = video;
+    this.pictureLostAt = this.now();
     this.statusOff = this.deps.onStreamStatus((s) => this.onStatus(s));
     this.ticker = setInterval(() => this.tick(), TICK_MS);
     void this.open();
@@ -134,6 +153,8 @@ export class TileSession {
     if (this.video) this.deps.releaseVideo(this.video);
     this.video = undefined;
     this.phaseNow = 'idle';
+    this.mainState = undefined;
+    this.pictureLostAt = undefined;
     this.show({}, true);
   }
 
@@ -143,7 +164,8 @@ export class TileSession {
     this.retryAt = undefined;
     this.phaseNow = 'opening';
     this.heldStatuses = [];
-    this.show({ state: 'connecting', retryInMs: undefined, stats: undefined });
+    this.mainState = 'connecting';
+    this.refresh({ retryInMs: undefined, stats: undefined });
     let plan: StreamPlan;
     try {
       plan = await this.deps.plan(this.opts.cameraId, this.opts.profile, { transcode: this.transcoding });
@@ -159,7 +181,7 @@ export class TileSession {
     this.heldStatuses = undefined;
     if (plan.kind === 'dark') {
       this.phaseNow = 'dark';
-      this.show({ darkReason: plan.reason, state: undefined }, true);
+      this.show({ darkReason: plan.reason }, true);
       return;
     }
     if (plan.transcoded) this.transcoding = true;
@@ -180,11 +202,17 @@ export class TileSession {
       player.on('state', (s) => {
         if (s === 'playing') {
           this.delay = this.opts.retryMinMs ?? RETRY_MIN_MS;
-          this.show({ state: 'live' });
-        } else if (s === 'stalled') this.show({ state: 'stalled' });
+          // Frames reach the screen: main's older "connecting" (from the open's answer) is past.
+          if (this.mainState === 'connecting') this.mainState = 'live';
+        }
+        if (s === 'playing' || s === 'stalled' || s === 'connecting') {
+          this.picture = s;
+          this.refresh();
+        }
       }),
       player.on('error', (e) => this.onPlayerError(e)),
     ];
+    this.picture = 'connecting';
     player.attach(this.video!);
   }
 
@@ -201,7 +229,7 @@ export class TileSession {
         return;
       }
       this.phaseNow = 'dark';
-      this.show({ darkReason: 'h265_unsupported', state: undefined }, true);
+      this.show({ darkReason: 'h265_unsupported' }, true);
       return;
     }
     this.scheduleRetry();
@@ -226,13 +254,14 @@ export class TileSession {
       }
       return;
     }
+    this.mainState = s.state;
     if (s.state === 'reconnecting' && s.retryInMs !== undefined) {
       this.retryAt = this.now() + s.retryInMs;
-      this.show({ state: 'reconnecting', retryInMs: s.retryInMs });
+      this.refresh({ retryInMs: s.retryInMs });
       return;
     }
     this.retryAt = undefined;
-    this.show({ state: s.state, retryInMs: undefined });
+    this.refresh({ retryInMs: undefined });
   }
 
   private hold(state: StreamState): void {
@@ -240,7 +269,8 @@ export class TileSession {
     this.retryAt = undefined;
     this.releasePlayer();
     this.phaseNow = 'held';
-    this.show({ state, retryInMs: undefined, stats: undefined });
+    this.mainState = state;
+    this.show({ state, retryInMs: undefined, offlineSince: undefined, stats: undefined });
   }
 
   private scheduleRetry(): void {
@@ -249,7 +279,8 @@ export class TileSession {
     const wait = this.delay;
     this.delay = Math.min(this.delay * 2, this.opts.retryMaxMs ?? RETRY_MAX_MS);
     this.retryAt = this.now() + wait;
-    this.show({ state: 'reconnecting', retryInMs: wait });
+    this.mainState = 'reconnecting';
+    this.refresh({ retryInMs: wait });
     this.retryTimer = setTimeout(() => void this.open(), wait);
   }
 
@@ -261,17 +292,34 @@ export class TileSession {
       // Main's own countdown ran out and it has not spoken yet: it is connecting again.
       if (left === 0 && this.phaseNow === 'playing') {
         this.retryAt = undefined;
-        patch.state = 'connecting';
+        this.mainState = 'connecting';
         patch.retryInMs = undefined;
       }
     }
     if (this.player) patch.stats = this.player.stats();
-    if (Object.keys(patch).length > 0) this.show(patch);
+    if (this.phaseNow === 'held' || this.phaseNow === 'dark' || this.phaseNow === 'idle') {
+      if (Object.keys(patch).length > 0) this.show(patch);
+      return;
+    }
+    this.refresh(patch); // the grace may have run out: offline
+  }
+
+  /** Recomputes the state shown from main's word, the picture and the time without a picture. */
+  private refresh(patch: Partial<TileView> = {}): void {
+    if (this.phaseNow === 'held' || this.phaseNow === 'dark' || this.phaseNow === 'idle') return;
+    let state = shownState(this.mainState, this.picture);
+    const now = this.now();
+    if (state === 'live') this.pictureLostAt = undefined;
+    else this.pictureLostAt ??= now;
+    const offline = isOffline(state, this.pictureLostAt, now);
+    if (offline) state = 'offline';
+    this.show({ ...patch, state, offlineSince: offline ? this.pictureLostAt : undefined });
   }
 
   private releasePlayer(): void {
     for (const off of this.playerOff) off();
     this.playerOff = [];
+    this.picture = 'none';
     this.player?.detach();
     this.player = undefined;
   }

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { createPlayer } from '../../player/index.js';
-import { closeStream, onAnyStreamStatus } from '../../services/streams.js';
+import { closeStream, onAnyStreamStatus, reconnectStream } from '../../services/streams.js';
 import { planStream } from './stream-plan.js';
 import { TileSession, type TileView } from './tile-session.js';
 import { tileVideoPool } from './tile-video-pool.js';
@@ -11,7 +11,13 @@ export type { TileView as TileStream } from './tile-session.js';
  * Binds a TileSession (tile-session.ts) to the tile: one session per camera and profile, active
  * while visible. `device` is the camera's device as the store has it: a new object when it changed.
  */
-export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', slotRef: RefObject<HTMLElement | null>, active: boolean, device?: object): TileView {
+export function useTileStream(
+  cameraId: string | null,
+  profile: 'main' | 'sub',
+  slotRef: RefObject<HTMLElement | null>,
+  active: boolean,
+  device?: object,
+): { view: TileView; retryNow(): void } {
   const [view, setView] = useState<TileView>({});
   const sessionRef = useRef<TileSession | undefined>(undefined);
 
@@ -30,6 +36,7 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
       {
         plan: planStream,
         closeStream,
+        reconnect: reconnectStream,
         onStreamStatus: onAnyStreamStatus,
         createPlayer,
         acquireVideo: () => {
@@ -51,5 +58,6 @@ export function useTileStream(cameraId: string | null, profile: 'main' | 'sub', 
     };
   }, [cameraId, profile, active, slotRef]);
 
-  return view;
+  const retryNow = useCallback(() => sessionRef.current?.retryNow(), []);
+  return { view, retryNow };
 }

@@ -1,6 +1,13 @@
 // Tile states and statistics.
 export const zh = {
   'tile.empty': '空闲',
+  'tile.empty.hint': '把摄像机拖到这里',
+  'tile.state.auth_failed.short': '认证失败',
+  'tile.state.unsupported.short': '格式不支持',
+  'tile.offline.since': '自 {time} 起无画面',
+  'tile.action.reconnectNow': '立即重连',
+  'tile.action.fixCredentials': '修改用户名和密码',
+  'tile.dark.over_budget': '已达该设备的码流上限：请关闭该设备的其他画面，或在设备设置中提高上限。',
   'tile.state.connecting': '连接中…',
   'tile.state.live': '实时',
   'tile.state.stalled': '画面停滞',
@@ -25,6 +32,13 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'tile.empty': 'Empty',
+  'tile.empty.hint': 'Drag a camera here',
+  'tile.state.auth_failed.short': 'Authentication failed',
+  'tile.state.unsupported.short': 'Format not supported',
+  'tile.offline.since': 'No picture since {time}',
+  'tile.action.reconnectNow': 'Reconnect now',
+  'tile.action.fixCredentials': 'Edit user name and password',
+  'tile.dark.over_budget': 'The device already sends as many streams as it allows: close other tiles of this device, or raise its limit in the device settings.',
   'tile.state.connecting': 'Connecting…',
   'tile.state.live': 'Live',
   'tile.state.stalled': 'Picture stalled',

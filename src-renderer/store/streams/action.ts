@@ -2,7 +2,6 @@ import type { SliceCreator } from '../types.js';
 import type { StreamsActions } from './actions-shape.js';
 import { streamsInitialState, type StreamsState, type TileReport } from './initialState.js';
 
-
 const sameReport = (a: TileReport | undefined, b: TileReport | undefined): boolean =>
   a?.cameraId === b?.cameraId && a?.state === b?.state && a?.darkReason === b?.darkReason;
 
@@ -16,5 +15,13 @@ export const createStreamsSlice: SliceCreator<StreamsState & StreamsActions> = (
     if (report) next[index] = report;
     else delete next[index];
     set({ tiles: next });
+  },
+
+  askForCredentials(deviceId) {
+    set({ credentialsRequest: { deviceId, at: Date.now() } });
+  },
+
+  clearCredentialsRequest() {
+    set({ credentialsRequest: undefined });
   },
 });

@@ -11,6 +11,11 @@ export interface TileReport {
 export interface StreamsState {
   /** By tile index; a tile without a camera has no entry. */
   tiles: Record<number, TileReport>;
+  /**
+   * A tile whose credentials were refused asks for the device's user name and password to be
+   * edited; the device editor opens on it. `at` tells a repeated request from the old one.
+   */
+  credentialsRequest: { deviceId: string; at: number } | undefined;
 }
 
-export const streamsInitialState: StreamsState = { tiles: {} };
+export const streamsInitialState: StreamsState = { tiles: {}, credentialsRequest: undefined };
