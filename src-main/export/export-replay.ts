@@ -10,7 +10,7 @@ import type { ExportProgress } from './writer/index.js';
 export const MUXER_NAME = 'skywall-mp4/1';
 
 /** What the operator and the app say about the export; times and video facts come from the buffer. */
-export type ExportDetails = Omit<ExportMetadataInput, 'startUtc' | 'endUtc' | 'video' | 'gaps' | 'container' | 'sourceType' | 'recorderClockOffsetMs' | 'exportedAtUtc'>;
+export type ExportDetails = Omit<ExportMetadataInput, 'startUtc' | 'endUtc' | 'video' | 'gaps' | 'container' | 'sourceType' | 'recorderClockOffsetMs' | 'exportedAtUtc' | 'requestedRange'>;
 
 export interface ReplayExportRequest {
   buffer: ReplayBuffer;

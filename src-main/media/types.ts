@@ -16,6 +16,10 @@ export interface VideoAccessUnit {
   keyframe: boolean;
   /** Wall-clock ms (Date.now()) when the last packet of this unit arrived; latency accounting only. */
   receivedAt: number;
+  /** Replays only: the recorder's time of this picture, ms since the epoch (ONVIF 0xABAC extension). */
+  recordedAtMs?: number;
+  /** Replays only: the first picture after a gap in the recording. */
+  afterGap?: boolean;
 }
 
 export interface AudioFrame {
@@ -26,6 +30,8 @@ export interface AudioFrame {
   /** Presentation time in the track's clock rate (sampleRate), unwrapped. */
   pts: number;
   receivedAt: number;
+  /** Replays only: the recorder's time of this frame, ms since the epoch. */
+  recordedAtMs?: number;
 }
 
 export type MediaSample = VideoAccessUnit | AudioFrame;

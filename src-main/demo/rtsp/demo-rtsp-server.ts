@@ -4,14 +4,20 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { SkywallError } from '../../common/model/errors.js';
 import { resolveAssetsDir } from '../assets-dir.js';
+import { DEFAULT_ARCHIVE_MS, DemoArchive } from './archive.js';
 import { loadDemoClips, truncateClip } from './demo-clips.js';
 import { RtspAuthenticator } from './rtsp-auth.js';
 import { RtspConnection, type ConnectionContext, type ResolvedStream } from './rtsp-connection.js';
-import type { DemoRtspFaults, DemoRtspServer, DemoRtspServerOptions, DemoRtspServerStats, DemoStreamConfig, RtspRequestLogEntry } from './server-types.js';
+import type { DemoArchiveConfig, DemoRtspFaults, DemoRtspServer, DemoRtspServerOptions, DemoRtspServerStats, DemoStreamConfig, RtspRequestLogEntry } from './server-types.js';
 
 export const DEFAULT_DEMO_STREAMS: readonly DemoStreamConfig[] = [
   { path: '/demo/h264', clip: 'h264', cameraName: 'Demo H.264' },
   { path: '/demo/h265', clip: 'h265', cameraName: 'Demo H.265' },
+];
+
+export const DEFAULT_DEMO_ARCHIVES: readonly DemoArchiveConfig[] = [
+  { path: '/demo/h264/archive', clip: 'h264', cameraName: 'Demo H.264 archive' },
+  { path: '/demo/h265/archive', clip: 'h265', cameraName: 'Demo H.265 archive' },
 ];
 
 const MAX_LOG_ENTRIES = 1000;
@@ -33,6 +39,17 @@ export async function startDemoRtspServer(opts: DemoRtspServerOptions = {}): Pro
     if (streams.has(path)) throw new SkywallError('conflict', `demo stream path ${path} is configured twice`);
     const cameraName = cfg.cameraName ?? `Demo ${clip.codec === 'h264' ? 'H.264' : 'H.265'}`;
     streams.set(path, { path, clip: cfg.maxFrames ? truncateClip(clip, cfg.maxFrames) : clip, cameraName });
+  }
+  // By default a recording that ends when the server starts.
+  const defaultStart = Math.floor((Date.now() - DEFAULT_ARCHIVE_MS) / 1000) * 1000;
+  for (const cfg of opts.archives ?? DEFAULT_DEMO_ARCHIVES) {
+    const clip = clips.get(cfg.clip);
+    if (!clip) throw new SkywallError('not_found', `demo clip "${cfg.clip}" is not in clips.json`);
+    const path = normalizePath(cfg.path);
+    if (streams.has(path)) throw new SkywallError('conflict', `demo stream path ${path} is configured twice`);
+    const durationMs = cfg.durationMs ?? DEFAULT_ARCHIVE_MS;
+    const archive = new DemoArchive(clip, cfg.startMs ?? defaultStart + DEFAULT_ARCHIVE_MS - durationMs, durationMs, cfg.gaps);
+    streams.set(path, { path, clip, cameraName: cfg.cameraName ?? `Demo ${clip.codec === 'h264' ? 'H.264' : 'H.265'} archive`, archive });
   }
 
   const server = new DemoRtspServerImpl(host, streams, opts);

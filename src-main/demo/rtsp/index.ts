@@ -1,6 +1,8 @@
 // Public surface of the demo camera's RTSP server and its reusable Annex-B reader.
-export { startDemoRtspServer, DEFAULT_DEMO_STREAMS } from './demo-rtsp-server.js';
+export { startDemoRtspServer, DEFAULT_DEMO_STREAMS, DEFAULT_DEMO_ARCHIVES } from './demo-rtsp-server.js';
+export { DemoArchive, DEFAULT_ARCHIVE_GAPS, DEFAULT_ARCHIVE_MS, type ArchiveSection } from './archive.js';
 export type {
+  DemoArchiveConfig,
   DemoClipId,
   DemoRtspAuth,
   DemoRtspFaults,

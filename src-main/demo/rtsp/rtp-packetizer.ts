@@ -1,6 +1,7 @@
 // Turns access units into RTP packets: H.264 per RFC 6184 (single NAL unit, STAP-A, FU-A) and
 // H.265 per RFC 7798 (single NAL unit, AP type 48, FU type 49). Marker bit on the last packet
 // of each access unit. AUDs are not sent (cameras do not send them either).
+import type { RtpHeaderExtension } from '../../media/rtp/rtp-packet.js';
 import type { VideoCodec } from '../../media/types.js';
 import { isAccessUnitDelimiter, isVcl } from './nal-units.js';
 
@@ -32,8 +33,11 @@ export class RtpPacketizer {
     return this.seq;
   }
 
-  /** All RTP packets (header included) for one access unit at the given 32-bit timestamp. */
-  packetize(nalus: readonly Uint8Array[], timestamp: number): Uint8Array[] {
+  /**
+   * All RTP packets (header included) for one access unit at the given 32-bit timestamp;
+   * `extension` adds a header extension to a packet (replays: ONVIF 0xABAC).
+   */
+  packetize(nalus: readonly Uint8Array[], timestamp: number, extension?: (first: boolean, last: boolean) => RtpHeaderExtension): Uint8Array[] {
     const payloads: Uint8Array[] = [];
     const sendable = nalus.filter((n) => n.length > 0 && !isAccessUnitDelimiter(this.opts.codec, n));
     let i = 0;
@@ -50,7 +54,10 @@ export class RtpPacketizer {
       if (nal.length <= this.opts.maxPayload) payloads.push(nal);
       else payloads.push(...this.fragment(nal));
     }
-    return payloads.map((p, k) => this.withHeader(p, timestamp, k === payloads.length - 1));
+    return payloads.map((p, k) => {
+      const last = k === payloads.length - 1;
+      return this.withHeader(p, timestamp, last, extension?.(k === 0, last));
+    });
   }
 
   /** Consecutive small non-VCL NAL units from `start` that fit in one aggregation packet. */
@@ -121,15 +128,21 @@ export class RtpPacketizer {
     return out;
   }
 
-  private withHeader(payload: Uint8Array, timestamp: number, marker: boolean): Uint8Array {
-    const pkt = new Uint8Array(RTP_HEADER_BYTES + payload.length);
+  private withHeader(payload: Uint8Array, timestamp: number, marker: boolean, extension?: RtpHeaderExtension): Uint8Array {
+    const extBytes = extension ? 4 + extension.data.length : 0;
+    const pkt = new Uint8Array(RTP_HEADER_BYTES + extBytes + payload.length);
     const view = new DataView(pkt.buffer);
-    pkt[0] = 0x80; // version 2, no padding, no extension, no CSRC
+    pkt[0] = 0x80 | (extension ? 0x10 : 0); // version 2, no padding, no CSRC
     pkt[1] = (marker ? 0x80 : 0) | (this.opts.payloadType & 0x7f);
     view.setUint16(2, this.seq);
     view.setUint32(4, timestamp >>> 0);
     view.setUint32(8, this.opts.ssrc >>> 0);
-    pkt.set(payload, RTP_HEADER_BYTES);
+    if (extension) {
+      view.setUint16(RTP_HEADER_BYTES, extension.profile);
+      view.setUint16(RTP_HEADER_BYTES + 2, extension.data.length / 4);
+      pkt.set(extension.data, RTP_HEADER_BYTES + 4);
+    }
+    pkt.set(payload, RTP_HEADER_BYTES + extBytes);
     this.seq = (this.seq + 1) & 0xffff;
     this.packetCount++;
     this.octetCount += payload.length;

@@ -3,6 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { formatClockRange, parseClockRange } from '../../media/rtsp/replay-range.js';
+import type { DemoArchive } from './archive.js';
+import { ArchiveSession } from './archive-session.js';
 import type { DemoClip } from './demo-clips.js';
 import { MediaSession } from './media-session.js';
 import type { RtspAuthenticator } from './rtsp-auth.js';
@@ -15,6 +18,8 @@ export interface ResolvedStream {
   path: string;
   clip: DemoClip;
   cameraName: string;
+  /** A recording to replay (`Range: clock=`) instead of the live loop. */
+  archive?: DemoArchive;
 }
 
 export interface ConnectionContext {
@@ -36,7 +41,7 @@ export interface ConnectionContext {
 interface ClientSession {
   id: string;
   stream: ResolvedStream;
-  media: MediaSession;
+  media: MediaSession | ArchiveSession;
   trackUrl: string;
   channels: [number, number];
   timers: NodeJS.Timeout[];
@@ -138,6 +143,8 @@ export class RtspConnection {
     }
     const session = sessionId !== undefined ? this.sessions.get(sessionId) : undefined;
     if (sessionId !== undefined && !session) return { status: 454, headers: [] };
+    const unsupported = unsupportedOptions(req.headers.get('require'), session?.stream ?? this.streamOf(req.uri));
+    if (unsupported) return { status: 551, headers: [['Unsupported', unsupported]] };
     if (req.method === 'GET_PARAMETER') return { status: 200, headers: this.sessionHeader(session) };
     if (req.method === 'TEARDOWN') {
       if (session) this.closeSession(session);
@@ -145,27 +152,59 @@ export class RtspConnection {
     }
     if (req.method === 'PLAY') {
       if (!session) return { status: 454, headers: [] };
+      if (session.media instanceof ArchiveSession) return this.playArchive(req, session, session.media, cseq);
       const { seq, rtptime } = session.media.firstPacketInfo;
       return {
         status: 200,
         headers: [...this.sessionHeader(session), ['Range', 'npt=now-'], ['RTP-Info', `url=${session.trackUrl};seq=${seq};rtptime=${rtptime}`]],
       };
     }
-    const path = requestPath(req.uri);
-    const stream = path !== undefined ? this.ctx.findStream(path) : undefined;
+    const stream = this.streamOf(req.uri);
     if (!stream) return { status: 404, headers: [] };
     if (req.method === 'DESCRIBE') return this.describe(req.uri, stream, faults);
     return this.setup(req, stream, session);
   }
 
+  private streamOf(uri: string): ResolvedStream | undefined {
+    const path = requestPath(uri);
+    return path !== undefined ? this.ctx.findStream(path) : undefined;
+  }
+
+  /** PLAY of a recording: `Range: clock=` (default: all of it), `Scale` > 0, `Rate-Control`. */
+  private playArchive(req: RtspRequest, session: ClientSession, media: ArchiveSession, cseq: string): RtspResponse {
+    const archive = session.stream.archive!;
+    const rangeHeader = req.headers.get('range');
+    const asked = rangeHeader === undefined || /^\s*npt\s*=\s*0(\.0*)?\s*-\s*$/.test(rangeHeader) ? { from: archive.startMs } : parseClockRange(rangeHeader);
+    if (!asked) return { status: 457, headers: [] };
+    const span = asked.to !== undefined && asked.to <= asked.from ? undefined : archive.playable(asked.from, asked.to);
+    if (!span) return { status: 457, headers: [] };
+    const scaleHeader = req.headers.get('scale');
+    const scale = scaleHeader === undefined ? 1 : Number(scaleHeader);
+    // Reverse and paused playback are not offered by the demo recorder.
+    if (!(scale > 0) || scale > 16) return { status: 551, headers: [['Unsupported', 'Scale']] };
+    const rateControl = req.headers.get('rate-control')?.trim().toLowerCase() !== 'no';
+    media.prepare({ span, rateControl, scale, cseq: Number(cseq) || 0 });
+    const { seq, rtptime } = media.firstPacketInfo;
+    const headers: Array<[string, string]> = [
+      ...this.sessionHeader(session),
+      ['Range', formatClockRange({ from: span.fromMs, to: span.toMs })],
+      ['RTP-Info', `url=${session.trackUrl};seq=${seq};rtptime=${rtptime}`],
+    ];
+    if (scaleHeader !== undefined) headers.push(['Scale', String(scale)]);
+    if (!rateControl) headers.push(['Rate-Control', 'no']);
+    return { status: 200, headers };
+  }
+
   private describe(uri: string, stream: ResolvedStream, faults: DemoRtspFaults): RtspResponse {
     const base = baseUrl(uri, stream.path);
+    const archive = stream.archive;
     const sdp = buildSdp({
       clip: stream.clip,
       cameraName: stream.cameraName,
       serverAddress: this.socket.localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
       sessionId: String(Date.now()),
       variant: faults.sdp ?? 'normal',
+      ...(archive ? { recording: { range: formatClockRange({ from: archive.startMs, to: archive.endMs }), track: 'VIDEO001' } } : {}),
     });
     return { status: 200, headers: [['Content-Type', 'application/sdp'], ['Content-Base', base]], body: sdp };
   }
@@ -175,7 +214,18 @@ export class RtspConnection {
     if (transport.kind === 'unsupported') return { status: 461, headers: [] };
     if (existing) return { status: existing.stream === stream ? 455 : 459, headers: [] };
     const channels = transport.channels ?? this.freeChannels();
-    const media = new MediaSession({
+    const media = stream.archive
+      ? new ArchiveSession({
+          archive: stream.archive,
+          rtpChannel: channels[0],
+          rtcpChannel: channels[1],
+          maxPayload: this.ctx.maxRtpPayload,
+          aggregate: this.ctx.aggregate,
+          write: (channel, packet) => this.writeInterleaved(channel, packet),
+          backlogBytes: () => this.socket.writableLength,
+          drained: () => this.drained(),
+        })
+      : new MediaSession({
       clip: stream.clip,
       startUnit: this.ctx.startUnit(stream),
       rtpChannel: channels[0],
@@ -185,8 +235,8 @@ export class RtspConnection {
       senderReportIntervalMs: this.ctx.senderReportIntervalMs,
       cname: `skywall-demo${stream.path}`,
       write: (channel, packet) => this.writeInterleaved(channel, packet),
-      backlogBytes: () => this.socket.writableLength,
-    });
+          backlogBytes: () => this.socket.writableLength,
+        });
     const session: ClientSession = {
       id: randomBytes(8).toString('hex').toUpperCase(),
       stream,
@@ -222,6 +272,19 @@ export class RtspConnection {
     return [rtp, rtp + 1];
   }
 
+  private drained(): Promise<void> {
+    if (this.socket.destroyed || this.socket.writableLength === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.socket.off('drain', done);
+        this.socket.off('close', done);
+        resolve();
+      };
+      this.socket.once('drain', done);
+      this.socket.once('close', done);
+    });
+  }
+
   private writeInterleaved(channel: number, packet: Uint8Array): boolean {
     if (this.socket.destroyed || !this.socket.writable) return false;
     this.socket.write(interleavedFrame(channel, packet));
@@ -243,6 +306,17 @@ export class RtspConnection {
     clearInterval(this.idleTimer);
     for (const s of [...this.sessions.values()]) this.closeSession(s);
   }
+}
+
+/**
+ * Option tags of a `Require` header the stream cannot honour, or undefined when all are fine:
+ * an archive understands `onvif-replay`, a live stream nothing.
+ */
+function unsupportedOptions(require: string | undefined, stream: ResolvedStream | undefined): string | undefined {
+  if (require === undefined) return undefined;
+  const tags = require.split(',').map((t) => t.trim()).filter(Boolean);
+  const refused = tags.filter((t) => !(stream?.archive && t.toLowerCase() === 'onvif-replay'));
+  return refused.length > 0 ? refused.join(', ') : undefined;
 }
 
 /** Path of an rtsp:// request URI without a trailing slash; undefined for "*" or garbage. */

@@ -15,6 +15,8 @@ export interface SdpInput {
   serverAddress: string;
   sessionId: string;
   variant: SdpVariant;
+  /** Archives: the recorded span (`clock=A-B`) instead of `npt=now-`, and the ONVIF track reference. */
+  recording?: { range: string; track: string };
 }
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
@@ -47,7 +49,7 @@ export function buildSdp(input: SdpInput): string {
     `c=IN ${ipVersion} ${ipVersion === 'IP6' ? '::' : '0.0.0.0'}`,
     't=0 0',
     'a=tool:skywall-demo-rtsp',
-    'a=range:npt=now-',
+    `a=range:${input.recording?.range ?? 'npt=now-'}`,
     'a=control:*',
   ];
   if (input.variant === 'no-video') {
@@ -61,6 +63,7 @@ export function buildSdp(input: SdpInput): string {
       `a=x-dimensions:${clip.width},${clip.height}`,
       `a=control:${TRACK_CONTROL}`,
     );
+    if (input.recording) lines.push(`a=x-onvif-track:${input.recording.track}`);
   }
   return lines.join('\r\n') + '\r\n';
 }

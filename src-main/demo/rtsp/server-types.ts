@@ -17,6 +17,19 @@ export interface DemoStreamConfig {
   maxFrames?: number;
 }
 
+export interface DemoArchiveConfig {
+  /** URL path, e.g. "/demo/h264/archive". */
+  path: string;
+  clip: DemoClipId;
+  cameraName?: string;
+  /** Recorder time of the first picture, ms since the epoch, whole seconds. Default: so that the archive ends when the server starts. */
+  startMs?: number;
+  /** Whole seconds; default 30 minutes. */
+  durationMs?: number;
+  /** Spans without recording, ms after the start, whole seconds; default DEFAULT_ARCHIVE_GAPS (45 s, 100 s, 3 s). */
+  gaps?: Array<{ fromMs: number; toMs: number }>;
+}
+
 export interface DemoRtspServerOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -26,6 +39,8 @@ export interface DemoRtspServerOptions {
   auth?: DemoRtspAuth;
   /** Default: /demo/h264 (clip h264) and /demo/h265 (clip h265). */
   streams?: DemoStreamConfig[];
+  /** Recordings served with `Range: clock=`. Default /demo/h264/archive and /demo/h265/archive. */
+  archives?: DemoArchiveConfig[];
   /** Folder holding demo/clips.json. Default resolveAssetsDir(). */
   assetsDir?: string;
   /** Advertised in the Session header and enforced: no request or RTCP from the client for this long closes the connection. Default 60. */

@@ -17,6 +17,8 @@ export interface ExportMetadataInput {
   channel: string;
   startUtc: string;
   endUtc: string;
+  /** Recorder downloads: the span asked of the recorder (its clock); the recording may start later or end sooner. */
+  requestedRange?: { startUtc: string; endUtc: string };
   /**
    * Recorder clock minus true time in ms (positive: the recorder is ahead), or null when it was
    * not measured (a live stream's times come from this workstation's clock).

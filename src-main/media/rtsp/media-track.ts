@@ -8,6 +8,7 @@ import { ReceptionStats } from '../rtp/reception-stats.js';
 import { buildReceiverReport, parseRtcp } from '../rtp/rtcp.js';
 import { parseRtpPacket } from '../rtp/rtp-packet.js';
 import { VideoDepacketizer } from '../rtp/video-depacketizer.js';
+import { ReplayClock } from './replay-clock.js';
 import type { TrackSpec } from './sdp-tracks.js';
 
 export interface TrackSink {
@@ -23,14 +24,20 @@ export class MediaTrack {
   /** Malformed RTP/RTCP packets or unexpected payload types on this track's channels. */
   badPackets = 0;
   byeReceived = false;
+  /** Replays: recorder time per sample from the 0xABAC extension. */
+  private readonly replayClock: ReplayClock | undefined;
 
   constructor(
     readonly spec: TrackSpec,
     readonly rtpChannel: number,
     readonly rtcpChannel: number,
     sink: TrackSink,
+    options: { replay?: boolean } = {},
   ) {
     this.reception = new ReceptionStats(spec.clockRate);
+    this.replayClock = options.replay ? new ReplayClock(spec.clockRate) : undefined;
+    const clock = this.replayClock;
+    const onSample = clock ? (sample: MediaSample) => sink.onSample(stampRecorderTime(clock, sample)) : (sample: MediaSample) => sink.onSample(sample);
     if (spec.kind === 'video') {
       this.depacketizer = new VideoDepacketizer({
         codec: spec.codec,
@@ -38,12 +45,12 @@ export class MediaTrack {
         sps: spec.sps,
         pps: spec.pps,
         donl: spec.donl,
-        onAccessUnit: (au) => sink.onSample(au),
+        onAccessUnit: onSample,
         onTrackInfo: (info) => sink.onVideoInfo(info),
         onError: (e) => sink.onFatal(e),
       });
     } else {
-      this.depacketizer = new AudioDepacketizer({ codec: spec.codec, aac: spec.aac, onFrame: (f) => sink.onSample(f) });
+      this.depacketizer = new AudioDepacketizer({ codec: spec.codec, aac: spec.aac, onFrame: onSample });
     }
   }
 
@@ -57,6 +64,7 @@ export class MediaTrack {
 
   setTimestampBase(rtpTime: number): void {
     this.depacketizer.setTimestampBase(rtpTime);
+    this.replayClock?.setBase(rtpTime);
   }
 
   /** Closes a pending access unit (end of stream). */
@@ -78,6 +86,11 @@ export class MediaTrack {
       return false;
     }
     this.reception.onPacket(pkt.ssrc, pkt.sequenceNumber, pkt.timestamp, now);
+    if (this.replayClock) {
+      // Without RTP-Info both clocks start at the first packet, so their times agree.
+      if (!this.replayClock.hasBase) this.setTimestampBase(pkt.timestamp);
+      this.replayClock.onPacket(pkt);
+    }
     this.depacketizer.push(pkt, now);
     return true;
   }
@@ -101,4 +114,12 @@ export class MediaTrack {
     const block = this.reception.report(now);
     return block ? buildReceiverReport(ownSsrc, [block], cname) : undefined;
   }
+}
+
+function stampRecorderTime(clock: ReplayClock, sample: MediaSample): MediaSample {
+  const t = clock.timeOf(sample.kind === 'video' ? sample.pts90k : sample.pts);
+  if (!t) return sample;
+  sample.recordedAtMs = t.recordedAtMs;
+  if (sample.kind === 'video' && t.discontinuity) sample.afterGap = true;
+  return sample;
 }

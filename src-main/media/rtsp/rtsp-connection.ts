@@ -112,6 +112,15 @@ export class RtspConnection {
     this.socket.write(frame);
   }
 
+  /** Stops reading from the socket: TCP flow control then slows the sender down. */
+  pauseReading(): void {
+    if (!this.closed) this.socket.pause();
+  }
+
+  resumeReading(): void {
+    if (!this.closed) this.socket.resume();
+  }
+
   /** Closes without reporting an error (owner-initiated). */
   close(): void {
     this.finish(undefined);

@@ -7,6 +7,7 @@ import { statusError } from './rtsp-errors.js';
 import { parsePublic, parseRtpInfo, parseSessionHeader, parseTransportHeader, rtpInfoFor } from './rtsp-headers.js';
 import type { RtspResponse } from './rtsp-message.js';
 import type { RtspRequester } from './rtsp-requester.js';
+import { parseClockRange, replayPlayHeaders, type ClockRange, type ReplayRequest } from './replay-range.js';
 import { parseRtspUrl, redactUrl, resolveControl } from './rtsp-url.js';
 import { parseSdp, SdpError } from './sdp.js';
 import { selectTracks, type TrackSpec } from './sdp-tracks.js';
@@ -15,6 +16,8 @@ export interface NegotiationOptions {
   timeoutMs: number;
   audio: boolean;
   sink: TrackSink;
+  /** Play a recording instead of the live stream (see replay-range.ts). */
+  replay?: ReplayRequest;
 }
 
 export interface NegotiationResult {
@@ -24,15 +27,19 @@ export interface NegotiationResult {
   sessionTimeoutSec: number;
   aggregateUrl: string;
   keepaliveMethod: 'GET_PARAMETER' | 'OPTIONS';
+  /** Replays: the span the recorder says it plays (PLAY answer `Range: clock=`), if it says. */
+  playRange?: ClockRange;
 }
 
 export async function negotiate(req: RtspRequester, url: string, opts: NegotiationOptions): Promise<NegotiationResult> {
-  const { timeoutMs } = opts;
+  const { timeoutMs, replay } = opts;
+  // ONVIF replay servers want the option tag on every request of the session.
+  const requireTag: Array<[string, string]> = replay?.onvif ? [['Require', 'onvif-replay']] : [];
   // OPTIONS failing is not fatal (some servers answer 404/501 to it); DESCRIBE decides.
   const options = await req.send('OPTIONS', url, [], timeoutMs);
   const methods = options.status < 300 ? parsePublic(options.headers.get('public')) : new Set<string>();
 
-  const describe = expectOk('DESCRIBE', url, await req.send('DESCRIBE', url, [['Accept', 'application/sdp']], timeoutMs));
+  const describe = expectOk('DESCRIBE', url, await req.send('DESCRIBE', url, [['Accept', 'application/sdp'], ...requireTag], timeoutMs));
   const text = Buffer.from(describe.body).toString('utf8');
   const base = baseUrl(describe, url);
   let sdp;
@@ -60,7 +67,7 @@ export async function negotiate(req: RtspRequester, url: string, opts: Negotiati
   const tracks: MediaTrack[] = [];
   for (const [i, spec] of specs.entries()) {
     const wanted: [number, number] = [i * 2, i * 2 + 1];
-    const headers: Array<[string, string]> = [['Transport', `RTP/AVP/TCP;unicast;interleaved=${wanted[0]}-${wanted[1]}`]];
+    const headers: Array<[string, string]> = [['Transport', `RTP/AVP/TCP;unicast;interleaved=${wanted[0]}-${wanted[1]}`], ...requireTag];
     if (session) headers.push(['Session', session.id]);
     const res = expectOk('SETUP', spec.controlUrl, await req.send('SETUP', spec.controlUrl, headers, timeoutMs));
     const transport = parseTransportHeader(res.headers.get('transport'));
@@ -70,10 +77,11 @@ export async function negotiate(req: RtspRequester, url: string, opts: Negotiati
     const channels = transport?.interleaved ?? wanted;
     session = session ?? parseSessionHeader(res.headers.get('session'));
     if (!session) throw new SkywallError('protocol', `SETUP ${redactUrl(spec.controlUrl)}: answer without a Session header`, { method: 'SETUP' });
-    tracks.push(new MediaTrack(spec, channels[0], channels[1], opts.sink));
+    tracks.push(new MediaTrack(spec, channels[0], channels[1], opts.sink, { replay: replay !== undefined }));
   }
 
-  const play = expectOk('PLAY', aggregateUrl, await req.send('PLAY', aggregateUrl, [['Session', session!.id], ['Range', 'npt=0.000-']], timeoutMs));
+  const playHeaders = replay ? replayPlayHeaders(replay) : [['Range', 'npt=0.000-'] as [string, string]];
+  const play = expectOk('PLAY', aggregateUrl, await req.send('PLAY', aggregateUrl, [['Session', session!.id], ...playHeaders], timeoutMs));
   const rtpInfo = parseRtpInfo(play.headers.get('rtp-info'));
   for (const t of tracks) {
     const entry = rtpInfoFor(rtpInfo, t.spec.controlUrl, tracks.length === 1);
@@ -89,6 +97,7 @@ export async function negotiate(req: RtspRequester, url: string, opts: Negotiati
     sessionTimeoutSec: session!.timeoutSec,
     aggregateUrl,
     keepaliveMethod: methods.has('GET_PARAMETER') ? 'GET_PARAMETER' : 'OPTIONS',
+    ...(replay ? { playRange: parseClockRange(play.headers.get('range')) } : {}),
   };
 }
 

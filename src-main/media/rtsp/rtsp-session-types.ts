@@ -2,6 +2,7 @@
 import type { SkywallError } from '../../common/model/errors.js';
 import type { MediaSample, TrackInfo } from '../types.js';
 import type { AuthLockout } from './auth-lockout.js';
+import type { ReplayRequest } from './replay-range.js';
 
 export interface RtspSessionOptions {
   /** rtsp://host[:port]/path; user info in the URL is used when username/password are not given. */
@@ -19,6 +20,11 @@ export interface RtspSessionOptions {
   /** Lockout guard; defaults to the process-wide one. */
   lockout?: AuthLockout;
   userAgent?: string;
+  /**
+   * Play a recording: PLAY asks for this span (`Range: clock=`, `Scale`, `Rate-Control`,
+   * `Require: onvif-replay`), and samples carry the recorder's time (`recordedAtMs`).
+   */
+  replay?: ReplayRequest;
 }
 
 export interface RtspStats {

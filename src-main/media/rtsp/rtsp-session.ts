@@ -10,6 +10,7 @@ import { MediaTrack } from './media-track.js';
 import { RtspConnection } from './rtsp-connection.js';
 import { negotiate } from './rtsp-negotiation.js';
 import { RtspRequester } from './rtsp-requester.js';
+import type { ClockRange } from './replay-range.js';
 import { parseRtspUrl, redactUrl, type RtspUrl } from './rtsp-url.js';
 import { TypedEmitter } from './typed-emitter.js';
 import type { RtspCloseEvent, RtspSessionEvents, RtspSessionOptions, RtspSessionState, RtspStats } from './rtsp-session-types.js';
@@ -51,6 +52,8 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
   private unknownChannelPackets = 0;
   private rtcpSent = 0;
   private starting: Promise<void> | undefined;
+  private readingPaused = false;
+  private recorderRange: ClockRange | undefined;
 
   constructor(private readonly opts: RtspSessionOptions) {
     super();
@@ -76,6 +79,27 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
   /** The last track info emitted, if any. */
   get trackInfo(): TrackInfo | undefined {
     return this.tracksEmitted ? { video: this.videoInfo, audio: this.audioInfo } : undefined;
+  }
+
+  /** Replays: the span the recorder said it plays in its PLAY answer, if it said. */
+  get playRange(): ClockRange | undefined {
+    return this.recorderRange;
+  }
+
+  /**
+   * Stops reading the connection until resumeReading(): a replay sent faster than real time
+   * waits for a slower consumer (TCP slows the recorder). The no-data timeout is suspended.
+   */
+  pauseReading(): void {
+    this.readingPaused = true;
+    this.conn?.pauseReading();
+  }
+
+  resumeReading(): void {
+    if (!this.readingPaused) return;
+    this.readingPaused = false;
+    this.lastRtpAt = Date.now();
+    this.conn?.resumeReading();
   }
 
   get stats(): RtspStats {
@@ -171,6 +195,7 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
     const result = await negotiate(this.requester, target.url, {
       timeoutMs: this.timeoutMs,
       audio: this.opts.audio ?? true,
+      ...(this.opts.replay ? { replay: this.opts.replay } : {}),
       sink: {
         onSample: (s) => this.onSample(s),
         onVideoInfo: (info) => this.onVideoInfo(info),
@@ -183,6 +208,7 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
     this.keepaliveMethod = result.keepaliveMethod;
     this.keepaliveMs = Math.max(1000, (result.sessionTimeoutSec * 1000) / 2);
     this.audioInfo = result.audioInfo;
+    this.recorderRange = result.playRange;
     if (this._state !== 'starting') throw new Error('stopped');
     this._state = 'playing';
     this.lastRtpAt = Date.now();
@@ -259,6 +285,7 @@ export class RtspSession extends TypedEmitter<RtspSessionEvents> {
       this.timers.push(t);
     };
     every(Math.min(1000, Math.max(50, this.noDataTimeoutMs / 4)), () => {
+      if (this.readingPaused) return;
       const silent = Date.now() - this.lastRtpAt;
       if (silent > this.noDataTimeoutMs) {
         this.fail(new SkywallError('timeout', `${this.url}: no media data for ${silent} ms; the stream stalled`, { url: this.url, reason: 'no_data', ms: silent }));

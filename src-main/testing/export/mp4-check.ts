@@ -125,3 +125,9 @@ export async function probeVideo(file: string): Promise<ProbedVideo> {
   ]);
   return (JSON.parse(stdout) as { streams: ProbedVideo[] }).streams[0];
 }
+
+/** Presentation times (seconds) of the first video stream's packets, as ffprobe reads them. */
+export async function probePacketTimes(file: string): Promise<number[]> {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split('\n').filter((l) => l.trim() !== '').map(Number);
+}
