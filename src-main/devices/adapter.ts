@@ -30,6 +30,7 @@ export interface DeviceDescription {
   manufacturer?: string;
   model?: string;
   firmwareVersion?: string;
+  serialNumber?: string;
   /** Device clock minus workstation clock in ms, where the protocol tells (ONVIF does). */
   clockOffsetMs?: number;
   channels: ChannelDescription[];

@@ -98,23 +98,29 @@ function deviceServiceCapabilities(): string {
   );
 }
 
-function scopes(ctx: StubContext): string {
-  const items = [
+/** The device's scopes, as GetScopes and WS-Discovery tell them. */
+export function scopeItems(ctx: StubContext): string[] {
+  return [
     'onvif://www.onvif.org/type/video_encoder',
     'onvif://www.onvif.org/type/ptz',
     'onvif://www.onvif.org/Profile/Streaming',
     ...(ctx.opts.media2 ? ['onvif://www.onvif.org/Profile/T'] : []),
-    'onvif://www.onvif.org/hardware/SkywallDemo',
+    `onvif://www.onvif.org/hardware/${ctx.opts.channels > 1 ? 'SkywallDemoNVR' : 'SkywallDemo'}`,
+    `onvif://www.onvif.org/manufacturer/${encodeURIComponent(ctx.opts.manufacturer)}`,
     `onvif://www.onvif.org/name/${encodeURIComponent(ctx.opts.name)}`,
     'onvif://www.onvif.org/location/demo',
   ];
+}
+
+function scopes(ctx: StubContext): string {
+  const items = scopeItems(ctx);
   const xml = items.map((s) => `<tds:Scopes><tt:ScopeDef>Fixed</tt:ScopeDef><tt:ScopeItem>${escapeXml(s)}</tt:ScopeItem></tds:Scopes>`);
   return `<tds:GetScopesResponse>${xml.join('')}</tds:GetScopesResponse>`;
 }
 
 function deviceInformation(ctx: StubContext): string {
   return (
-    `<tds:GetDeviceInformationResponse><tds:Manufacturer>Skywall</tds:Manufacturer>` +
+    `<tds:GetDeviceInformationResponse><tds:Manufacturer>${escapeXml(ctx.opts.manufacturer)}</tds:Manufacturer>` +
     `<tds:Model>${escapeXml(ctx.opts.name)}</tds:Model><tds:FirmwareVersion>${FIRMWARE}</tds:FirmwareVersion>` +
     `<tds:SerialNumber>SW-${createHash('sha1').update(ctx.opts.name).digest('hex').slice(0, 10).toUpperCase()}</tds:SerialNumber>` +
     `<tds:HardwareId>skywall-demo-onvif</tds:HardwareId></tds:GetDeviceInformationResponse>`

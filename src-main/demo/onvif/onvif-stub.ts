@@ -2,9 +2,11 @@
 // WS-UsernameToken and HTTP Digest authentication, a skewable clock and a simulated PTZ head.
 // Used by the first-run demo and by tests; every PTZ command and auth decision is logged.
 
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deviceService, isPreAuth } from './device-service.js';
+import { deviceService, isPreAuth, scopeItems } from './device-service.js';
+import { startDiscoveryResponder, type DiscoveryResponder } from './discovery-responder.js';
 import { DigestAuthority } from './http-digest.js';
 import { media2Service, mediaService } from './media-service.js';
 import type { StubPreset } from './ptz-presets.js';
@@ -53,6 +55,8 @@ export interface OnvifStub {
   readonly requestLog: readonly RequestLogEntry[];
   /** computed when read: the simulated head moves with time */
   readonly state: OnvifStubState;
+  /** UDP port answering WS-Discovery probes (with `discovery: true`) */
+  readonly discoveryPort: number | undefined;
   /** authentication attempts that carried wrong credentials */
   failedAuthAttempts(): number;
   setClockOffsetSec(sec: number): void;
@@ -218,6 +222,11 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     ptz: `${baseUrl}/onvif/ptz_service`,
   };
   c.baseUrl = baseUrl;
+  const endpoint = `urn:uuid:${randomUUID()}`;
+  let discovery: DiscoveryResponder | undefined;
+  if (opts.discovery) {
+    discovery = await startDiscoveryResponder(opts.host, () => ({ endpoint, xaddr: c.xaddrs.device, scopes: scopeItems(c) }));
+  }
 
   return {
     xaddr: c.xaddrs.device,
@@ -229,14 +238,17 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     get state(): OnvifStubState {
       return { position: c.ptz.position(), moveStatus: c.ptz.moveStatus(), home: { ...c.ptzHome }, presets: c.presets.snapshot() };
     },
+    discoveryPort: discovery?.port,
     failedAuthAttempts: () => authLog.filter((e) => e.outcome === 'denied').length,
     setClockOffsetSec(sec: number) {
       c.opts.clockOffsetSec = sec;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await discovery?.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -26,7 +26,7 @@ const multicastXml =
   '<tt:Multicast><tt:Address><tt:Type>IPv4</tt:Type><tt:IPv4Address>0.0.0.0</tt:IPv4Address></tt:Address>' +
   '<tt:Port>0</tt:Port><tt:TTL>1</tt:TTL><tt:AutoStart>false</tt:AutoStart></tt:Multicast>';
 
-function media1EncoderXml(token: StubProfileToken, v: StubVideo): string {
+export function media1EncoderXml(token: string, v: StubVideo): string {
   const gop = v.fps * 2;
   return (
     `<tt:VideoEncoderConfiguration token="encoder-${token}"><tt:Name>Encoder ${token}</tt:Name><tt:UseCount>1</tt:UseCount>` +
@@ -38,7 +38,7 @@ function media1EncoderXml(token: StubProfileToken, v: StubVideo): string {
   );
 }
 
-function media2EncoderXml(token: StubProfileToken, v: StubVideo): string {
+export function media2EncoderXml(token: string, v: StubVideo): string {
   return (
     `<tr2:VideoEncoder token="encoder-${token}" GovLength="${v.fps * 2}" Profile="Main">` +
     `<tt:Name>Encoder ${token}</tt:Name><tt:UseCount>1</tt:UseCount><tt:Encoding>${v.encoding}</tt:Encoding>${resolutionXml(v)}` +

@@ -43,6 +43,14 @@ export interface OnvifStubOptions {
   defaultPtzTimeoutSec?: number;
   /** presets per profile; default 128 */
   maxPresets?: number;
+  /** video channels, as an NVR has; channel 1 is `main`/`sub`, channel N is `chN-main`/`chN-sub` (no PTZ); default 1 */
+  channels?: number;
+  /** stream URI of channel N (2 and up); default: streamUris of the same profile */
+  channelStreamUri?: (channel: number, profile: StubProfileToken) => string;
+  /** answer WS-Discovery probes by unicast on a UDP port of `host`; default false */
+  discovery?: boolean;
+  /** manufacturer in GetDeviceInformation; default Skywall */
+  manufacturer?: string;
 }
 
 export interface ResolvedStubOptions {
@@ -63,6 +71,10 @@ export interface ResolvedStubOptions {
   ptzUnitsPerSec: number;
   defaultPtzTimeoutSec: number;
   maxPresets: number;
+  channels: number;
+  channelStreamUri: (channel: number, profile: StubProfileToken) => string;
+  discovery: boolean;
+  manufacturer: string;
 }
 
 export const PROFILE_TOKENS: readonly StubProfileToken[] = ['main', 'sub'];
@@ -96,6 +108,10 @@ export function resolveStubOptions(o: OnvifStubOptions): ResolvedStubOptions {
     ptzUnitsPerSec: o.ptzUnitsPerSec ?? 2,
     defaultPtzTimeoutSec: o.defaultPtzTimeoutSec ?? 10,
     maxPresets: o.maxPresets ?? 128,
+    channels: Math.max(1, Math.min(64, Math.floor(o.channels ?? 1))),
+    channelStreamUri: o.channelStreamUri ?? ((_channel, profile) => o.streamUris[profile]),
+    discovery: o.discovery ?? false,
+    manufacturer: o.manufacturer ?? 'Skywall',
   };
 }
 

@@ -48,7 +48,7 @@ describe('ONVIF devices through the adapter port', () => {
     expect(Math.abs(d.clockOffsetMs! - 120_000)).toBeLessThan(2000);
     expect(d.channels).toEqual([
       {
-        id: 'video-1',
+        id: 'video-source-0',
         name: 'Gate camera',
         ptz: true,
         profiles: [

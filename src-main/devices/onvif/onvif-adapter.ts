@@ -1,12 +1,14 @@
 // ONVIF devices behind the adapter port: the description and stream URIs come from the device
-// (Media2 where offered), PTZ through the device's PTZ service. One channel per device for now:
-// its playable profiles ranked by picture size become main, sub and third.
+// (Media2 where offered), PTZ through the device's PTZ service. Each video source is a channel
+// (a camera has one, an NVR one per recorded camera); its playable profiles ranked by picture
+// size become main, sub and third. A stored camera finds its channel by the source token kept
+// as its externalId, else by its position.
 import { SkywallError } from '../../common/model/errors.js';
 import { STREAM_PROFILES, type ChannelProfile } from '../../common/model/source-key.js';
 import { parseStreamUrl } from '../../common/model/stream-url.js';
 import type { ChannelRef, DeviceAdapter, DeviceDescription, DeviceHandle, LiveSource } from '../adapter.js';
 import type { ChannelTarget, PtzCapability } from '../capabilities.js';
-import { OnvifSessions } from './onvif-sessions.js';
+import { OnvifSessions, type OnvifChannel } from './onvif-sessions.js';
 import type { OnvifProfile, OnvifPtz } from './onvif-types.js';
 
 export interface OnvifAdapterOptions {
@@ -16,8 +18,14 @@ export interface OnvifAdapterOptions {
   sessions?: OnvifSessions;
 }
 
-function channelOnly(channel: ChannelRef): void {
-  if (channel.index !== 0) throw new SkywallError('not_found', 'this ONVIF device has one video channel', { cameraId: channel.cameraId });
+/** The device channel a stored camera shows. */
+async function channelOf(sessions: OnvifSessions, device: DeviceHandle, channel: ChannelRef): Promise<OnvifChannel> {
+  const channels = await sessions.channels(device);
+  const stored = device.config.cameras[channel.index];
+  const byToken = stored?.externalId !== undefined ? channels.find((c) => c.sourceToken === stored.externalId) : undefined;
+  const found = byToken ?? (stored?.externalId === undefined ? channels[channel.index] : undefined);
+  if (!found) throw new SkywallError('not_found', 'this ONVIF device has no such video channel', { cameraId: channel.cameraId });
+  return found;
 }
 
 /** The ONVIF profile behind a Skywall profile (main = largest picture). */
@@ -61,34 +69,30 @@ export function createOnvifAdapter(options: OnvifAdapterOptions = {}): DeviceAda
   return {
     async describe(device): Promise<DeviceDescription> {
       const dev = await sessions.device(device);
-      const ranked = await sessions.rankedProfiles(device, true);
+      const channels = await sessions.channels(device, true);
       const info = await dev.info();
-      const stored = device.config.cameras[0];
-      const steerable = dev.hasPtzService && ranked.some((p) => p.hasPtz);
+      const base = info.model || device.config.name;
       return {
         manufacturer: info.manufacturer,
         model: info.model,
         firmwareVersion: info.firmwareVersion,
+        serialNumber: info.serialNumber,
         clockOffsetMs: dev.clockOffsetMs,
-        channels: [
-          {
-            id: 'video-1',
-            name: stored?.name ?? (info.model || device.config.name),
-            ptz: steerable,
-            profiles: ranked.slice(0, STREAM_PROFILES.length).map((p, i) => ({ profile: STREAM_PROFILES[i]!, ...(p.codec ? { codec: p.codec } : {}), width: p.width, height: p.height })),
-          },
-        ],
+        channels: channels.map((ch, i) => ({
+          id: ch.sourceToken || `video-${i + 1}`,
+          name: device.config.cameras[i]?.name ?? (channels.length > 1 ? `${base} ${i + 1}` : base),
+          ptz: dev.hasPtzService && ch.ranked.some((p) => p.hasPtz),
+          profiles: ch.ranked.slice(0, STREAM_PROFILES.length).map((p, n) => ({ profile: STREAM_PROFILES[n]!, ...(p.codec ? { codec: p.codec } : {}), width: p.width, height: p.height })),
+        })),
       };
     },
     async liveSource(device, channel, profile) {
-      channelOnly(channel);
-      const chosen = profileFor(await sessions.rankedProfiles(device), profile, channel.cameraId);
+      const chosen = profileFor((await channelOf(sessions, device, channel)).ranked, profile, channel.cameraId);
       const dev = await sessions.device(device);
       return rtspSource(await dev.streamUri(chosen.token), device, chosen.codec, channel.cameraId);
     },
     ptz: onvifPtz(sessions, async (target) => {
-      channelOnly(target.channel);
-      const steer = (await sessions.rankedProfiles(target.device)).find((p) => p.hasPtz);
+      const steer = (await channelOf(sessions, target.device, target.channel)).ranked.find((p) => p.hasPtz);
       if (!steer) throw new SkywallError('not_found', 'this camera cannot pan, tilt or zoom', { cameraId: target.channel.cameraId });
       return { device: target.device, token: steer.token };
     }),

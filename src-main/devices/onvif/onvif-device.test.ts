@@ -46,8 +46,8 @@ describe('connectOnvif against the demo device', () => {
     expect(d.media2).toBe(true);
     expect(d.hasPtzService).toBe(true);
     expect(await d.profiles()).toEqual([
-      { token: 'main', name: 'main', encoding: 'H264', codec: 'h264', width: 1920, height: 1080, hasPtz: true },
-      { token: 'sub', name: 'sub', encoding: 'H264', codec: 'h264', width: 640, height: 360, hasPtz: true },
+      { token: 'main', name: 'main', encoding: 'H264', codec: 'h264', width: 1920, height: 1080, hasPtz: true, sourceToken: 'video-source-0' },
+      { token: 'sub', name: 'sub', encoding: 'H264', codec: 'h264', width: 640, height: 360, hasPtz: true, sourceToken: 'video-source-0' },
     ]);
     expect(await d.streamUri('main')).toBe(URIS.main);
     expect(await d.streamUri('sub')).toBe(URIS.sub);

@@ -38,6 +38,7 @@ const Profile = z.object({
     })
     .optional(),
   PTZConfiguration: z.unknown().optional(),
+  videoSourceConfiguration: z.object({ sourceToken: text.optional() }).optional(),
 });
 
 export function codecOf(encoding: string): OnvifCodec | null {
@@ -61,6 +62,7 @@ export function parseProfiles(value: unknown): OnvifProfile[] {
       width: enc.resolution.width,
       height: enc.resolution.height,
       hasPtz: p.PTZConfiguration !== undefined && p.PTZConfiguration !== null && p.PTZConfiguration !== '',
+      ...(p.videoSourceConfiguration?.sourceToken ? { sourceToken: p.videoSourceConfiguration.sourceToken } : {}),
     });
   }
   return out;

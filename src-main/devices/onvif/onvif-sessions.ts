@@ -13,13 +13,31 @@ interface Session {
   /** Address and credentials this session was made with (password only as a hash). */
   identity: string;
   device: Promise<OnvifDevice>;
-  /** Playable profiles, best first; filled on first use. */
-  ranked?: Promise<OnvifProfile[]>;
+  /** Video channels with their playable profiles, best first; filled on first use. */
+  channels?: Promise<OnvifChannel[]>;
+}
+
+/** One video input of the device (an NVR has one per camera it records). */
+export interface OnvifChannel {
+  /** The video source token ('' when the device names none). */
+  sourceToken: string;
+  /** Playable profiles, largest picture first (main, sub, third). */
+  ranked: OnvifProfile[];
 }
 
 /** Video profiles Skywall can play, largest picture first (main, sub, third). */
 export function rankProfiles(profiles: OnvifProfile[]): OnvifProfile[] {
   return profiles.filter((p) => p.codec !== null).sort((a, b) => b.width * b.height - a.width * a.height);
+}
+
+/** Profiles grouped by video source, in the device's order; sources with nothing playable are left out. */
+export function groupChannels(profiles: OnvifProfile[]): OnvifChannel[] {
+  const bySource = new Map<string, OnvifProfile[]>();
+  for (const p of profiles) {
+    const key = p.sourceToken ?? '';
+    bySource.set(key, [...(bySource.get(key) ?? []), p]);
+  }
+  return [...bySource].map(([sourceToken, list]) => ({ sourceToken, ranked: rankProfiles(list) })).filter((c) => c.ranked.length > 0);
 }
 
 export class OnvifSessions {
@@ -35,18 +53,23 @@ export class OnvifSessions {
     return (await this.session(handle)).device;
   }
 
-  /** Playable profiles, best first; `refresh` asks the device again. */
-  async rankedProfiles(handle: DeviceHandle, refresh = false): Promise<OnvifProfile[]> {
+  /** The device's video channels; `refresh` asks the device again. */
+  async channels(handle: DeviceHandle, refresh = false): Promise<OnvifChannel[]> {
     const s = await this.session(handle);
-    if (!s.ranked || refresh) {
-      const ranked = s.device.then((d) => d.profiles()).then(rankProfiles);
-      s.ranked = ranked;
+    if (!s.channels || refresh) {
+      const channels = s.device.then((d) => d.profiles()).then(groupChannels);
+      s.channels = channels;
       // A failed read is not kept: the next call asks again.
-      ranked.catch(() => {
-        if (s.ranked === ranked) s.ranked = undefined;
+      channels.catch(() => {
+        if (s.channels === channels) s.channels = undefined;
       });
     }
-    return s.ranked;
+    return s.channels;
+  }
+
+  /** Playable profiles of the first channel, best first (a camera's only channel). */
+  async rankedProfiles(handle: DeviceHandle, refresh = false): Promise<OnvifProfile[]> {
+    return (await this.channels(handle, refresh))[0]?.ranked ?? [];
   }
 
   /** Forget a device (removed, or its connection is known to be stale). */

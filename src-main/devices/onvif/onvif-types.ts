@@ -32,6 +32,8 @@ export interface OnvifProfile {
   width: number;
   height: number;
   hasPtz: boolean;
+  /** The video source (camera input) the profile encodes; an NVR has one per channel. */
+  sourceToken?: string;
 }
 
 /** Pan and tilt in [-1, 1], zoom in [0, 1] for positions; velocities all in [-1, 1]. */
