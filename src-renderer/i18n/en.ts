@@ -8,6 +8,7 @@ import * as auditMessages from './messages/audit.js';
 import * as errorMessages from './messages/error.js';
 import * as exportMessages from './messages/export.js';
 import * as shortcutsMessages from './messages/shortcuts.js';
+import * as healthMessages from './messages/health.js';
 
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -18,4 +19,5 @@ export const en: Record<MessageKey, string> = {
   ...errorMessages.en,
   ...exportMessages.en,
   ...shortcutsMessages.en,
+  ...healthMessages.en,
 };

@@ -8,6 +8,7 @@ import * as auditMessages from './messages/audit.js';
 import * as errorMessages from './messages/error.js';
 import * as exportMessages from './messages/export.js';
 import * as shortcutsMessages from './messages/shortcuts.js';
+import * as healthMessages from './messages/health.js';
 
 export const zhCN = {
   ...appMessages.zh,
@@ -18,6 +19,7 @@ export const zhCN = {
   ...errorMessages.zh,
   ...exportMessages.zh,
   ...shortcutsMessages.zh,
+  ...healthMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'unreachable',
   'unsupported_codec',
   'unsupported_format',
+  'over_budget',
   'protocol',
   /** A platform (WVP, Artemis) answered with an error code; params.msg is its own message. */
   'platform_refused',

@@ -3,3 +3,5 @@ export type { HubConsumer, HubStatus, Subscription, SubscribeOptions, ConsumerSt
 export type { Producer, ProducerEvents, ProducerFactory, ProducerStatus, ProducerError } from './producer.js';
 export { ReconnectBackoff, type BackoffOptions } from './backoff.js';
 export { ConnectLimiter, type ConnectLimiterOptions } from './connect-limiter.js';
+export { StreamBudget, transcodeCapForCpus, refusalParams, type BudgetLimits, type BudgetEntry, type BudgetVerdict, type BudgetLimitKind } from './budget.js';
+export { describeCamera, profileWithinBudget, effectiveLimits, estimateKbps, type BudgetDevice } from './budget-defaults.js';

@@ -5,6 +5,7 @@ import type { StreamState } from '../../common/contract/stream.js';
 import { isSkywallError, type ErrorCode } from '../../common/model/errors.js';
 import type { MediaSample, TrackInfo } from '../types.js';
 import type { ReconnectBackoff } from './backoff.js';
+import { refusalParams, type BudgetVerdict } from './budget.js';
 import type { ConnectLimiter } from './connect-limiter.js';
 import type { ConsumerSlot } from './consumer-slot.js';
 import { GopCache } from './gop-cache.js';
@@ -28,6 +29,16 @@ export interface SourceSettings {
   onBlocked: (block: SourceBlock) => void;
   /** Grace period over with no consumer: the hub forgets this source. */
   onIdle: () => void;
+  /** The stream budget's say before pulling, and the release after; absent: no budget. */
+  gate?: SourceGate | undefined;
+}
+
+/** A source asks before it pulls and gives back when it stops (media/hub/budget.ts). */
+export interface SourceGate {
+  admit(): BudgetVerdict;
+  release(): void;
+  /** The last viewer left a pulling source: a parked one may take its room now instead of after the grace period. */
+  unwatched(): void;
 }
 
 const NO_RETRY_AUTH: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['auth_failed', 'auth_locked']);
@@ -58,6 +69,10 @@ export class HubSource {
   private cancelScheduled: (() => void) | undefined;
   private attemptCount = 0;
   private sampleCount = 0;
+  /** Holds its share of the stream budget. */
+  private admitted = false;
+  /** Refused by the budget: waits, not pulling, until the hub finds room (admitParked). */
+  private parkedNow = false;
 
   private readonly onTracks = (t: TrackInfo): void => this.handleTracks(t);
   private readonly onSample = (s: MediaSample): void => this.handleSample(s);
@@ -84,6 +99,10 @@ export class HubSource {
     return this.gop.bytes;
   }
 
+  get parked(): boolean {
+    return this.parkedNow;
+  }
+
   /** Adds a consumer; it gets the status, the tracks and the cached GOP at once. */
   add(slot: ConsumerSlot, blockedBy: SourceBlock | undefined): void {
     if (this.graceTimer) clearTimeout(this.graceTimer);
@@ -93,7 +112,7 @@ export class HubSource {
     if (!this.active) {
       this.active = true; // the status change below reaches the new slot too
       if (blockedBy) this.setStatus(blockedBy.state, blockedBy);
-      else this.connect();
+      else if (this.admit()) this.connect();
     } else {
       slot.status(this.current);
     }
@@ -108,6 +127,14 @@ export class HubSource {
     if (!this.slots.delete(slot)) return;
     slot.close();
     if (this.slots.size > 0 || this.graceTimer) return;
+    if (this.parkedNow) {
+      // Nothing to keep warm: a parked source goes at once, and its tile asks again later.
+      this.deactivate();
+      this.cfg.onIdle();
+      return;
+    }
+    if (this.admitted) this.cfg.gate?.unwatched();
+    if (!this.active || this.slots.size > 0) return; // the room went to a parked source
     this.graceTimer = setTimeout(() => {
       this.graceTimer = undefined;
       if (this.slots.size === 0) {
@@ -124,7 +151,23 @@ export class HubSource {
     this.clearRetry();
     this.stopProducer();
     this.cfg.backoff.reset();
+    if (this.admit()) this.connect();
+  }
+
+  /** The budget has room again: a parked source with consumers starts pulling. */
+  admitParked(): boolean {
+    if (!this.active || !this.parkedNow || this.slots.size === 0) return false;
+    if (!this.admit()) return false;
     this.connect();
+    return true;
+  }
+
+  /** A source nobody watches (in its grace period) stops now to make room; false if it is watched. */
+  stopIfUnwatched(): boolean {
+    if (!this.active || this.slots.size > 0) return false;
+    this.deactivate();
+    this.cfg.onIdle();
+    return true;
   }
 
   /** Watchdog, called about once a second by the hub. */
@@ -146,6 +189,8 @@ export class HubSource {
     this.clearRetry();
     this.stopProducer();
     this.tracks = undefined;
+    this.releaseBudget();
+    this.parkedNow = false;
     this.setStatus('offline');
   }
 
@@ -221,14 +266,17 @@ export class HubSource {
     for (const slot of this.slots) slot.restart();
     if (!this.active) return;
     if (error && NO_RETRY_AUTH.has(error.code)) {
+      this.releaseBudget();
       this.block({ state: 'auth_failed', errorCode: error.code });
       return;
     }
     if (error?.code === 'unsupported_format') {
+      this.releaseBudget();
       this.block({ state: 'unsupported', errorCode: error.code, ...(error.params ? { errorParams: error.params } : {}) });
       return;
     }
     if (error?.code === 'unsupported_codec') {
+      this.releaseBudget();
       this.setStatus('offline', { errorCode: error.code });
       return;
     }
@@ -239,6 +287,27 @@ export class HubSource {
       if (this.active) this.connect();
     }, delay);
     this.retryTimer.unref?.();
+  }
+
+  /** Takes the source's share of the budget, or parks it with the reason; true when it may pull. */
+  private admit(): boolean {
+    const gate = this.cfg.gate;
+    if (!gate || this.admitted) return true;
+    const verdict = gate.admit();
+    if (verdict.ok) {
+      this.admitted = true;
+      this.parkedNow = false;
+      return true;
+    }
+    this.parkedNow = true;
+    this.setStatus('offline', { errorCode: 'over_budget', errorParams: refusalParams(verdict) });
+    return false;
+  }
+
+  private releaseBudget(): void {
+    if (!this.admitted) return;
+    this.admitted = false;
+    this.cfg.gate?.release();
   }
 
   private block(b: SourceBlock): void {

@@ -3,11 +3,12 @@
 // re-layout does not reconnect the camera), and a GOP cache lets every new consumer start
 // at the latest keyframe at once.
 import { ReconnectBackoff, type BackoffOptions } from './backoff.js';
+import type { StreamBudget } from './budget.js';
 import { ConnectLimiter } from './connect-limiter.js';
 import { ConsumerSlot } from './consumer-slot.js';
 import type { HubConsumer, HubStatus, SubscribeOptions, Subscription } from './hub-types.js';
 import type { ProducerFactory } from './producer.js';
-import { HubSource, type SourceBlock } from './source.js';
+import { HubSource, type SourceBlock, type SourceGate } from './source.js';
 
 export interface StreamHubOptions {
   producerFactory: ProducerFactory;
@@ -26,6 +27,8 @@ export interface StreamHubOptions {
   backoff?: BackoffOptions;
   /** Shared attempt limiter; by default one attempt every 110 ms (at most 10 in any 1.1 s). */
   limiter?: ConnectLimiter;
+  /** Per-device stream and bandwidth limits and the transcode cap; absent: no limits. */
+  budget?: StreamBudget;
   now?: () => number;
 }
 
@@ -42,6 +45,9 @@ export class StreamHub {
   private readonly sources = new Map<string, HubSource>();
   private readonly blocked = new Map<string, SourceBlock>();
   private readonly listeners = new Set<StatusListener>();
+  /** Keys the budget refused whose sources are gone: told when there is room again. */
+  private readonly refused = new Set<string>();
+  private reclaiming = false;
   private readonly limiter: ConnectLimiter;
   private readonly now: () => number;
   private watchdog: ReturnType<typeof setInterval> | undefined;
@@ -121,6 +127,16 @@ export class StreamHub {
     if (!this.options.limiter) this.limiter.dispose();
   }
 
+  /** The budget in use (absent: no limits). */
+  get budget(): StreamBudget | undefined {
+    return this.options.budget;
+  }
+
+  /** Device limits changed (edited): parked sources that now fit start, waiting tiles hear it. */
+  budgetChanged(): void {
+    this.budgetFreed();
+  }
+
   private createSource(key: string): HubSource {
     const o = this.options;
     const source: HubSource = new HubSource({
@@ -138,6 +154,7 @@ export class StreamHub {
         for (const l of this.listeners) l(st);
       },
       onBlocked: (block) => this.blocked.set(key, block),
+      gate: o.budget ? this.gateFor(key, o.budget) : undefined,
       onIdle: () => {
         if (this.sources.get(key) === source) this.sources.delete(key);
         if (this.sources.size === 0 && this.watchdog) {
@@ -147,6 +164,57 @@ export class StreamHub {
       },
     });
     return source;
+  }
+
+  private gateFor(key: string, budget: StreamBudget): SourceGate {
+    return {
+      admit: () => {
+        let verdict = budget.acquire(key);
+        if (!verdict.ok && this.reclaimFor(key, budget)) verdict = budget.acquire(key);
+        if (verdict.ok) this.refused.delete(key);
+        else this.refused.add(key);
+        return verdict;
+      },
+      release: () => {
+        budget.release(key);
+        if (!this.reclaiming) this.budgetFreed();
+      },
+      unwatched: () => {
+        if ([...this.sources.values()].some((s) => s.parked)) this.budgetFreed();
+      },
+    };
+  }
+
+  /** Stops sources of the same device (or re-encodes) that nobody watches any more; true if any stopped. */
+  private reclaimFor(key: string, budget: StreamBudget): boolean {
+    const transcode = key.endsWith('/x264');
+    const group = budget.groupOf(key);
+    let stopped = false;
+    this.reclaiming = true;
+    try {
+      for (const [k, s] of [...this.sources]) {
+        if (k === key) continue;
+        const same = transcode ? k.endsWith('/x264') : group !== undefined && budget.groupOf(k) === group;
+        if (same && s.stopIfUnwatched()) stopped = true;
+      }
+    } finally {
+      this.reclaiming = false;
+    }
+    return stopped;
+  }
+
+  /** Room in the budget: parked sources with viewers start (oldest first); refused keys without a source hear 'connecting'. */
+  private budgetFreed(): void {
+    if (this.closed) return;
+    for (const s of [...this.sources.values()]) if (s.parked) s.admitParked();
+    const since = this.now();
+    for (const key of [...this.refused]) {
+      if (this.sources.get(key)?.parked) continue;
+      this.refused.delete(key);
+      if (this.sources.has(key)) continue;
+      // Nothing pulls it: the tile that asked holds its refusal and opens again on this.
+      for (const l of this.listeners) l({ key, state: 'connecting', since });
+    }
   }
 
   private startWatchdog(): void {

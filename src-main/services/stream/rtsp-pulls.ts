@@ -7,7 +7,7 @@ import { logger } from '../../base/log/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { directKeyOf, formatSourceKey, parseSourceKey, type SourceKey } from '../../common/model/source-key.js';
 import type { DeviceCredentials, VideoCodec } from '../../devices/index.js';
-import { StreamHub, type HubConsumer, type HubStatus } from '../../media/hub/index.js';
+import { StreamHub, type HubConsumer, type HubStatus, type StreamBudget } from '../../media/hub/index.js';
 import type { Producer } from '../../media/hub/index.js';
 import { DeferredProducer } from '../../media/ingest/deferred-producer.js';
 import { FlvProducer } from '../../media/ingest/flv-producer.js';
@@ -57,8 +57,8 @@ export class RtspPulls {
   private readonly usedOnce = new Set<string>();
   private ffmpeg: FfmpegInfo | undefined;
 
-  constructor(graceMs: number) {
-    this.hub = new StreamHub({ graceMs, producerFactory: (text) => this.produce(text) });
+  constructor(graceMs: number, budget?: StreamBudget) {
+    this.hub = new StreamHub({ graceMs, ...(budget ? { budget } : {}), producerFactory: (text) => this.produce(text) });
   }
 
   /** ffmpeg for the `x264` variant (undefined: no re-encode possible). */

@@ -5,13 +5,14 @@
 // frame); platform TS and HLS links are pulled by the media relay, so the renderer only ever
 // talks to 127.0.0.1.
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { StreamFacts, StreamOpenAnswer, StreamOpenRequest } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { formatSourceKey, sourceKey, type SourceKey } from '../../common/model/source-key.js';
 import type { DeviceAdapterRegistry, LiveSource } from '../../devices/index.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import { LiveGateway } from '../../media/gateway/index.js';
-import type { HubStatus, StreamHub } from '../../media/hub/index.js';
+import { StreamBudget, describeCamera, profileWithinBudget, transcodeCapForCpus, type HubStatus, type StreamHub } from '../../media/hub/index.js';
 import { MediaRelay } from '../../media/relay/index.js';
 import { detectFfmpeg, type FfmpegInfo } from '../../media/transcode/index.js';
 import type { DevicesService } from '../devices/service.js';
@@ -43,6 +44,8 @@ export interface StreamServiceOptions {
   findFfmpeg?: () => Promise<FfmpegInfo | undefined>;
   /** How long an open may wait for a stream to name its codec when the plan depends on it (default 4 s). */
   codecWaitMs?: number;
+  /** Re-encodes at once (default: one per core beyond the first, at least one). */
+  maxTranscodes?: number;
 }
 
 type StatusView = StreamFacts['status'];
@@ -57,7 +60,9 @@ function statusView(s: HubStatus): StatusView {
 }
 
 export async function createStreamService(opts: StreamServiceOptions): Promise<StreamService> {
-  const pulls = new RtspPulls(opts.graceMs ?? 10_000);
+  // Per-device stream and bandwidth limits, and the workstation's re-encode cap (media/hub/budget.ts).
+  const budget = new StreamBudget({ maxTranscodes: opts.maxTranscodes ?? transcodeCapForCpus(availableParallelism()) });
+  const pulls = new RtspPulls(opts.graceMs ?? 10_000, budget);
   const hub = pulls.hub;
   const findFfmpeg = opts.findFfmpeg ?? (() => detectFfmpeg());
   const gateway = await LiveGateway.start({ hub });
@@ -156,7 +161,8 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
     async open(req) {
       const ch = await resolveChannel(opts.devices, opts.adapters, req.cameraId);
       if (ch.device.config.loginRefused) return openRefused(req);
-      const answer = await sourceOrRefusal(ch, req.profile);
+      describeCamera(budget, ch.device.config, req.cameraId);
+      const answer = await sourceOrRefusal(ch, profileWithinBudget(budget, req.cameraId, req.profile));
       if (answer === 'refused') return openRefused(req);
       const requested = answer;
       const candidate: PlanCandidate = { source: requested.source };
@@ -215,12 +221,15 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
             pulls.setTarget(key, REFUSED_TARGET);
             continue;
           }
+          describeCamera(budget, ch.device.config, key.cameraId);
           const source = await ch.adapter.liveSource(ch.device, ch.channel, key.profile);
           if (hubTakes(source)) pullRtsp(key, source, ch);
         } catch {
           // The camera is gone or its device unreachable: nothing to reconnect.
         }
       }
+      // Edited limits: parked streams that fit now start.
+      hub.budgetChanged();
     },
     async dispose() {
       await relay.close();

@@ -37,6 +37,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
       data-testid="tile"
       data-index={index}
       data-state={view.state ?? 'empty'}
+      data-problem={view.overBudget ? 'over_budget' : undefined}
       aria-selected={selected}
       onClick={onSelect}
     >

@@ -23,6 +23,13 @@ const DARK_KEYS = {
   player_cap: 'tile.dark.player_cap',
 } as const satisfies Record<NonNullable<TileView['darkReason']>, string>;
 
+/** The stream budget's refusal (main's `over_budget` status), by the limit that is full. */
+const BUDGET_KEYS = {
+  streams: 'budget.refused.streams',
+  bitrate: 'budget.refused.bitrate',
+  transcodes: 'budget.refused.transcodes',
+} as const;
+
 export type Severity = 'none' | 'warn' | 'bad';
 
 /** How loud a state is: nothing for a working tile, amber for a passing problem, red for a dead one. */
@@ -46,7 +53,11 @@ const seconds = (ms: number | undefined) => Math.ceil((ms ?? 0) / 1000);
 export function TileBadge({ view }: { view: TileView }) {
   const t = useT();
   if (!view.state) return null;
-  const text = view.state === 'reconnecting' ? t('tile.state.reconnecting', { s: seconds(view.retryInMs) }) : t(STATE_KEYS[view.state]);
+  const text = view.overBudget
+    ? t('budget.badge')
+    : view.state === 'reconnecting'
+      ? t('tile.state.reconnecting', { s: seconds(view.retryInMs) })
+      : t(STATE_KEYS[view.state]);
   return (
     <span className={`sw-tile-state ${severityOf(view)}`} data-testid="tile-state">
       {text}
@@ -67,6 +78,15 @@ export function TileProblemPanel({ view, onReconnect, onFixCredentials }: PanelP
     return (
       <div className="sw-tile-panel bad" data-testid="tile-dark">
         <p>{t(DARK_KEYS[view.darkReason])}</p>
+      </div>
+    );
+  }
+  if (view.overBudget) {
+    const key = BUDGET_KEYS[view.overBudget.limit as keyof typeof BUDGET_KEYS] ?? 'error.over_budget';
+    return (
+      <div className="sw-tile-panel bad" data-testid="tile-over-budget">
+        <strong>{t('budget.badge')}</strong>
+        <p>{t(key, view.overBudget)}</p>
       </div>
     );
   }

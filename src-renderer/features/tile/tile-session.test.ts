@@ -238,6 +238,26 @@ describe('TileSession', () => {
     expect(players).toHaveLength(1);
   });
 
+  it('holds a stream budget refusal with its reason and opens again when main says there is room', async () => {
+    const s = session();
+    const over = { limit: 'streams', max: 2, used: 2, device: 'NVR' };
+    playNext({ status: { state: 'offline', errorCode: 'over_budget', errorParams: over } });
+    s.setActive(true);
+    await settle();
+    expect(s.phase).toBe('held');
+    expect(view()).toEqual({ state: 'offline', overBudget: over });
+    expect(players).toHaveLength(0); // nothing to play: no player waits on an empty stream
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(view()).toEqual({ state: 'offline', overBudget: over });
+    const next = playNext();
+    status({ streamId: 's1', state: 'connecting' }); // another stream of the device stopped
+    await settle();
+    expect(closed).toEqual(['s1']);
+    expect(s.phase).toBe('playing');
+    expect(player().facts.streamId).toBe(next);
+    expect(view().overBudget).toBeUndefined();
+  });
+
   it('holds "authentication failed" sent before the open was answered (subscribe before open)', async () => {
     const s = session();
     plans.push(async () => {

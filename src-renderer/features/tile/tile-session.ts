@@ -19,6 +19,8 @@ export interface TileView {
   /** Playing an H.264 re-encode made by the main process (the camera's codec does not decode here). */
   transcoded?: boolean;
   stats?: PlayerStats;
+  /** Main refused the stream: its device's stream budget (or the workstation's re-encode cap) is full; what the sentence needs. */
+  overBudget?: Record<string, string | number>;
 }
 
 /**
@@ -30,6 +32,11 @@ export type TilePhase = 'idle' | 'opening' | 'playing' | 'waiting_retry' | 'held
 
 /** Main does not retry these until the device changes; neither does the tile. */
 const HELD_STATES: readonly StreamState[] = ['auth_failed', 'unsupported'];
+
+/** Held too: refused by the stream budget; main says 'connecting' when there is room. */
+function heldByMain(s: StreamStatus): boolean {
+  return HELD_STATES.includes(s.state) || s.errorCode === 'over_budget';
+}
 
 export interface TileSessionDeps {
   plan(cameraId: string, profile: 'main' | 'sub', options: { transcode: boolean }): Promise<StreamPlan>;
@@ -165,7 +172,7 @@ export class TileSession {
     this.phaseNow = 'opening';
     this.heldStatuses = [];
     this.mainState = 'connecting';
-    this.refresh({ retryInMs: undefined, stats: undefined });
+    this.refresh({ retryInMs: undefined, stats: undefined, overBudget: undefined });
     let plan: StreamPlan;
     try {
       plan = await this.deps.plan(this.opts.cameraId, this.opts.profile, { transcode: this.transcoding });
@@ -241,8 +248,8 @@ export class TileSession {
       return;
     }
     if (!this.streamId || s.streamId !== this.streamId) return;
-    if (HELD_STATES.includes(s.state)) {
-      this.hold(s.state);
+    if (heldByMain(s)) {
+      this.hold(s.state, s.errorCode === 'over_budget' ? (s.errorParams ?? {}) : undefined);
       return;
     }
     if (this.phaseNow === 'held') {
@@ -264,13 +271,13 @@ export class TileSession {
     this.refresh({ retryInMs: undefined });
   }
 
-  private hold(state: StreamState): void {
+  private hold(state: StreamState, overBudget: Record<string, string | number> | undefined): void {
     clearTimeout(this.retryTimer);
     this.retryAt = undefined;
     this.releasePlayer();
     this.phaseNow = 'held';
     this.mainState = state;
-    this.show({ state, retryInMs: undefined, offlineSince: undefined, stats: undefined });
+    this.show({ state, retryInMs: undefined, offlineSince: undefined, stats: undefined, overBudget });
   }
 
   private scheduleRetry(): void {

@@ -16,6 +16,7 @@ export const zh = {
   'error.unsupported_format': '不支持的视频格式（画面尺寸或码流参数）。请在设备上修改码流设置。',
   'error.protocol': '设备返回了无法识别的数据。',
   'error.platform_refused': '平台拒绝了请求：{msg}',
+  'error.over_budget': '该设备的视频路数或带宽已达上限，或本机转码已达上限。',
   'error.storage': '无法保存配置：请检查磁盘空间和权限。',
   'error.internal': '内部错误，请查看日志。',
 } as const;
@@ -37,6 +38,7 @@ export const en: Record<keyof typeof zh, string> = {
   'error.unsupported_format': 'Unsupported video format (picture size or stream parameters). Change the stream settings on the device.',
   'error.protocol': 'The device sent data Skywall cannot read.',
   'error.platform_refused': 'The platform refused the request: {msg}',
+  'error.over_budget': 'The device\'s stream or bandwidth limit, or this computer\'s re-encode limit, is reached.',
   'error.storage': 'Cannot save settings: check disk space and permissions.',
   'error.internal': 'Internal error; see the log.',
 };
