@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeProducer } from '../../testing/hub/fake-producer.js';
 import { StreamBudget, transcodeCapForCpus, type BudgetLimits } from './budget.js';
-import { effectiveLimits, estimateKbps } from './budget-defaults.js';
+import { describeCamera, effectiveLimits, estimateKbps, profileWithinBudget } from './budget-defaults.js';
 import type { HubStatus } from './hub-types.js';
 import { StreamHub } from './stream-hub.js';
 
@@ -92,6 +92,40 @@ describe('defaults', () => {
     expect(effectiveLimits({ kind: 'rtsp', category: 'camera' })).toEqual({});
     expect(effectiveLimits({ kind: 'rtsp', maxStreams: 3 })).toEqual({ maxStreams: 3 });
     expect(effectiveLimits({ kind: 'wvp', category: 'platform' })).toEqual({});
+  });
+});
+
+describe('sub-streams first', () => {
+  const device = {
+    id: 'nvr-9',
+    name: '乡政府 NVR',
+    kind: 'rtsp',
+    category: 'nvr',
+    maxBitrateKbps: 5000,
+    cameras: ['a', 'b'].map((id) => ({ id, sources: [{ profile: 'main', width: 1920, height: 1080 }, { profile: 'sub', width: 640, height: 360 }] })),
+  };
+
+  it('gives a tile that asked for main the sub-stream when only that fits, and main again when there is room', () => {
+    const b = new StreamBudget({ maxTranscodes: 1 });
+    describeCamera(b, device, 'a');
+    describeCamera(b, device, 'b');
+    expect(profileWithinBudget(b, 'a', 'main')).toBe('main');
+    b.acquire('a/main'); // 4147 of 5000 kbit/s
+    expect(profileWithinBudget(b, 'b', 'main')).toBe('sub');
+    expect(profileWithinBudget(b, 'b', 'sub')).toBe('sub');
+    b.acquire('b/sub');
+    expect(b.usage().groups['nvr-9']).toEqual({ streams: 2, kbps: 4147 + 461 });
+    b.release('a/main');
+    expect(profileWithinBudget(b, 'a', 'main')).toBe('main');
+  });
+
+  it('keeps main when neither fits (the hub then refuses it with the reason)', () => {
+    const b = new StreamBudget({ maxTranscodes: 1 });
+    describeCamera(b, { ...device, maxBitrateKbps: 4200 }, 'a');
+    describeCamera(b, { ...device, maxBitrateKbps: 4200 }, 'b');
+    b.acquire('a/main');
+    expect(profileWithinBudget(b, 'b', 'main')).toBe('main');
+    expect(b.check('b/main')).toMatchObject({ ok: false, limit: 'bitrate', max: 4200 });
   });
 });
 

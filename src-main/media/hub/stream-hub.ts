@@ -180,7 +180,8 @@ export class StreamHub {
         if (!this.reclaiming) this.budgetFreed();
       },
       unwatched: () => {
-        if ([...this.sources.values()].some((s) => s.parked)) this.budgetFreed();
+        // Someone waits (a parked source, or a tile holding a refusal): the unwatched stream gives way now.
+        if (this.refused.size > 0 || [...this.sources.values()].some((s) => s.parked)) this.budgetFreed();
       },
     };
   }
