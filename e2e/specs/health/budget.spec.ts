@@ -34,7 +34,10 @@ test('a device limited to 2 streams with 4 tiles: 2 play, the other 2 say why, a
     const playing = states.map((s) => s.index).filter((i) => !refused.includes(i));
     expect(playing).toHaveLength(2);
     await expectAdvancing(page, playing);
-    for (const i of refused) await expect(tiles.nth(i).getByTestId('tile-state')).toHaveText(REFUSED);
+    for (const i of refused) {
+      await expect(tiles.nth(i).getByTestId('tile-state')).toHaveText('超出限额');
+      await expect(tiles.nth(i).getByTestId('tile-over-budget')).toContainText(REFUSED);
+    }
     // Still two, and the refused tiles keep saying why (no retry loop in between).
     await page.waitForTimeout(5000);
     await expect(page.locator('[data-problem=over_budget]')).toHaveCount(2);
