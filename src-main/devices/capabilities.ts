@@ -32,11 +32,23 @@ export interface PtzCapability {
   /** Stops pan, tilt and zoom. */
   stop(target: ChannelTarget): Promise<void>;
   presets(target: ChannelTarget): Promise<PtzPreset[]>;
-  gotoPreset(target: ChannelTarget, presetToken: string): Promise<void>;
+  /** `speed` in (0, 1] where the device takes one (patrol steps carry it). */
+  gotoPreset(target: ChannelTarget, presetToken: string, speed?: number): Promise<void>;
   /** Saves the current position under `name` (or moves `presetToken` there); returns the token. */
   setPreset(target: ChannelTarget, name: string, presetToken?: string): Promise<string>;
   removePreset(target: ChannelTarget, presetToken: string): Promise<void>;
+  /** Back to the home position, where the device has one. */
+  home?(target: ChannelTarget): Promise<void>;
+  /** A move by a fraction of the field of view (click-to-centre), where the device can. */
+  relativeMove?(target: ChannelTarget, translation: PtzVelocity): Promise<void>;
+  /**
+   * Focus and iris: near/far and open/close run until `lens_stop` (callers keep a watchdog, as
+   * for moves); focus_auto hands focus back to the camera. Absent where the device has no lens control.
+   */
+  lens?(target: ChannelTarget, action: PtzLensAction, speed: number): Promise<void>;
 }
+
+export type PtzLensAction = 'focus_near' | 'focus_far' | 'focus_auto' | 'iris_open' | 'iris_close' | 'lens_stop';
 
 /** A half-open span of wall-clock time, ms since the epoch (workstation clock). */
 export interface TimeRange {

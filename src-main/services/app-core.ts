@@ -21,6 +21,9 @@ import { exportHandlers } from './export/handlers.js';
 import { createExportService } from './export/service.js';
 import { describeFromDevices, streamsWithReplayBuffers } from './export/stream-watch.js';
 import { createDevicesService, publishDeviceChanges, type DemoDevices } from './devices/service.js';
+import { ptzHandlers } from './ptz/handlers.js';
+import { ptzRoutes } from './ptz/route.js';
+import { createPtzService, type PtzService } from './ptz/service.js';
 import { settingsHandlers } from './settings/handlers.js';
 import { createSettingsService } from './settings/service.js';
 import { streamHandlers } from './stream/handlers.js';
@@ -45,6 +48,7 @@ export interface AppCore {
   app: AppService;
   audit: AuditService;
   streams: StreamService;
+  ptz: PtzService;
   router(isTrusted: (s: SenderInfo) => boolean): Router;
   close(): Promise<void>;
 }
@@ -111,6 +115,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const watchedStreams = streamsWithReplayBuffers(streams, exports, (e) => exportLog.error('replay buffer', e));
   auditLoginLockouts(streams.hub, devices, audit);
   keepLoginRefusals(streams.hub, devices);
+  // PTZ: a restarted host first stops cameras a killed one left moving.
+  const ptzRouting = ptzRoutes(devices, adapters);
+  store.onDidChange('devices', () => ptzRouting.forget());
+  const ptz = await createPtzService({ dataDir: opts.dataDir, route: ptzRouting.route, audit, emit: (s) => bus.emit('sw:ptz:onDidChangeState', s) });
 
   const handlers = composeHandlers({
     app: appHandlers(app),
@@ -120,6 +128,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     stream: streamHandlers(watchedStreams),
     export: exportHandlers(exports),
     audit: auditHandlers(audit),
+    ptz: ptzHandlers(ptz),
   });
 
   return {
@@ -127,12 +136,15 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     app,
     audit,
     streams,
+    ptz,
     router: (isTrusted) =>
       createRouter(handlers, {
         isTrusted,
         onInternalError: (channel, e) => ipcLog.error(channel, e),
       }),
     async close() {
+      // Every moving camera is stopped before anything else goes away.
+      await ptz.dispose();
       await exports.dispose();
       await streams.dispose();
       await demo?.close();

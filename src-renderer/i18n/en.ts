@@ -9,6 +9,7 @@ import * as errorMessages from './messages/error.js';
 import * as exportMessages from './messages/export.js';
 import * as shortcutsMessages from './messages/shortcuts.js';
 import * as healthMessages from './messages/health.js';
+import * as ptzMessages from './messages/ptz.js';
 
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...exportMessages.en,
   ...shortcutsMessages.en,
   ...healthMessages.en,
+  ...ptzMessages.en,
 };

@@ -9,6 +9,7 @@ import * as errorMessages from './messages/error.js';
 import * as exportMessages from './messages/export.js';
 import * as shortcutsMessages from './messages/shortcuts.js';
 import * as healthMessages from './messages/health.js';
+import * as ptzMessages from './messages/ptz.js';
 
 export const zhCN = {
   ...appMessages.zh,
@@ -20,6 +21,7 @@ export const zhCN = {
   ...exportMessages.zh,
   ...shortcutsMessages.zh,
   ...healthMessages.zh,
+  ...ptzMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

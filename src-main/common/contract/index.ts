@@ -3,6 +3,7 @@ import { appChannels, appEvents } from './app.js';
 import { auditChannels, auditEvents } from './audit.js';
 import { devicesChannels, devicesEvents } from './devices.js';
 import { exportChannels, exportEvents } from './export.js';
+import { ptzChannels, ptzEvents } from './ptz.js';
 import { settingsChannels, settingsEvents } from './settings.js';
 import { streamChannels, streamEvents } from './stream.js';
 import { wallsChannels, wallsEvents } from './walls.js';
@@ -15,6 +16,7 @@ export const channels = {
   ...streamChannels,
   ...exportChannels,
   ...auditChannels,
+  ...ptzChannels,
 } as const;
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   ...streamEvents,
   ...exportEvents,
   ...auditEvents,
+  ...ptzEvents,
 } as const;
 
 export type Channels = typeof channels;
@@ -55,6 +58,7 @@ export * from './audit.js';
 export * from './devices.js';
 export * from './display-name.js';
 export * from './export.js';
+export * from './ptz.js';
 export * from './settings.js';
 export * from './stream.js';
 export * from './walls.js';

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   /** A platform (WVP, Artemis) answered with an error code; params.msg is its own message. */
   'platform_refused',
   'storage',
+  'ptz_busy',
+  'ptz_unsupported',
   'internal',
 ] as const;
 

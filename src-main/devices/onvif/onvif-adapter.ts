@@ -58,9 +58,11 @@ export function onvifPtz(sessions: OnvifSessions, route: PtzRoute): PtzCapabilit
     continuousMove: (t, v, o) => run(t, (ptz, token) => ptz.continuousMove(token, { x: v.pan, y: v.tilt, zoom: v.zoom }, o?.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {})),
     stop: (t) => run(t, (ptz, token) => ptz.stop(token)),
     presets: (t) => run(t, async (ptz, token) => (await ptz.presets(token)).map((p) => ({ token: p.token, name: p.name }))),
-    gotoPreset: (t, preset) => run(t, (ptz, token) => ptz.gotoPreset(token, preset)),
+    gotoPreset: (t, preset, speed) => run(t, (ptz, token) => ptz.gotoPreset(token, preset, speed === undefined ? undefined : { x: speed, y: speed, zoom: speed })),
     setPreset: (t, name, preset) => run(t, (ptz, token) => ptz.setPreset(token, name, preset)),
     removePreset: (t, preset) => run(t, (ptz, token) => ptz.removePreset(token, preset)),
+    home: (t) => run(t, (ptz, token) => ptz.home(token)),
+    relativeMove: (t, v) => run(t, (ptz, token) => ptz.relativeMove(token, { x: v.pan, y: v.tilt, zoom: v.zoom })),
   };
 }
 
