@@ -39,12 +39,15 @@ describe('PTZ dead-man watchdog', () => {
   it('a held move keeps going while renewed, without a command per renewal, and stops after the last', async () => {
     const s = await stub();
     const r = await rig(s.port);
-    let last = 0;
-    for (let i = 0; i < 15; i++) {
-      await move(r, 0.5, 0.25);
+    // Renewed every 100 ms without waiting for answers, as a held key does.
+    let last = Date.now();
+    await move(r, 0.5, 0.25);
+    const renew = setInterval(() => {
       last = Date.now();
-      await sleep(100);
-    }
+      void move(r, 0.5, 0.25);
+    }, 100);
+    await sleep(1500);
+    clearInterval(renew);
     expect(commands(s, 'Stop')).toHaveLength(0);
     // Renewals of the same velocity are not sent again, except the periodic refresh (500 ms).
     expect(commands(s, 'ContinuousMove').length).toBeLessThanOrEqual(4);
