@@ -1,4 +1,4 @@
-import type { DeviceInput, DeviceView } from '@common/contract/index.js';
+import type { DeviceInput, DeviceUpdate, DeviceView } from '@common/contract/index.js';
 import { call, subscribe } from './bridge.js';
 import type { Unsubscribe } from './sync.js';
 
@@ -6,6 +6,8 @@ export const devicesService = {
   list: (): Promise<DeviceView[]> => call('sw:devices:list', {}),
   /** Throws a ContractError the form words for the operator. */
   add: (input: DeviceInput): Promise<DeviceView> => call('sw:devices:add', input),
+  /** Throws a ContractError (not_found, a refused name...). */
+  update: (change: DeviceUpdate): Promise<DeviceView> => call('sw:devices:update', change),
   remove: async (id: string): Promise<void> => {
     await call('sw:devices:remove', { id });
   },

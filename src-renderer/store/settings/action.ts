@@ -36,5 +36,6 @@ export const createSettingsSlice: SliceCreator<SettingsState & SettingsActions> 
     followSettings: () => subscribeThenFetch(settingsService.onChange, settingsService.get, { snapshot: fromMain, event: fromMain }),
     setLocale: (locale) => update({ locale }),
     setShowTileStats: (showTileStats) => update({ showTileStats }),
+    patchSettings: update,
   };
 };
