@@ -7,6 +7,7 @@ import { exportJson, runExportBench } from './export.js';
 import { gatewayJson, runGatewayCompare } from './gateway-compare.js';
 import { runLatencyBench, latencyJson } from './latency.js';
 import { runTtffBench, ttffJson } from './ttff.js';
+import { runTreeSearchBench } from './tree-search.js';
 
 interface Args {
   name: string;
@@ -43,14 +44,15 @@ function onlyFlag(flags: Map<string, string>): 'skywall' | 'baseline' | undefine
   return v;
 }
 
-const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage|export> [options]
+const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage|export|tree> [options]
   latency  [--tiles 1,16] [--seconds 45] [--frames 1000] [--warmup 5] [--only skywall|baseline]
   ttff     [--trials 50] [--only skywall|baseline]
   gateway  [--streams 16,64] [--seconds 30] [--mbps 2]
   drift    [--minutes 60] [--only skywall|baseline]
   hostile  [--seconds 20] [--mbps 50]
   outage   [--cameras 64] [--outage 50]
-  export   [--minutes 10] [--mbps 4] [--rounds 3] [--dir <target folder>] [--demo-seconds 60]`;
+  export   [--minutes 10] [--mbps 4] [--rounds 3] [--dir <target folder>] [--demo-seconds 60]
+  tree     [--cameras 1000] [--rounds 50]`;
 
 const listFlag = (flags: Map<string, string>, key: string, fallback: string): number[] =>
   (flags.get(key) ?? fallback).split(',').map((v) => {
@@ -133,6 +135,12 @@ async function main(): Promise<void> {
       });
       loadNote('end');
       for (const line of exportJson(result)) console.log(JSON.stringify(line));
+      return;
+    }
+    case 'tree': {
+      loadNote('start');
+      const result = runTreeSearchBench({ cameras: numberFlag(flags, 'cameras', 1000), rounds: numberFlag(flags, 'rounds', 50) });
+      console.log(JSON.stringify({ bench: 'tree', ...result }));
       return;
     }
     default:

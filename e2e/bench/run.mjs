@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 
-// The gateway and export benches and baseline-only runs do not start Skywall's host mode; the others need the
+// The gateway, export and tree benches and baseline-only runs do not start Skywall's host mode; the others need the
 // main bundle and a renderer bundle no older than its sources (the npm script builds main only).
 const onlyBaseline = args.includes('--only=baseline') || args.some((a, i) => a === '--only' && args[i + 1] === 'baseline');
-const needsApp = args[0] !== undefined && args[0] !== 'gateway' && args[0] !== 'export' && !onlyBaseline;
+const needsApp = args[0] !== undefined && args[0] !== 'gateway' && args[0] !== 'export' && args[0] !== 'tree' && !onlyBaseline;
 
 function newestMtime(dir) {
   let newest = 0;

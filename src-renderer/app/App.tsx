@@ -5,7 +5,7 @@ import { appSelectors, auditSelectors, settingsSelectors, useStore } from '../st
 import { AuditView } from '../features/audit/AuditView.js';
 import { Header } from './Header.js';
 import { ProblemBanner } from './ProblemBanner.js';
-import { DeviceList } from '../features/devices/DeviceList.js';
+import { CameraTree } from '../features/tree/CameraTree.js';
 import { WallView } from '../features/wall/WallView.js';
 import { ExportPanel } from '../features/export/ExportPanel.js';
 import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
@@ -46,7 +46,7 @@ export function App() {
       {/* The wall stays mounted under the audit view; its hidden tiles stop their players until it shows again. */}
       {auditOpen && <AuditView />}
       <main className="sw-main" hidden={auditOpen}>
-        <DeviceList />
+        <CameraTree />
         <WallView />
         <ExportPanel />
       </main>

@@ -10,6 +10,7 @@ import * as exportMessages from './messages/export.js';
 import * as shortcutsMessages from './messages/shortcuts.js';
 import * as healthMessages from './messages/health.js';
 import * as ptzMessages from './messages/ptz.js';
+import * as treeMessages from './messages/tree.js';
 
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...shortcutsMessages.en,
   ...healthMessages.en,
   ...ptzMessages.en,
+  ...treeMessages.en,
 };

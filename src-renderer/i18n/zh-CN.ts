@@ -10,6 +10,7 @@ import * as exportMessages from './messages/export.js';
 import * as shortcutsMessages from './messages/shortcuts.js';
 import * as healthMessages from './messages/health.js';
 import * as ptzMessages from './messages/ptz.js';
+import * as treeMessages from './messages/tree.js';
 
 export const zhCN = {
   ...appMessages.zh,
@@ -22,6 +23,7 @@ export const zhCN = {
   ...shortcutsMessages.zh,
   ...healthMessages.zh,
   ...ptzMessages.zh,
+  ...treeMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,6 +6,7 @@ import { createDevicesSlice } from './devices/action.js';
 import { createSettingsSlice } from './settings/action.js';
 import { createStreamsSlice } from './streams/action.js';
 import type { SliceCreator, Store } from './types.js';
+import { createTreeSlice } from './tree/action.js';
 import { createWallsSlice } from './walls/action.js';
 
 export type { Store } from './types.js';
@@ -14,6 +15,7 @@ export { auditSelectors } from './audit/selectors.js';
 export { devicesSelectors } from './devices/selectors.js';
 export { settingsSelectors } from './settings/selectors.js';
 export { streamsSelectors } from './streams/selectors.js';
+export { treeSelectors } from './tree/selectors.js';
 export { wallsSelectors } from './walls/selectors.js';
 
 const combined: SliceCreator<Store> = (...a) => ({
@@ -23,6 +25,7 @@ const combined: SliceCreator<Store> = (...a) => ({
   ...createWallsSlice(...a),
   ...createStreamsSlice(...a),
   ...createAuditSlice(...a),
+  ...createTreeSlice(...a),
 });
 
 /** The window's store, as a React hook (useStore(selector)) with getState/setState. */

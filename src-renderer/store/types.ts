@@ -9,11 +9,13 @@ import type { SettingsActions } from './settings/actions-shape.js';
 import type { SettingsState } from './settings/initialState.js';
 import type { StreamsActions } from './streams/actions-shape.js';
 import type { StreamsState } from './streams/initialState.js';
+import type { TreeActions } from './tree/actions-shape.js';
+import type { TreeState } from './tree/initialState.js';
 import type { WallsActions } from './walls/actions-shape.js';
 import type { WallsState } from './walls/initialState.js';
 
 /** The renderer's one store: a slice per domain, each with its state, actions and selectors. */
-export type Store = AppState & AppActions & SettingsState & SettingsActions & DevicesState & DevicesActions & WallsState & WallsActions & StreamsState & StreamsActions & AuditState & AuditActions;
+export type Store = AppState & AppActions & SettingsState & SettingsActions & DevicesState & DevicesActions & WallsState & WallsActions & StreamsState & StreamsActions & AuditState & AuditActions & TreeState & TreeActions;
 
 /** How each slice is written: it sees the whole store, returns only its own part. */
 export type SliceCreator<Slice> = StateCreator<Store, [], [], Slice>;

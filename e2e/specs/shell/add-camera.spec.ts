@@ -37,7 +37,10 @@ test('the operator adds a camera by URL, is told clearly what is wrong, and play
     await page.getByTestId('camera-item').first().dblclick();
     await expectAdvancing(page, [0]);
 
+    // Removing asks first; once the undo notice is closed the device is gone and the demo returns.
     await page.getByTestId('remove-device').click();
+    await page.getByTestId('tree-remove-ok').click();
+    await page.getByTestId('tree-undo-close').click();
     await expect(page.getByTestId('device-item').first()).toContainText('演示');
   } finally {
     await camera.stop();
