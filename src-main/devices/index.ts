@@ -4,6 +4,7 @@ import { createOnvifAdapter } from './onvif/onvif-adapter.js';
 import { OnvifSessions } from './onvif/onvif-sessions.js';
 import { DeviceAdapterRegistry } from './registry.js';
 import { createRtspUrlAdapter } from './rtsp-url/rtsp-url-adapter.js';
+import { createArtemisAdapter } from './platforms/artemis/artemis-adapter.js';
 import { createWvpAdapter } from './platforms/wvp/wvp-adapter.js';
 
 export type * from './adapter.js';
@@ -27,6 +28,7 @@ export function createDeviceAdapters(options: DeviceAdaptersOptions = {}): Devic
     ['url', byUrl],
     ['onvif', createOnvifAdapter({ sessions })],
     ['wvp', createWvpAdapter()],
+    ['artemis', createArtemisAdapter()],
   ]);
   if (options.demo) registry.register('demo', createDemoCameraAdapter(options.demo, sessions));
   return registry;
