@@ -194,6 +194,24 @@ describe('safe export writer', () => {
     expect(result.files[1].sha256).toBe(sha(parts[1]));
   });
 
+  it('compares the read-back byte for byte with a second pass of the source; a difference is verify_failed and nothing looks complete', async () => {
+    const dir = await tmpfs(16 * MiB);
+    const clip = patternBytes(3 * MiB);
+    let passes = 0;
+    const content = function* (): Generator<Uint8Array> {
+      // The second pass (the comparison) yields one byte changed in the second MiB.
+      const bytes = passes++ === 0 ? clip : Buffer.from(clip);
+      if (bytes !== clip) bytes[MiB + 4321] ^= 0x01;
+      for (let o = 0; o < bytes.length; o += 200_000) yield bytes.subarray(o, o + 200_000);
+    };
+    const err = await failureOf(writeExportFolder({ parentDir: dir, folderName: 'x', files: [{ name: 'clip.mp4', size: clip.length, content }], seal: manifestOf }));
+    expect(err.code).toBe('verify_failed');
+    expect(err.file).toBe('clip.mp4');
+    expect(err.message).toMatch(/differs/);
+    expect(passes).toBe(2);
+    expect(await tree(dir)).toEqual([]);
+  });
+
   it('finds the file-system type of a folder from /proc/mounts; FAT32 caps files at 4 GiB - 1', async () => {
     const mounts = parseProcMounts('/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /media/u/USB\\040DISK vfat rw 0 0\ntmpfs /tmp tmpfs rw 0 0\n');
     expect(mountOf(mounts, '/media/u/USB DISK/evidence')).toEqual({ mountPoint: '/media/u/USB DISK', fsType: 'vfat' });
