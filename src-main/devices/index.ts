@@ -33,3 +33,4 @@ export function createDeviceAdapters(options: DeviceAdaptersOptions = {}): Devic
   if (options.demo) registry.register('demo', createDemoCameraAdapter(options.demo, sessions));
   return registry;
 }
+export { probeOnvif, probeOnvifDevices, type ConnectionFailure, type DiscoveredDevice, type DiscoveryTarget, type ProbedOnvifDevice } from './onvif/index.js';

@@ -29,6 +29,7 @@ import { createSettingsService } from './settings/service.js';
 import { streamHandlers } from './stream/handlers.js';
 import { auditLoginLockouts } from './stream/lockout-audit.js';
 import { keepLoginRefusals } from './devices/login-refusals.js';
+import { createConnectionCheck } from './devices/connection-check.js';
 import { createStreamService, type StreamService } from './stream/service.js';
 import { wallsHandlers } from './walls/handlers.js';
 import { createWallsService } from './walls/service.js';
@@ -92,7 +93,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     },
   });
   const settings = createSettingsService(store, bus);
-  const devices = createDevicesService(store, vault, demo ?? NO_DEMO, audit);
+  // Host mode serves tests and development: its scans stay on loopback (the demo devices).
+  const check = createConnectionCheck({ discoveryTargets: () => demo?.discoveryTargets ?? [], multicast: opts.mode === 'electron' });
+  const devices = createDevicesService(store, vault, demo ?? NO_DEMO, audit, check);
   publishDeviceChanges(store, devices, bus);
   const walls = createWallsService(store, bus, audit);
   // Services reach devices only through their adapters; the demo's adapter needs its ports.

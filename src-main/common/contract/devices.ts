@@ -4,6 +4,8 @@ import { displayName } from './display-name.js';
 import {
   AreaPath,
   Camera,
+  CameraSource,
+  DeviceInfo,
   DeviceCategory,
   DeviceKind,
   DeviceRecord,
@@ -89,7 +91,46 @@ export const DeviceUpdate = z
   .strict();
 export type DeviceUpdate = z.infer<typeof DeviceUpdate>;
 
+/** What a connection test found wrong, named for the operator. */
+export const ConnectionFailure = z.enum(['unreachable', 'timeout', 'wrong_password', 'not_onvif', 'no_stream', 'refused_before']);
+export type ConnectionFailure = z.infer<typeof ConnectionFailure>;
+
+/** Test an address and credentials before saving; `id` tests an edit of a stored device (its stored password when none is typed). */
+export const DeviceTestRequest = z
+  .object({
+    id: Id.optional(),
+    kind: DeviceKind,
+    host: Host,
+    port: Port,
+    username: z.string().max(64).optional(),
+    password: z.string().max(128).optional(),
+  })
+  .strict();
+export type DeviceTestRequest = z.infer<typeof DeviceTestRequest>;
+
+export const FoundChannel = z.object({ name: z.string().max(128), ptz: z.boolean(), sources: z.array(CameraSource).max(3) });
+
+export const DeviceTestResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), info: DeviceInfo, channels: z.array(FoundChannel).max(4096), clockOffsetMs: z.number().int().optional() }),
+  z.object({ ok: z.literal(false), failure: ConnectionFailure }),
+]);
+export type DeviceTestResult = z.infer<typeof DeviceTestResult>;
+
+/** A device that answered the WS-Discovery probe. */
+export const FoundDevice = z.object({
+  host: z.string().max(255),
+  port: Port,
+  name: z.string().max(128).optional(),
+  manufacturer: z.string().max(128).optional(),
+  model: z.string().max(128).optional(),
+  /** The stored device at this address, when it is added already. */
+  addedAs: Id.optional(),
+});
+export type FoundDevice = z.infer<typeof FoundDevice>;
+
 export const devicesChannels = {
+  'sw:devices:test': { req: DeviceTestRequest, res: DeviceTestResult },
+  'sw:devices:scan': { req: Empty, res: z.array(FoundDevice).max(1024) },
   'sw:devices:list': { req: Empty, res: z.array(DeviceView) },
   'sw:devices:add': { req: DeviceInput, res: DeviceView },
   'sw:devices:update': { req: DeviceUpdate, res: DeviceView },

@@ -1,15 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { startOnvifStub, type OnvifStub } from '../../demo/onvif/index.js';
 import { startDemoRtspServer, type DemoRtspServer } from '../../demo/rtsp/index.js';
-import { DEMO_CAMERA_IDS, DEMO_DEVICE_ID, demoDeviceConfig, type RunningDemoPorts } from '../../devices/index.js';
+import { DEMO_CAMERA_IDS, DEMO_DEVICE_ID, demoDeviceConfig, type DiscoveryTarget, type RunningDemoPorts } from '../../devices/index.js';
 import type { DeviceRecord, SkywallStore } from '../../storage/index.js';
 import type { DemoDevices } from './service.js';
 
 export { DEMO_CAMERA_IDS, DEMO_DEVICE_ID } from '../../devices/index.js';
 
+/** The demo NVR's login (a loopback-only demo device; docs/demo.md tells it to the operator). */
+export const DEMO_NVR_LOGIN = { username: 'admin', password: 'demo1234' } as const;
+
 export interface RunningDemo extends DemoDevices {
   rtsp: DemoRtspServer;
   onvif: OnvifStub;
+  /** A 4-channel ONVIF NVR that is not added: the scan finds it, the operator adds it. */
+  nvr: OnvifStub;
+  /** Where the demo devices answer WS-Discovery probes (loopback). */
+  discoveryTargets: DiscoveryTarget[];
   /** What the demo device adapter needs to reach it. */
   ports: RunningDemoPorts;
   close(): Promise<void>;
@@ -28,6 +35,14 @@ export async function startDemoDevices(): Promise<RunningDemo> {
     password,
     name: 'Skywall Demo',
     streamUris: { main: rtsp.url('/demo/h264'), sub: rtsp.url('/demo/h264') },
+    discovery: true,
+  });
+  const nvr = await startOnvifStub({
+    ...DEMO_NVR_LOGIN,
+    name: 'Skywall Demo NVR',
+    channels: 4,
+    streamUris: { main: rtsp.url('/demo/h264'), sub: rtsp.url('/demo/h264') },
+    discovery: true,
   });
   const ports: RunningDemoPorts = { host: '127.0.0.1', rtspPort: rtsp.port, onvif: { port: onvif.port, username: 'admin', password } };
   const record: DeviceRecord = demoDeviceConfig(ports);
@@ -35,10 +50,12 @@ export async function startDemoDevices(): Promise<RunningDemo> {
     rtsp,
     ports,
     onvif,
+    nvr,
+    discoveryTargets: [onvif, nvr].map((s) => ({ host: s.host, port: s.discoveryPort! })),
     records: () => [record],
     password: (id) => (id === DEMO_DEVICE_ID ? password : undefined),
     async close() {
-      await Promise.allSettled([rtsp.close(), onvif.close()]);
+      await Promise.allSettled([rtsp.close(), onvif.close(), nvr.close()]);
     },
   };
 }

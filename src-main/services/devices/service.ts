@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DeviceInput, DeviceUpdate, DeviceView } from '../../common/contract/index.js';
+import type { DeviceInput, DeviceTestRequest, DeviceTestResult, DeviceUpdate, DeviceView, FoundDevice } from '../../common/contract/index.js';
 import { guessCategory } from '../../common/model/device.js';
 import { SkywallError } from '../../common/model/errors.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import type { CredentialVault, DeviceRecord, SkywallStore } from '../../storage/index.js';
 import type { AuditRecorder } from '../audit/service.js';
+import { camerasFromProbe, createConnectionCheck, type ConnectionCheck } from './connection-check.js';
 
 export interface ResolvedCamera {
   device: DeviceRecord;
@@ -24,6 +25,10 @@ export interface DevicesService {
    * survives a restart) until the operator edits its credentials or address. No-op for the demo.
    */
   noteLoginRefused(deviceId: string, at?: Date): Promise<void>;
+  /** The add dialog's connection test: names what failed, or lists what the device has. */
+  test(req: DeviceTestRequest): Promise<DeviceTestResult>;
+  /** ONVIF devices that answer a WS-Discovery probe, marked when added already. */
+  scan(): Promise<FoundDevice[]>;
 }
 
 export interface DemoDevices {
@@ -45,21 +50,48 @@ function cameraIds(d: DeviceRecord): string[] {
  * Configured devices, or the demo devices while nothing is configured (the first wall is never
  * empty). Every change is recorded in the audit log, credentials without their value.
  */
-export function createDevicesService(store: SkywallStore, vault: CredentialVault, demo: DemoDevices, audit: AuditRecorder): DevicesService {
+export function createDevicesService(
+  store: SkywallStore,
+  vault: CredentialVault,
+  demo: DemoDevices,
+  audit: AuditRecorder,
+  check: ConnectionCheck = createConnectionCheck(),
+): DevicesService {
   const usingDemo = (): boolean => store.listDevices().length === 0;
+  /** Stored and built-in devices, for "added already" in a scan. */
+  const known = (): DeviceRecord[] => [...store.listDevices(), ...(usingDemo() ? demo.records() : [])];
+
+  /** An ONVIF device added by address: its channels, information and clock come from the device, or it is not added. */
+  const importOnvif = async (record: DeviceRecord, password: string | undefined): Promise<DeviceRecord> => {
+    const { result, device } = await check.test({ kind: 'onvif', host: record.host, port: record.port, ...(record.username ? { username: record.username } : {}), ...(password ? { password } : {}) });
+    if (!result.ok || !device) {
+      const code = result.ok ? 'protocol' : result.failure === 'wrong_password' ? 'auth_failed' : result.failure === 'unreachable' || result.failure === 'timeout' ? result.failure : 'protocol';
+      throw new SkywallError(code, 'the device could not be added', { failure: result.ok ? 'not_onvif' : result.failure, host: record.host, port: record.port });
+    }
+    const cameras = camerasFromProbe(record.id, device);
+    return {
+      ...record,
+      cameras,
+      category: record.category ?? (cameras.length > 1 ? 'nvr' : 'camera'),
+      ...(Object.keys(result.info).length > 0 ? { info: result.info } : {}),
+      clock: { offsetMs: result.clockOffsetMs ?? 0, checkedAt: new Date().toISOString() },
+    };
+  };
   const demoView = (d: DeviceRecord): DeviceView => ({ ...d, hasPassword: demo.password(d.id) !== undefined });
 
   return {
     list: async () => (usingDemo() ? demo.records().map(demoView) : store.listDeviceViews()),
     async add(input) {
       const { password, category, area, ...rest } = input;
-      const record: DeviceRecord = {
+      let record: DeviceRecord = {
         ...rest,
         id: `dev-${randomUUID()}`,
         demo: false,
-        category: category ?? guessCategory(input.kind, input.cameras.length),
+        ...(category ? { category } : {}),
         area: area ?? [],
       };
+      if (input.kind === 'onvif' && input.cameras.length === 0) record = await importOnvif(record, password);
+      record.category ??= guessCategory(input.kind, record.cameras.length);
       const saved = await store.upsertDevice(record, password ? { password } : {});
       const view = await store.toDeviceView(saved);
       await audit.record({
@@ -114,6 +146,16 @@ export function createDevicesService(store: SkywallStore, vault: CredentialVault
       if (!device || device.loginRefused) return;
       await store.upsertDevice({ ...device, loginRefused: { at: at.toISOString() } });
     },
+    async test(req) {
+      const stored = req.id ? store.getDevice(req.id) : undefined;
+      // An edit that keeps the stored password, of a device that refused it: do not ask again.
+      if (stored?.loginRefused && req.password === undefined && (req.username ?? stored.username ?? '') === (stored.username ?? '') && req.host === stored.host && req.port === stored.port) {
+        return { ok: false, failure: 'refused_before' };
+      }
+      const password = req.password ?? (stored ? await vault.get(stored.id) : undefined);
+      return (await check.test({ ...req, ...(password !== undefined ? { password } : {}) })).result;
+    },
+    scan: () => check.scan(known()),
     async resolveCamera(cameraId) {
       const devices = usingDemo() ? demo.records() : store.listDevices();
       for (const device of devices) {

@@ -13,6 +13,8 @@ export function devicesFor(records: DeviceRecord[], passwords: Map<string, strin
       throw new Error('not used');
     },
     remove: async () => undefined,
+    test: async () => ({ ok: false, failure: 'unreachable' }),
+    scan: async () => [],
     noteLoginRefused: async (deviceId, at = new Date()) => {
       const device = records.find((d) => d.id === deviceId);
       if (device && !device.loginRefused) device.loginRefused = { at: at.toISOString() };

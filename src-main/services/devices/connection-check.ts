@@ -1,0 +1,86 @@
+// The add dialog's two questions to the network: "is there a device here, and do these
+// credentials work?" (test) and "which ONVIF devices answer?" (scan). A test that was refused is
+// remembered for those exact credentials, so pressing Test again costs the device nothing.
+import { createHash } from 'node:crypto';
+import type { DeviceTestRequest, DeviceTestResult, FoundDevice } from '../../common/contract/index.js';
+import type { Camera, DeviceRecord } from '../../common/model/device.js';
+import { isSkywallError } from '../../common/model/errors.js';
+import { probeOnvif, probeOnvifDevices, type DiscoveryTarget, type ProbedOnvifDevice } from '../../devices/index.js';
+
+export interface ConnectionCheckOptions {
+  /** Unicast WS-Discovery responders to probe (the running demo devices). */
+  discoveryTargets?: () => DiscoveryTarget[];
+  /** Probe the WS-Discovery multicast group too (default true). */
+  multicast?: boolean;
+  /** How long a scan listens (default 3 s). */
+  scanWaitMs?: number;
+  /** Per ONVIF call (default 5 s). */
+  onvifTimeoutMs?: number;
+}
+
+export interface ConnectionCheck {
+  /** Tests with these credentials; never throws for a device's answer (the result names the failure). */
+  test(req: DeviceTestRequest & { password?: string }): Promise<{ result: DeviceTestResult; device?: ProbedOnvifDevice }>;
+  scan(known: DeviceRecord[]): Promise<FoundDevice[]>;
+}
+
+const credentialKey = (r: DeviceTestRequest): string =>
+  createHash('sha256').update(JSON.stringify([r.host.toLowerCase(), r.port, r.username ?? '', r.password ?? ''])).digest('hex');
+
+/** Cameras for the channels an ONVIF device reported: channel numbers, source tokens, profiles. */
+export function camerasFromProbe(deviceId: string, probed: ProbedOnvifDevice): Camera[] {
+  return probed.channels.map((ch, i) => ({
+    id: `${deviceId}-ch${i + 1}`,
+    name: ch.name.slice(0, 64) || `${i + 1}`,
+    ptz: ch.ptz,
+    channel: i + 1,
+    ...(ch.sourceToken ? { externalId: ch.sourceToken.slice(0, 128) } : {}),
+    sources: ch.profiles.map((p) => ({ profile: p.profile, ...(p.codec ? { codec: p.codec } : {}), ...(p.width ? { width: p.width } : {}), ...(p.height ? { height: p.height } : {}) })),
+  }));
+}
+
+export function createConnectionCheck(options: ConnectionCheckOptions = {}): ConnectionCheck {
+  const refused = new Set<string>();
+  return {
+    async test(req) {
+      if (req.kind !== 'onvif') return { result: { ok: false, failure: 'not_onvif' } };
+      const key = credentialKey(req);
+      if (refused.has(key)) return { result: { ok: false, failure: 'wrong_password' } };
+      try {
+        const device = await probeOnvif({
+          host: req.host,
+          port: req.port,
+          ...(req.username ? { username: req.username } : {}),
+          ...(req.password ? { password: req.password } : {}),
+          ...(options.onvifTimeoutMs !== undefined ? { timeoutMs: options.onvifTimeoutMs } : {}),
+        });
+        const { manufacturer, model, firmwareVersion, serialNumber } = device.info;
+        const info = Object.fromEntries(Object.entries({ manufacturer, model, firmwareVersion, serialNumber }).filter(([, v]) => v).map(([k, v]) => [k, v.slice(0, 128)]));
+        const channels = camerasFromProbe('probe', device).map((c) => ({ name: c.name, ptz: c.ptz, sources: c.sources }));
+        return { result: { ok: true, info, channels, clockOffsetMs: Math.round(device.clockOffsetMs) }, device };
+      } catch (e) {
+        const failure = isSkywallError(e) && typeof e.params?.failure === 'string' ? (e.params.failure as Extract<DeviceTestResult, { ok: false }>['failure']) : 'not_onvif';
+        if (failure === 'wrong_password') refused.add(key);
+        return { result: { ok: false, failure } };
+      }
+    },
+    async scan(known) {
+      const found = await probeOnvifDevices({
+        targets: options.discoveryTargets?.() ?? [],
+        multicast: options.multicast ?? true,
+        waitMs: options.scanWaitMs ?? 3000,
+      });
+      return found.map((d) => {
+        const added = known.find((k) => k.host.toLowerCase() === d.host.toLowerCase() && k.port === d.port);
+        return {
+          host: d.host,
+          port: d.port,
+          ...(d.name ? { name: d.name } : {}),
+          ...(d.manufacturer ? { manufacturer: d.manufacturer } : {}),
+          ...(d.model ? { model: d.model } : {}),
+          ...(added ? { addedAs: added.id } : {}),
+        };
+      });
+    },
+  };
+}
