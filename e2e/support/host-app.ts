@@ -16,6 +16,8 @@ export interface HostApp {
   output: () => string;
   /** Stops the process; throws (failing the test) if it died on its own or logged an uncaught error. */
   stop(): Promise<void>;
+  /** Kills the process outright (SIGKILL), as a crash or a power cut of the app would. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built host mode (dist/main/host-main.js) on a fresh data folder and waits for its URL. */
@@ -71,7 +73,14 @@ export async function startHostApp(opts: { dataDir?: string; env?: Record<string
     },
     dataDir,
     output: () => out,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
+      if (child.signalCode === 'SIGKILL') return;
       const diedEarly = child.exitCode !== null || child.signalCode !== null;
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

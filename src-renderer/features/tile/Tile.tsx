@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t.js';
 import { devicesSelectors, settingsSelectors, useStore } from '../../store/index.js';
 import { TileBadge, TileProblemPanel, severityOf } from './TileStatus.js';
 import { TileStats } from './TileStats.js';
+import { PtzTileSlot } from '../ptz/PtzTileSlot.js';
 import { clockText, useClock } from './use-clock.js';
 import { useTileStream } from './use-tile-stream.js';
 import { useVisibility } from './use-visibility.js';
@@ -64,6 +65,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
         </div>
       )}
       {camera && showStats && <TileStats stats={view.stats} />}
+      {camera?.ptz && <PtzTileSlot cameraId={camera.id} selected={selected} />}
     </div>
   );
 }
