@@ -21,6 +21,8 @@ import { exportHandlers } from './export/handlers.js';
 import { createExportService } from './export/service.js';
 import { describeFromDevices, streamsWithReplayBuffers } from './export/stream-watch.js';
 import { createDevicesService, publishDeviceChanges, type DemoDevices } from './devices/service.js';
+import { platformsHandlers } from './platforms/handlers.js';
+import { createPlatformsService } from './platforms/service.js';
 import { ptzHandlers } from './ptz/handlers.js';
 import { ptzRoutes } from './ptz/route.js';
 import { createPtzService, type PtzService } from './ptz/service.js';
@@ -132,6 +134,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     export: exportHandlers(exports),
     audit: auditHandlers(audit),
     ptz: ptzHandlers(ptz),
+    platforms: platformsHandlers(createPlatformsService(devices, adapters)),
   });
 
   return {

@@ -3,6 +3,7 @@ import { appChannels, appEvents } from './app.js';
 import { auditChannels, auditEvents } from './audit.js';
 import { devicesChannels, devicesEvents } from './devices.js';
 import { exportChannels, exportEvents } from './export.js';
+import { platformsChannels, platformsEvents } from './platforms.js';
 import { ptzChannels, ptzEvents } from './ptz.js';
 import { settingsChannels, settingsEvents } from './settings.js';
 import { streamChannels, streamEvents } from './stream.js';
@@ -17,6 +18,7 @@ export const channels = {
   ...exportChannels,
   ...auditChannels,
   ...ptzChannels,
+  ...platformsChannels,
 } as const;
 
 export const events = {
@@ -28,6 +30,7 @@ export const events = {
   ...exportEvents,
   ...auditEvents,
   ...ptzEvents,
+  ...platformsEvents,
 } as const;
 
 export type Channels = typeof channels;
@@ -58,6 +61,7 @@ export * from './audit.js';
 export * from './devices.js';
 export * from './display-name.js';
 export * from './export.js';
+export * from './platforms.js';
 export * from './ptz.js';
 export * from './settings.js';
 export * from './stream.js';

@@ -1,0 +1,89 @@
+// 一面墙混合三种来源：直连 RTSP 摄像机、WVP-GB28181-pro 平台通道、海康综合安防管理平台（Artemis）监控点。
+// One wall mixing a direct RTSP camera, a WVP channel and an Artemis camera: the platforms are
+// added the way the add form does (certificate shown and pinned, login, channel listing), and
+// all three tiles play through the hub (WVP by WS-FLV demuxed in main, Artemis and the direct
+// camera by RTSP). The UI runs in Chinese (the default language).
+import { startDemoRtspServer, type DemoRtspServer } from '../../../src-main/demo/rtsp/index.js';
+import { startFakeArtemis, type FakeArtemis } from '../../../src-main/testing/platforms/fake-artemis.js';
+import { startFakeWvp, wvpDevices, type FakeWvp } from '../../../src-main/testing/platforms/fake-wvp.js';
+import { startFlvLiveServer, type FlvLiveServer } from '../../../src-main/testing/platforms/flv-live-server.js';
+import { LiveClip } from '../../../src-main/testing/platforms/live-clip.js';
+import { makeTestCertificate } from '../../../src-main/testing/platforms/test-certificate.js';
+import { expect, test } from '../../support/app-fixture.js';
+import { connectContract } from '../../support/contract-client.js';
+import { expectAdvancing } from '../../support/video-probe.js';
+
+test.use({ hostOnly: true });
+
+let rtsp: DemoRtspServer;
+let clip: LiveClip;
+let media: FlvLiveServer;
+let wvp: FakeWvp;
+let isc: FakeArtemis;
+const cert = makeTestCertificate();
+const WVP_DEVICES = wvpDevices(2, 3);
+
+test.beforeAll(async () => {
+  rtsp = await startDemoRtspServer();
+  clip = await LiveClip.load('h264');
+  clip.start();
+  media = await startFlvLiveServer(clip);
+  wvp = await startFakeWvp({ username: 'admin', password: '县平台密码', devices: WVP_DEVICES, media, registerDelayMs: 500 });
+  isc = await startFakeArtemis({
+    appKey: '20261203',
+    appSecret: 'iscSecretForTheTest',
+    certificate: cert,
+    regions: [{ indexCode: 'root', name: '某某县', parentIndexCode: '-1' }],
+    cameras: [{ cameraIndexCode: 'isc-0001', cameraName: '县道卡口', cameraType: 2, regionIndexCode: 'root', online: true }],
+    previewUrl: () => rtsp.url('/demo/h264'),
+  });
+});
+
+test.afterAll(async () => {
+  await isc?.close();
+  await wvp?.close();
+  await media?.close();
+  clip?.stop();
+  await rtsp?.close();
+});
+
+test('一面墙同时播放直连摄像机、WVP 通道和 Artemis 监控点', async ({ app }) => {
+  test.setTimeout(60_000);
+  const contract = await connectContract(app.host!);
+  try {
+    await contract.call('sw:devices:add', {
+      name: '东门直连',
+      kind: 'rtsp',
+      host: '127.0.0.1',
+      port: rtsp.port,
+      cameras: [{ id: 'direct-1', name: '东门', ptz: false, sources: [{ profile: 'main', url: rtsp.url('/demo/h264') }] }],
+    });
+    const added = await contract.call('sw:platforms:add', { name: '县级国标平台', kind: 'wvp', host: '127.0.0.1', port: wvp.port, https: false, username: 'admin', password: '县平台密码' });
+    expect(added.cameras).toBe(6);
+    // The operator sees the certificate first and accepts exactly that one.
+    const seen = await contract.call('sw:platforms:certificate', { host: '127.0.0.1', port: isc.port });
+    expect(seen.sha256).toBe(cert.sha256);
+    await expect(contract.call('sw:platforms:add', { name: '综合安防平台', kind: 'artemis', host: '127.0.0.1', port: isc.port, https: true, username: '20261203', password: 'iscSecretForTheTest' })).rejects.toThrow(/auth_failed/);
+    await contract.call('sw:platforms:add', { name: '综合安防平台', kind: 'artemis', host: '127.0.0.1', port: isc.port, https: true, tlsPinSha256: seen.sha256, username: '20261203', password: 'iscSecretForTheTest' });
+
+    const devices = await contract.call('sw:devices:list', {});
+    const wvpCam = devices.find((d) => d.kind === 'wvp')!.cameras[0]!;
+    const iscCam = devices.find((d) => d.kind === 'artemis')!.cameras[0]!;
+    expect(wvpCam).toMatchObject({ externalId: WVP_DEVICES[0]!.channels[0]!.deviceId, subDevice: { id: WVP_DEVICES[0]!.deviceId } });
+    expect(iscCam).toMatchObject({ name: '县道卡口', externalId: 'isc-0001', area: ['某某县'] });
+    // Nothing secret comes back to the page.
+    expect(JSON.stringify(devices)).not.toMatch(/县平台密码|iscSecretForTheTest/);
+
+    const wall = await contract.call('sw:walls:forWindow', {});
+    await contract.call('sw:walls:save', { ...wall, rows: 2, cols: 2, tiles: [{ cameraId: 'direct-1', profile: 'main' }, { cameraId: wvpCam.id, profile: 'main' }, { cameraId: iscCam.id, profile: 'main' }, { cameraId: null, profile: 'main' }] });
+    const tiles = app.page.getByTestId('tile');
+    for (const i of [0, 1, 2]) await expect(tiles.nth(i)).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    await expectAdvancing(app.page, [0, 1, 2]);
+    expect(media.viewers().ws).toBeGreaterThanOrEqual(1); // the WVP tile came by WS-FLV
+    expect(isc.calls.some((c) => c.path === 'video/v2/cameras/previewURLs')).toBe(true);
+    await expect(app.page.locator('html')).toHaveAttribute('lang', /zh/);
+    await app.page.screenshot({ path: test.info().outputPath('mixed-wall-zh.png') });
+  } finally {
+    contract.close();
+  }
+});
