@@ -15,6 +15,7 @@ test.use({ hostOnly: true });
 const OFFLINE_WITHIN_MS = 10_000 + 2_500;
 
 test('a camera whose server stops is shown 离线 since the time of the loss, counts down, and is live again when the server returns', async ({ app }) => {
+  test.setTimeout(120_000);
   const { page, host } = app;
   const port = await freePort();
   let camera = await startDemoCamera(port);
@@ -61,6 +62,7 @@ test('a camera whose server stops is shown 离线 since the time of the loss, co
 });
 
 test('"立即重连" reconnects at once instead of waiting out the countdown', async ({ app }) => {
+  test.setTimeout(120_000);
   const { page, host } = app;
   const port = await freePort();
   let camera = await startDemoCamera(port);

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StreamState } from '@common/contract/stream.js';
 import { useT } from '../../i18n/use-t.js';
-import { devicesSelectors, settingsSelectors, useStore } from '../../store/index.js';
+import { devicesSelectors, settingsSelectors, useStore, wallsSelectors } from '../../store/index.js';
+import { chooseProfile, type Profile } from './stream-choice.js';
 import { TileBadge, TileProblemPanel, severityOf } from './TileStatus.js';
 import { TileStats } from './TileStats.js';
 import { PtzTileSlot } from '../ptz/PtzTileSlot.js';
@@ -13,12 +14,13 @@ import './tile.css';
 interface TileProps {
   index: number;
   cameraId: string | null;
-  profile: 'main' | 'sub';
+  /** The wall's stored guess from the cell size; the tile measures its real size instead (stream-choice.ts). */
+  profile?: Profile;
   selected: boolean;
   onSelect(): void;
 }
 
-export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps) {
+export function Tile({ index, cameraId, selected, onSelect }: TileProps) {
   const t = useT();
   const camera = useStore((s) => devicesSelectors.cameraById(s, cameraId));
   const deviceId = useStore((s) => (cameraId ? s.devices.find((d) => d.cameras.some((c) => c.id === cameraId))?.id : undefined));
@@ -27,7 +29,10 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
   const slotRef = useRef<HTMLDivElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);
-  const { view, retryNow } = useTileStream(camera ? camera.id : null, profile, slotRef, visible, camera);
+  const maximised = useStore((s) => wallsSelectors.maximisedTile(s) === index);
+  const { profile, measured } = useAutoProfile(tileRef, maximised);
+  // Nothing opens before the tile's size is known: a large tile starts on the main stream directly.
+  const { view, retryNow } = useTileStream(camera && visible && measured ? { cameraId: camera.id, profile } : null, slotRef, camera);
   useReportTile(index, camera?.id, view.state, view.darkReason);
   const severity = severityOf(view);
 
@@ -39,6 +44,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
       data-index={index}
       data-state={view.state ?? 'empty'}
       data-problem={view.overBudget ? 'over_budget' : undefined}
+      data-profile={camera ? profile : undefined}
       aria-selected={selected}
       onClick={onSelect}
     >
@@ -51,7 +57,7 @@ export function Tile({ index, cameraId, profile, selected, onSelect }: TileProps
       )}
       {camera && (
         <div className="sw-tile-plate">
-          <span className="sw-tile-name" data-testid="tile-name">
+          <span className="sw-tile-name sw-tile-label" data-testid="tile-name">
             {camera.name}
           </span>
           <TileClock />
@@ -78,6 +84,24 @@ function TileClock() {
       {clockText(now)}
     </span>
   );
+}
+
+/** The stream this tile's size calls for, re-chosen whenever it is resized (hysteresis in chooseProfile). */
+function useAutoProfile(ref: React.RefObject<HTMLElement | null>, maximised: boolean): { profile: Profile; measured: boolean } {
+  const [width, setWidth] = useState(0);
+  const chosen = useRef<Profile | undefined>(undefined);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver((entries) => {
+      const w = entries[entries.length - 1]?.contentRect.width;
+      if (w !== undefined && w > 0) setWidth(Math.round(w));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  chosen.current = chooseProfile(chosen.current, { widthPx: width, maximised, zoomed: false });
+  return { profile: chosen.current, measured: width > 0 };
 }
 
 /** G.711 is common on NVRs and no browser decoder plays it: say it is dropped, not broken. */

@@ -3,36 +3,21 @@ import { createPlayer } from '../../player/index.js';
 import { closeStream, onAnyStreamStatus, reconnectStream } from '../../services/streams.js';
 import { planStream } from './stream-plan.js';
 import { TileSession, type TileView } from './tile-session.js';
+import { TileStage, type StageSessionFactory, type TileTarget } from './tile-stage.js';
 import { tileVideoPool } from './tile-video-pool.js';
 
 export type { TileView as TileStream } from './tile-session.js';
 
-/**
- * Binds a TileSession (tile-session.ts) to the tile: one session per camera and profile, active
- * while visible. `device` is the camera's device as the store has it: a new object when it changed.
- */
-export function useTileStream(
-  cameraId: string | null,
-  profile: 'main' | 'sub',
-  slotRef: RefObject<HTMLElement | null>,
-  active: boolean,
-  device?: object,
-): { view: TileView; retryNow(): void } {
-  const [view, setView] = useState<TileView>({});
-  const sessionRef = useRef<TileSession | undefined>(undefined);
+/** A video started underneath the one on screen (make-before-break) carries this class. */
+const UNDER_CLASS = 'sw-video-under';
 
-  useEffect(() => {
-    sessionRef.current?.deviceChanged();
-  }, [device]);
-
-  useEffect(() => {
-    const slot = slotRef.current;
-    if (!cameraId || !active || !slot) {
-      setView({});
-      return;
-    }
+/** Sessions for one tile, their elements placed in `slot`. */
+function sessionFactory(slot: HTMLElement): StageSessionFactory {
+  return (target, onView, front) => {
+    let video: HTMLVideoElement | undefined;
+    let revealed = front;
     const session = new TileSession(
-      { cameraId, profile },
+      target,
       {
         plan: planStream,
         closeStream,
@@ -40,24 +25,67 @@ export function useTileStream(
         onStreamStatus: onAnyStreamStatus,
         createPlayer,
         acquireVideo: () => {
-          const video = tileVideoPool.acquire();
-          if (!video) return undefined;
-          video.dataset.testid = 'tile-video';
-          slot.appendChild(video);
-          return video;
+          const v = tileVideoPool.acquire();
+          if (!v) return undefined;
+          v.dataset.testid = 'tile-video';
+          v.classList.toggle(UNDER_CLASS, !revealed);
+          slot.appendChild(v);
+          video = v;
+          return v;
         },
-        releaseVideo: (video) => tileVideoPool.release(video),
+        releaseVideo: (v) => {
+          v.classList.remove(UNDER_CLASS);
+          tileVideoPool.release(v);
+          if (video === v) video = undefined;
+        },
       },
-      setView,
+      onView,
     );
-    sessionRef.current = session;
-    session.setActive(true);
-    return () => {
-      sessionRef.current = undefined;
-      session.dispose();
+    return {
+      session,
+      reveal: () => {
+        revealed = true;
+        video?.classList.remove(UNDER_CLASS);
+      },
     };
-  }, [cameraId, profile, active, slotRef]);
+  };
+}
 
-  const retryNow = useCallback(() => sessionRef.current?.retryNow(), []);
-  return { view, retryNow };
+/**
+ * Binds a TileStage (tile-stage.ts: make-before-break over TileSessions, tile-session.ts) to the
+ * tile. `target` null: nothing plays (no camera, or the tile is not seen). `device` is the
+ * camera's device as the store has it: a new object when it changed.
+ */
+export function useTileStream(
+  target: TileTarget | null,
+  slotRef: RefObject<HTMLElement | null>,
+  device?: object,
+): { view: TileView; retryNow(): void; prepare(next: TileTarget): void } {
+  const [view, setView] = useState<TileView>({});
+  const stageRef = useRef<TileStage | undefined>(undefined);
+
+  useEffect(() => {
+    const slot = slotRef.current;
+    if (!slot) return;
+    const stage = new TileStage(sessionFactory(slot), setView);
+    stageRef.current = stage;
+    return () => {
+      stageRef.current = undefined;
+      stage.dispose();
+    };
+  }, [slotRef]);
+
+  const cameraId = target?.cameraId;
+  const profile = target?.profile;
+  useEffect(() => {
+    stageRef.current?.show(cameraId && profile ? { cameraId, profile } : null);
+  }, [cameraId, profile]);
+
+  useEffect(() => {
+    stageRef.current?.deviceChanged();
+  }, [device]);
+
+  const retryNow = useCallback(() => stageRef.current?.retryNow(), []);
+  const prepare = useCallback((next: TileTarget) => stageRef.current?.prepare(next), []);
+  return { view, retryNow, prepare };
 }
