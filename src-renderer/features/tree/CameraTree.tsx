@@ -1,6 +1,6 @@
 // The side panel's camera directory: by device, by area, favourites, recently viewed; search by
 // name, pinyin or initials; drag a camera or a group onto the wall. Replaces the flat device list.
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/use-t.js';
 import { treeSelectors, useStore } from '../../store/index.js';
 import { TREE_MODES, type TreeMode } from '../../store/tree/tree-types.js';
@@ -12,6 +12,7 @@ import { removeTarget } from './remove-target.js';
 import type { TreeRow } from './tree-model.js';
 import { useCameraStatuses, useOnWall, useTreeRows } from './use-tree-rows.js';
 import { useNoteViewed } from './use-note-viewed.js';
+import { useTreeShortcuts } from './use-tree-shortcuts.js';
 import { VirtualList } from './VirtualList.js';
 import './tree.css';
 
@@ -40,7 +41,9 @@ export function CameraTree() {
   const onWall = useOnWall();
   const [adding, setAdding] = useState(false);
   const [activeKey, setActiveKey] = useState<string>();
+  const searchRef = useRef<HTMLInputElement>(null);
   useNoteViewed();
+  useTreeShortcuts(searchRef);
 
   const store = useStore.getState;
   const favourites = useMemo(() => new Set(favouriteList), [favouriteList]);
@@ -113,6 +116,7 @@ export function CameraTree() {
       </div>
       <div className="sw-tree-search">
         <input
+          ref={searchRef}
           type="search"
           value={query}
           maxLength={64}

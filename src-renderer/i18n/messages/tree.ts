@@ -43,6 +43,10 @@ export const zh = {
   'tree.undo.close': '关闭',
   'tree.removeFailed': '未能删除“{name}”，它仍在列表中。',
   'tree.removeFailed.close': '知道了',
+  'tree.shortcut.search': '搜索摄像机（名称、拼音或首字母）',
+  'tree.shortcut.move': '摄像机目录中：上下选择，左右收起或展开',
+  'tree.shortcut.play': '摄像机目录中：把摄像机放到选中的窗格',
+  'tree.shortcut.remove': '摄像机目录中：删除摄像机或设备（先确认）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -89,4 +93,8 @@ export const en: Record<keyof typeof zh, string> = {
   'tree.undo.close': 'Close',
   'tree.removeFailed': 'Could not remove “{name}”; it is still listed.',
   'tree.removeFailed.close': 'OK',
+  'tree.shortcut.search': 'Search cameras (name, pinyin or initials)',
+  'tree.shortcut.move': 'In the camera directory: up and down to choose, left and right to close or open',
+  'tree.shortcut.play': 'In the camera directory: put the camera on the selected tile',
+  'tree.shortcut.remove': 'In the camera directory: remove the camera or device (asks first)',
 };
