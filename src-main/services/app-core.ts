@@ -15,7 +15,7 @@ import { auditHandlers } from './audit/handlers.js';
 import { createAuditService, type AuditService } from './audit/service.js';
 import { createAppService, type AppService } from './app/service.js';
 import { composeHandlers } from './compose.js';
-import { fillFirstWallWithDemo, startDemoDevices, type RunningDemo } from './devices/demo-devices.js';
+import { demoWanted, fillFirstWallWithDemo, startDemoDevices, type RunningDemo } from './devices/demo-devices.js';
 import { devicesHandlers } from './devices/handlers.js';
 import { exportHandlers } from './export/handlers.js';
 import { createExportService } from './export/service.js';
@@ -80,7 +80,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const bus = new EventBus();
 
   let demo: RunningDemo | undefined;
-  if (opts.demo !== false && store.listDevices().length === 0) {
+  if (opts.demo !== false && demoWanted(store)) {
     demo = await startDemoDevices();
     fillFirstWallWithDemo(store);
   }

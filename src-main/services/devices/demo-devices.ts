@@ -60,11 +60,21 @@ export async function startDemoDevices(): Promise<RunningDemo> {
   };
 }
 
-/** On first run with only the demo, the first wall shows the demo cameras instead of black tiles. */
+/**
+ * On first run with only the demo, the first wall (2x2) shows each demo camera once and leaves
+ * the other tiles empty, inviting the operator to drag a camera there.
+ */
 export function fillFirstWallWithDemo(store: SkywallStore): void {
   const wall = store.listWalls()[0];
   if (!wall || store.listDevices().length > 0 || wall.tiles.some((t) => t.cameraId !== null)) return;
-  const plan = [DEMO_CAMERA_IDS[0], DEMO_CAMERA_IDS[1], DEMO_CAMERA_IDS[0], DEMO_CAMERA_IDS[1]];
-  const tiles = wall.tiles.map((t, i) => ({ ...t, cameraId: plan[i] ?? null, profile: i >= 2 ? ('sub' as const) : ('main' as const) }));
+  const plan = [DEMO_CAMERA_IDS[0], DEMO_CAMERA_IDS[1]];
+  const tiles = wall.tiles.map((t, i) => ({ ...t, cameraId: plan[i] ?? null }));
   store.saveWall({ ...wall, tiles });
+}
+
+/** The demo runs while nothing is configured, or while a wall still shows one of its cameras. */
+export function demoWanted(store: SkywallStore): boolean {
+  const demoCameras = new Set<string>(DEMO_CAMERA_IDS);
+  const onWall = store.listWalls().some((w) => [...w.tiles, ...(w.overflow ?? [])].some((t) => t.cameraId !== null && demoCameras.has(t.cameraId)));
+  return store.listDevices().length === 0 || onWall;
 }

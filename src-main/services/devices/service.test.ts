@@ -17,7 +17,7 @@ const demoRecord: DeviceRecord = { id: 'demo-nvr', name: 'Demo', kind: 'onvif', 
 const demo: DemoDevices = { records: () => [demoRecord], password: (id) => (id === 'demo-nvr' ? 'demo-pass' : undefined) };
 
 describe('devices service', () => {
-  it('shows the demo only while nothing is configured, and keeps passwords out of views and files', async () => {
+  it('keeps the demo beside the first configured device, and keeps passwords out of views and files', async () => {
     const { dir, store, vault } = await open();
     const recorded: AuditRecord[] = [];
     const devices = createDevicesService(store, vault, demo, { record: async (r) => void recorded.push(r) });
@@ -25,12 +25,13 @@ describe('devices service', () => {
     const view = await devices.add({ name: 'Gate', kind: 'rtsp', host: '10.0.0.5', port: 554, username: 'admin', password: 'Sup3r-Secret', cameras: [{ id: 'gate-1', name: 'G', ptz: false, sources: [{ profile: 'main', url: 'rtsp://10.0.0.5/Streaming/Channels/101' }] }] });
     expect(view).toMatchObject({ name: 'Gate', hasPassword: true, demo: false });
     expect(JSON.stringify(view)).not.toContain('Sup3r-Secret');
-    expect((await devices.list()).map((d) => d.name)).toEqual(['Gate']);
+    expect((await devices.list()).map((d) => d.name)).toEqual(['Gate', 'Demo']);
     expect(readFileSync(path.join(dir, 'skywall.json'), 'utf8')).not.toContain('Sup3r-Secret');
     expect(readFileSync(path.join(dir, 'credentials.json'), 'utf8')).not.toContain('Sup3r-Secret');
     const resolved = await devices.resolveCamera('gate-1');
     expect(resolved?.password).toBe('Sup3r-Secret');
-    expect(await devices.resolveCamera('demo-cam-1')).toBeUndefined(); // the demo is gone once a device exists
+    // Adding a camera leaves the demo on the wall playing.
+    expect((await devices.resolveCamera('demo-cam-1'))?.password).toBe('demo-pass');
     await devices.remove(view.id);
     expect((await devices.resolveCamera('demo-cam-1'))?.password).toBe('demo-pass');
     await expect(devices.remove(view.id)).rejects.toMatchObject({ code: 'not_found' });

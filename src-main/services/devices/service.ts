@@ -47,8 +47,9 @@ function cameraIds(d: DeviceRecord): string[] {
 }
 
 /**
- * Configured devices, or the demo devices while nothing is configured (the first wall is never
- * empty). Every change is recorded in the audit log, credentials without their value.
+ * Configured devices, and the demo devices while the demo runs (it starts while nothing is
+ * configured or a wall still shows a demo camera): adding the first camera neither removes the
+ * demo nor blanks the wall. Every change is recorded in the audit log, credentials without their value.
  */
 export function createDevicesService(
   store: SkywallStore,
@@ -57,9 +58,8 @@ export function createDevicesService(
   audit: AuditRecorder,
   check: ConnectionCheck = createConnectionCheck(),
 ): DevicesService {
-  const usingDemo = (): boolean => store.listDevices().length === 0;
   /** Stored and built-in devices, for "added already" in a scan. */
-  const known = (): DeviceRecord[] => [...store.listDevices(), ...(usingDemo() ? demo.records() : [])];
+  const known = (): DeviceRecord[] => [...store.listDevices(), ...demo.records()];
 
   /** An ONVIF device added by address: its channels, information and clock come from the device, or it is not added. */
   const importOnvif = async (record: DeviceRecord, password: string | undefined): Promise<DeviceRecord> => {
@@ -80,7 +80,7 @@ export function createDevicesService(
   const demoView = (d: DeviceRecord): DeviceView => ({ ...d, hasPassword: demo.password(d.id) !== undefined });
 
   return {
-    list: async () => (usingDemo() ? demo.records().map(demoView) : store.listDeviceViews()),
+    list: async () => [...(await store.listDeviceViews()), ...demo.records().map(demoView)],
     async add(input) {
       const { password, category, area, ...rest } = input;
       let record: DeviceRecord = {
@@ -157,7 +157,7 @@ export function createDevicesService(
     },
     scan: () => check.scan(known()),
     async resolveCamera(cameraId) {
-      const devices = usingDemo() ? demo.records() : store.listDevices();
+      const devices = [...store.listDevices(), ...demo.records()];
       for (const device of devices) {
         const cameraIndex = device.cameras.findIndex((c) => c.id === cameraId);
         if (cameraIndex < 0) continue;
