@@ -11,10 +11,23 @@ const MAX_SESSIONS = 64;
 
 export type HostAuthResult = { ok: true; credential: string } | { ok: false };
 
+export interface HostAuthOptions {
+  /** Session digests issued by an earlier run: pages open across a restart reconnect with them. */
+  sessions?: string[];
+  /** Told the digests whenever a session is added, to remember them for the next run. */
+  onSessionsChange?(digests: string[]): void;
+}
+
 export class HostAuth {
   // Unused page tokens never expire: the operator may open the page long after start.
   private readonly pageTokens = new TokenStore<true>({ ttlMs: Number.POSITIVE_INFINITY });
-  private readonly sessions = new Set<string>();
+  private readonly sessions: Set<string>;
+  private readonly onSessionsChange: (digests: string[]) => void;
+
+  constructor(opts: HostAuthOptions = {}) {
+    this.sessions = new Set((opts.sessions ?? []).slice(-MAX_SESSIONS));
+    this.onSessionsChange = opts.onSessionsChange ?? (() => undefined);
+  }
 
   /** A new one-time page token. */
   issuePageToken(): string {
@@ -27,10 +40,11 @@ export class HostAuth {
     const credential = newSecret();
     this.sessions.add(digestKey(credential));
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.values().next().value!);
+    this.onSessionsChange([...this.sessions]);
     return { ok: true, credential };
   }
 
-  /** A session credential this host issued (it stays valid for the run, for reloads). */
+  /** A session credential this host (or an earlier run on the same data) issued: reloads and reconnections. */
   checkSession(credential: string): HostAuthResult {
     return this.sessions.has(digestKey(credential)) ? { ok: true, credential } : { ok: false };
   }

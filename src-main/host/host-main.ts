@@ -11,12 +11,14 @@ import type { AppCore } from '../services/app-core.js';
 import { createAppCore } from '../services/app-core.js';
 import { isTrustedSender } from '../ipc/sender.js';
 import { startHostServer } from './host-server.js';
+import { readHostMemory, writeHostMemory, type HostMemory } from './host-memory.js';
 
 interface Args {
   open: boolean;
   /** Answer each "page-url" line on stdin with a new one-time page URL (for the process that started us). */
   pageUrlsOnStdin: boolean;
-  port: number;
+  /** Undefined: the port of the last run if it is free (open pages find us again), else any. */
+  port: number | undefined;
   dataDir: string;
   demo: boolean;
 }
@@ -29,10 +31,14 @@ function parseArgs(argv: string[]): Args {
   return {
     open: argv.includes('--open'),
     pageUrlsOnStdin: argv.includes('--page-urls-on-stdin'),
-    port: Number(value('--port') ?? process.env.SKYWALL_PORT ?? 0),
+    port: portArg(value('--port') ?? process.env.SKYWALL_PORT),
     dataDir: value('--data-dir') ?? process.env.SKYWALL_DATA_DIR ?? path.join(os.homedir(), '.config', 'skywall-host'),
     demo: !argv.includes('--no-demo'),
   };
+}
+
+function portArg(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : Number(text);
 }
 
 function openBrowser(url: string): void {
@@ -52,7 +58,22 @@ async function main(): Promise<void> {
   showProblem = (p) => core.app.report(p);
   let origin = '';
   const router = core.router((s) => isTrustedSender(s, origin));
-  const server = await startHostServer({ router, bus: core.bus, rendererDir: path.resolve(here, '..', 'renderer'), port: args.port });
+  const memory = readHostMemory(args.dataDir);
+  const remember = (change: Partial<HostMemory>): void => {
+    Object.assign(memory, change);
+    try {
+      writeHostMemory(args.dataDir, memory);
+    } catch (e) {
+      logger('host').warn('could not remember the port and sessions for the next run', e);
+    }
+  };
+  const serverOptions = { router, bus: core.bus, rendererDir: path.resolve(here, '..', 'renderer'), sessions: { sessions: memory.sessions, onSessionsChange: (sessions: string[]) => remember({ sessions }) } };
+  const server = await startHostServer({ ...serverOptions, port: args.port ?? memory.port ?? 0 }).catch((e: unknown) => {
+    // The last run's port is taken by now: any free one (open pages must then be opened anew).
+    if (args.port === undefined && memory.port !== undefined) return startHostServer({ ...serverOptions, port: 0 });
+    throw e;
+  });
+  remember({ port: server.port });
   origin = server.origin;
   console.log(`Skywall host mode: open ${server.url}`);
   console.log(`SKYWALL_URL=${server.url}`);

@@ -6,7 +6,7 @@ import type { EventBus } from '../ipc/event-bus.js';
 import type { Router } from '../ipc/router.js';
 import { eventText, HOST_IPC_PATH, HOST_MAX_MESSAGE_BYTES, readClientText, resultText, sessionText } from '../common/wire/host.js';
 import { guardRequest, guardUpgrade, listenLoopback, originAllowed, parseRequestTarget, refuseRequest, refuseUpgrade } from '../base/net/index.js';
-import { HostAuth, type HostAuthResult } from './host-auth.js';
+import { HostAuth, type HostAuthOptions, type HostAuthResult } from './host-auth.js';
 import { contentSecurityPolicy } from '../base/http/csp.js';
 import { serveStatic } from './static-files.js';
 
@@ -15,6 +15,8 @@ export interface HostServerOptions {
   bus: EventBus;
   rendererDir: string;
   port?: number;
+  /** Sessions remembered from an earlier run, and where to tell new ones (see HostAuth). */
+  sessions?: HostAuthOptions;
 }
 
 export interface HostServer {
@@ -31,7 +33,7 @@ export interface HostServer {
 
 /** Host mode: the renderer over HTTP and the IPC contract over a token-guarded loopback WebSocket. */
 export async function startHostServer(opts: HostServerOptions): Promise<HostServer> {
-  const auth = new HostAuth();
+  const auth = new HostAuth(opts.sessions);
   const http: Server = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: HOST_MAX_MESSAGE_BYTES });
   await listenLoopback(http, opts.port ?? 0);

@@ -5,6 +5,7 @@ import { appSelectors, auditSelectors, settingsSelectors, useStore } from '../st
 import { AuditView } from '../features/audit/AuditView.js';
 import { Header } from './Header.js';
 import { ProblemBanner } from './ProblemBanner.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
 import { CameraTree } from '../features/tree/CameraTree.js';
 import { WallView } from '../features/wall/WallView.js';
 import { ExportPanel } from '../features/export/ExportPanel.js';
@@ -17,6 +18,7 @@ export function App() {
   const auditOpen = useStore(auditSelectors.open);
   const locale = useStore(settingsSelectors.locale);
   const wallFullScreen = useStore(wallsSelectors.wallFullScreen);
+  const reconnects = useStore(appSelectors.reconnects);
   const t = useT();
 
   useEffect(() => {
@@ -26,10 +28,17 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    let stopWatching = (): void => undefined;
     initBridge()
-      .then(() => useStore.getState().load())
+      .then(() => {
+        stopWatching = useStore.getState().followConnection();
+        return useStore.getState().load();
+      })
       .catch(() => useStore.setState({ status: 'failed' }));
-    return () => useStore.getState().unload();
+    return () => {
+      stopWatching();
+      useStore.getState().unload();
+    };
   }, []);
 
   useEffect(() => {
@@ -42,12 +51,14 @@ export function App() {
   return (
     <div className={`sw-shell${wallFullScreen ? ' wall-full-screen' : ''}`} data-testid="shell">
       <Header />
+      <ConnectionBanner />
       <ProblemBanner />
       {/* The wall stays mounted under the audit view; its hidden tiles stop their players until it shows again. */}
       {auditOpen && <AuditView />}
       <main className="sw-main" hidden={auditOpen}>
         <CameraTree />
-        <WallView />
+        {/* After main comes back every tile starts afresh: the streams it had died with the old main. */}
+        <WallView key={reconnects} />
         <ExportPanel />
       </main>
       <HelpOverlay />

@@ -1,12 +1,12 @@
 import type { Locale } from '@common/contract/settings.js';
 import { useT } from '../i18n/use-t.js';
 import { LOCALES } from '../i18n/translate.js';
-import { appSelectors, auditSelectors, settingsSelectors, useStore } from '../store/index.js';
+import { auditSelectors, settingsSelectors, useStore } from '../store/index.js';
+import { LiveCount } from './LiveCount.js';
 
 export function Header() {
   const t = useT();
   const locale = useStore(settingsSelectors.locale);
-  const mode = useStore(appSelectors.mode);
   const setLocale = useStore((s) => s.setLocale);
   const showStats = useStore(settingsSelectors.showTileStats);
   const setShowStats = useStore((s) => s.setShowTileStats);
@@ -14,7 +14,7 @@ export function Header() {
   return (
     <header className="sw-header">
       <h1 data-testid="app-title">{t('app.title')}</h1>
-      <span className="sw-badge">{t(mode === 'host' ? 'app.mode.host' : 'app.mode.electron')}</span>
+      <LiveCount />
       <button data-testid="audit-open" aria-pressed={auditOpen} onClick={() => void (auditOpen ? useStore.getState().closeAudit() : useStore.getState().openAudit())}>
         {t('audit.open')}
       </button>

@@ -5,6 +5,8 @@ export interface Bridge {
   readonly transport: 'electron' | 'host';
   invoke(channel: ChannelName, payload: unknown): Promise<InvokeResult>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Host mode: told false when main goes away and true when the page has reconnected to it. */
+  onConnection?(watcher: (up: boolean) => void): () => void;
 }
 
 /** What the preload exposes on window.skywall under Electron. */

@@ -70,6 +70,11 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
   return current().on(event, (p) => listener(p as EventPayload<E>));
 }
 
+/** Follows the connection to main (host mode); under Electron main and window go together, so never called. */
+export function watchConnection(watcher: (up: boolean) => void): () => void {
+  return current().onConnection?.(watcher) ?? (() => undefined);
+}
+
 export function transport(): Bridge['transport'] {
   return current().transport;
 }

@@ -34,6 +34,18 @@ export class FakeBridge implements Bridge {
     for (const l of this.listeners.get(event) ?? []) l(payload);
   }
 
+  private readonly connectionWatchers = new Set<(up: boolean) => void>();
+
+  onConnection(watcher: (up: boolean) => void): () => void {
+    this.connectionWatchers.add(watcher);
+    return () => this.connectionWatchers.delete(watcher);
+  }
+
+  /** Main goes away (false) or the page is connected to it again (true). */
+  connection(up: boolean): void {
+    for (const w of this.connectionWatchers) w(up);
+  }
+
   listenerCount(event: EventName): number {
     return this.listeners.get(event)?.size ?? 0;
   }

@@ -1,10 +1,11 @@
 // The app shell: title, language, connection and problem banners.
 export const zh = {
   'app.title': '天幕视频墙',
-  'app.mode.host': '主机模式',
-  'app.mode.electron': '桌面模式',
   'app.loading': '正在连接…',
-  'app.connectFailed': '无法连接到 Skywall 服务。请重新运行 npm start 并使用它打印的地址。',
+  'app.connectFailed': '无法连接到视频墙服务。请关闭本页，重新启动天幕视频墙。',
+  'app.connectionLost': '与视频墙服务的连接已断开，画面暂停更新。正在自动重新连接，恢复后各窗格会自动重新播放。',
+  'app.liveCount': '实时 {live}/{count} 路',
+  'app.liveCount.one': '实时 {live}/1 路',
   'lang.label': '语言',
   'lang.zh-CN': '简体中文',
   'lang.en': 'English',
@@ -22,10 +23,11 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'app.title': 'Skywall video wall',
-  'app.mode.host': 'Host mode',
-  'app.mode.electron': 'Desktop',
   'app.loading': 'Connecting…',
-  'app.connectFailed': 'Cannot reach the Skywall service. Run npm start again and open the address it prints.',
+  'app.connectFailed': 'Cannot reach the video wall service. Close this page and start Skywall again.',
+  'app.connectionLost': 'The connection to the video wall service was lost; pictures are not updating. Reconnecting by itself; every tile plays again once it is back.',
+  'app.liveCount': '{live} of {count} cameras live',
+  'app.liveCount.one': '{live} of 1 camera live',
   'lang.label': 'Language',
   'lang.zh-CN': '简体中文',
   'lang.en': 'English',

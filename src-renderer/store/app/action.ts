@@ -4,6 +4,7 @@ import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import type { SliceCreator } from '../types.js';
 import type { AppActions } from './actions-shape.js';
 import { appInitialState, type AppState } from './initialState.js';
+import { loadDismissed, problemKey, rememberDismissed } from './dismissed-problems.js';
 
 
 const sameProblem = (a: Problem, b: Problem): boolean => a.code === b.code && a.at === b.at && JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {});
@@ -11,12 +12,14 @@ const sameProblem = (a: Problem, b: Problem): boolean => a.code === b.code && a.
 export const createAppSlice: SliceCreator<AppState & AppActions> = (set, get) => {
   let following: Unsubscribe[] = [];
   let generation = 0;
+  const dismissed = loadDismissed();
+  const shown = (p: Problem): boolean => !dismissed.has(problemKey(p));
   const followInfo = () =>
     subscribeThenFetch(appService.onProblem, appService.getInfo, {
-      snapshot: (info) => set({ info, problems: [...info.problems, ...get().problems.filter((p) => !info.problems.some((q) => sameProblem(p, q)))] }),
+      snapshot: (info) => set({ info, problems: [...info.problems.filter(shown), ...get().problems.filter((p) => !info.problems.some((q) => sameProblem(p, q)))] }),
       // A problem reported while getInfo was answered may be in its list already.
       event: (p) => {
-        if (!get().problems.some((q) => sameProblem(p, q))) set({ problems: [...get().problems, p] });
+        if (shown(p) && !get().problems.some((q) => sameProblem(p, q))) set({ problems: [...get().problems, p] });
       },
     });
 
@@ -43,7 +46,17 @@ export const createAppSlice: SliceCreator<AppState & AppActions> = (set, get) =>
     },
 
     dismissProblem(p) {
+      rememberDismissed(dismissed, p);
       set({ problems: get().problems.filter((x) => x !== p) });
+    },
+
+    followConnection() {
+      return appService.onConnection((up) => {
+        if (!up) return set({ connected: false });
+        // Main may have restarted: its state, walls and streams are fetched and opened afresh.
+        set({ connected: true, reconnects: get().reconnects + 1 });
+        void get().load();
+      });
     },
   };
 };
