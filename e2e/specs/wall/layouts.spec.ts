@@ -8,12 +8,14 @@ test.use({ hostOnly: true });
 
 /** The camera name each tile shows, in tile order ('' for an empty tile). */
 function tileNames(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=tile]', (tiles) => tiles.map((t) => t.querySelector('.sw-tile-label')?.textContent ?? ''));
+  return page.$$eval('[data-testid=tile]', (tiles) => tiles.map((t) => t.querySelector('[data-testid=tile-name]')?.textContent ?? ''));
 }
 
 const NINE = Array.from({ length: 9 }, (_, i) => `门岗 ${i + 1}`);
 
 test('换布局 3x3 → 1x1 → 4x4 不丢摄像机，可撤销；移除前先确认，撤销后恢复', async ({ app }) => {
+  // Many steps, each saved and replayed by nine players on two shared cores.
+  test.setTimeout(180_000);
   const { page, host } = app;
   const port = await freePort();
   const camera = await startDemoCamera(port);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Wall } from '../contract/walls.js';
-import { applyLayout, assignTile, fillFreeTiles, overflowCameras, removeCamera, swapTiles } from './wall-edit.js';
+import { applyLayout, assignTile, overflowCameras, removeCamera, swapTiles } from './wall-edit.js';
 import { presetLayout, uniformLayout } from './wall-layout.js';
 
 const cams = (w: Wall) => w.tiles.map((t) => t.cameraId);
@@ -56,12 +56,6 @@ describe('tile edits', () => {
     expect(swapped.tiles[0]!.profile).toBe('main');
     expect(swapTiles(six, 0, 0)).toBe(six);
     expect(swapTiles(six, 0, 6)).toBe(six);
-  });
-  it('fills free tiles in order and returns what did not fit', () => {
-    const some = assignTile(assignTile(nine, 0, 'a'), 2, 'b');
-    const { wall, left } = fillFreeTiles(applyLayout(some, uniformLayout(2)), ['x', 'y', 'z']);
-    expect(cams(wall)).toEqual(['a', 'x', 'b', 'y']);
-    expect(left).toEqual(['z']);
   });
   it('removes a camera from its tiles and from the overflow', () => {
     const twice = assignTile(full, 8, 'c1');

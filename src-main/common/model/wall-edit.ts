@@ -52,13 +52,6 @@ export function swapTiles(wall: Wall, a: number, b: number): Wall {
   return { ...wall, tiles };
 }
 
-/** Puts cameras on the free tiles in order (a device or group dropped on the wall); the rest are returned. */
-export function fillFreeTiles(wall: Wall, cameraIds: string[], from = 0): { wall: Wall; left: string[] } {
-  const queue = [...cameraIds];
-  const tiles = wall.tiles.map((t, i) => (i >= from && t.cameraId === null && queue.length > 0 ? { ...t, cameraId: queue.shift()! } : t));
-  return { wall: { ...wall, tiles }, left: queue };
-}
-
 /** The wall without a camera anywhere (its tiles and its overflow), or the same wall if it was not there. */
 export function removeCamera(wall: Wall, cameraId: string): Wall {
   const shown = wall.tiles.some((t) => t.cameraId === cameraId) || (wall.overflow ?? []).some((t) => t.cameraId === cameraId);

@@ -47,6 +47,7 @@ export function listShortcuts(): Shortcut[] {
 
 /** Runs the first enabled shortcut matching the key; true if one did (the key is then consumed). */
 export function dispatchKey(e: KeyboardEvent): boolean {
+  if (e.defaultPrevented) return false; // a panel (the camera tree) already used the key
   const typing = isTyping(e.target);
   const inDialog = isInDialog(e.target);
   const byPriority = [...shortcuts.values()].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));

@@ -63,7 +63,7 @@ export function NumberEntry() {
           const n = Number(digits);
           setDigits('');
           const cameraId = wallsSelectors.cameraNumbered(useStore.getState(), n);
-          if (cameraId) void useStore.getState().dropCameras(useStore.getState().selectedTile, [cameraId]);
+          if (cameraId) void useStore.getState().placeCameras([[useStore.getState().selectedTile, cameraId]], useStore.getState().selectedTile);
           else setError(t('wall.number.noCamera', { n }));
         },
       },

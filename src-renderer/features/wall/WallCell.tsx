@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { LayoutCell } from '@common/model/wall-layout.js';
-import { isCameraDrag, readCameraDrag } from '../tree/drag-data.js';
+import { isCameraDrag, readCameraDragPayload, type CameraDragPayload } from '../tree/drag-data.js';
 
 /** A tile dragged within the wall carries its index (a swap); its own type keeps it apart from cameras. */
 const TILE_DRAG_TYPE = 'application/x-skywall-tile';
@@ -13,7 +13,7 @@ interface WallCellProps {
   maximised: boolean;
   hasCamera: boolean;
   onMaximise(): void;
-  onDropCameras(cameraIds: string[]): void;
+  onDropCameras(payload: CameraDragPayload): void;
   onSwap(from: number): void;
   children: ReactNode;
 }
@@ -47,7 +47,7 @@ export function WallCell({ index, cell, hidden, maximised, hasCamera, onMaximise
       onDragLeave={() => setDropping(false)}
       onDrop={(e) => {
         setDropping(false);
-        const cameras = readCameraDrag(e.dataTransfer);
+        const cameras = readCameraDragPayload(e.dataTransfer);
         const from = Number.parseInt(e.dataTransfer.getData(TILE_DRAG_TYPE), 10);
         if (!cameras && !Number.isInteger(from)) return;
         e.preventDefault();

@@ -3,6 +3,7 @@ import { layoutOf } from '@common/model/wall-layout.js';
 import { useT } from '../../i18n/use-t.js';
 import { useStore, wallsSelectors } from '../../store/index.js';
 import { Tile } from '../tile/Tile.js';
+import { dropAssignments } from '../tree/drag-data.js';
 import { LayoutPicker } from './LayoutPicker.js';
 import { NumberEntry } from './NumberEntry.js';
 import { RemoveConfirm } from './RemoveConfirm.js';
@@ -22,7 +23,7 @@ export function WallView() {
   const defaultName = useStore(wallsSelectors.defaultNameNumber);
   const select = useStore((s) => s.selectTile);
   const toggleMaximise = useStore((s) => s.toggleMaximise);
-  const dropCameras = useStore((s) => s.dropCameras);
+  const placeCameras = useStore((s) => s.placeCameras);
   const swapTiles = useStore((s) => s.swapTiles);
   const toggleFullScreen = useFullScreen();
   useWallShortcuts(toggleFullScreen);
@@ -57,7 +58,7 @@ export function WallView() {
             maximised={maximised === i}
             hasCamera={tile.cameraId !== null}
             onMaximise={() => toggleMaximise(i)}
-            onDropCameras={(ids) => void dropCameras(i, ids)}
+            onDropCameras={(payload) => void placeCameras(dropAssignments(payload, i, wall.tiles.map((t) => t.cameraId)), i)}
             onSwap={(from) => void swapTiles(from, i)}
           >
             <Tile index={i} cameraId={tile.cameraId} profile={tile.profile} selected={i === selected} onSelect={() => select(i)} />

@@ -1,5 +1,5 @@
 import type { Wall } from '@common/contract/index.js';
-import { applyLayout, assignTile, fillFreeTiles, swapTiles } from '@common/model/wall-edit.js';
+import { applyLayout, assignTile, swapTiles } from '@common/model/wall-edit.js';
 import { layoutOf, neighbourCell } from '@common/model/wall-layout.js';
 import { subscribeThenFetch } from '../../services/sync.js';
 import { wallsService } from '../../services/walls.js';
@@ -71,11 +71,10 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
       return change((wall) => assignTile(wall, at, cameraId), { kind: 'assign' });
     },
 
-    dropCameras(index, cameraIds) {
-      if (cameraIds.length === 0) return Promise.resolve();
-      set({ selectedTile: index });
-      if (cameraIds.length === 1) return change((wall) => assignTile(wall, index, cameraIds[0]!), { kind: 'assign' });
-      return change((wall) => fillFreeTiles(wall, cameraIds, index).wall, { kind: 'assign' });
+    placeCameras(assignments, select) {
+      if (assignments.length === 0) return Promise.resolve();
+      set({ selectedTile: select });
+      return change((wall) => assignments.reduce((w, [tile, cameraId]) => assignTile(w, tile, cameraId), wall), { kind: 'assign' });
     },
 
     swapTiles: (a, b) => change((wall) => swapTiles(wall, a, b), { kind: 'swap' }, () => ({ selectedTile: b })),

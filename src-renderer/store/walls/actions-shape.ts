@@ -13,8 +13,8 @@ export interface WallsActions {
   setLayout(layout: Layout): Promise<void>;
   /** Puts a camera (or nothing) on a tile, the selected one by default, and selects the next. */
   assignCamera(cameraId: string | null, index?: number): Promise<void>;
-  /** Cameras dropped on a tile: one goes on that tile, several fill the free tiles from there on. */
-  dropCameras(index: number, cameraIds: string[]): Promise<void>;
+  /** Puts cameras on tiles as [tile, camera] pairs (a drop, number entry), in one change; selects `select`. */
+  placeCameras(assignments: [number, string][], select: number): Promise<void>;
   /** Two tiles exchange their cameras (a tile dragged onto another). */
   swapTiles(a: number, b: number): Promise<void>;
   /** Asks before removing the camera from a tile (the selected one by default). */

@@ -64,14 +64,14 @@ describe('the wall slice', () => {
     expect(store.getState().removeAsk).toBeUndefined();
   });
 
-  it('swaps tiles by drag, and a group dropped fills free tiles from the drop target on', async () => {
+  it('swaps tiles by drag, and places dropped cameras in one undoable change', async () => {
     await store.getState().swapTiles(0, 8);
     expect([cams()[0], cams()[8]]).toEqual(['c9', 'c1']);
     await store.getState().setLayout(uniformLayout(4));
-    await store.getState().dropCameras(9, ['x', 'y']);
-    expect(cams().slice(9, 12)).toEqual(['x', 'y', null]);
-    await store.getState().dropCameras(0, ['z']);
-    expect(cams()[0]).toBe('z');
+    await store.getState().placeCameras([[9, 'x'], [10, 'y']], 9);
+    expect([cams().slice(9, 12), store.getState().selectedTile]).toEqual([['x', 'y', null], 9]);
+    await store.getState().undo();
+    expect(cams()[9]).toBeNull();
   });
 
   it('moves the selection with the arrows over merged cells, and maximise/restore keeps the layout', async () => {
