@@ -6,7 +6,7 @@ import type { ChannelProfile } from '../common/model/source-key.js';
 import type { EventsCapability, PlaybackCapability, PtzCapability } from './capabilities.js';
 import type { ChannelRef, DeviceHandle, LiveSource, VideoCodec } from './device-handle.js';
 
-export type { ChannelRef, DeviceConfig, DeviceCredentials, DeviceHandle, LiveSource, LiveSourceTls, RelayedInput, VideoCodec } from './device-handle.js';
+export type { ChannelRef, DeviceConfig, DeviceCredentials, DeviceHandle, LiveSource, LiveSourceTls, RelayedInput, RtspReplayHints, VideoCodec } from './device-handle.js';
 
 export interface ProfileDescription {
   profile: ChannelProfile;

@@ -61,6 +61,8 @@ export interface PlaybackCapability {
   recordings(target: ChannelTarget, range: TimeRange): Promise<TimeRange[]>;
   /** A source that replays `range` (RTSP with `Range: clock=` for ONVIF and NVRs). */
   replaySource(target: ChannelTarget, range: TimeRange, profile: ChannelProfile): Promise<LiveSource>;
+  /** Recorder clock minus workstation clock, ms, measured now where the protocol allows (ONVIF GetSystemDateAndTime). */
+  clockOffsetMs?(target: ChannelTarget): Promise<number | undefined>;
 }
 
 export interface DeviceEvent {

@@ -39,8 +39,17 @@ export type RelayedInput = 'flv-ws' | 'flv-http' | 'mpegts' | 'hls';
  * `renewable`: the URL holds for one play session (a platform's play URL): ask the adapter again
  * before each reconnect instead of reusing it.
  */
+/**
+ * How a recording is asked for over RTSP (playback sources only): ONVIF Profile G replay wants
+ * `Require: onvif-replay`; vendor playback URLs name the span in the URL itself.
+ */
+export interface RtspReplayHints {
+  onvif: boolean;
+  spanInUrl: boolean;
+}
+
 export type LiveSource =
-  | { kind: 'rtsp'; url: string; credentials: DeviceCredentials; codec?: VideoCodec; renewable?: boolean }
+  | { kind: 'rtsp'; url: string; credentials: DeviceCredentials; codec?: VideoCodec; renewable?: boolean; replay?: RtspReplayHints }
   | { kind: 'relay'; url: string; input: RelayedInput; codec?: VideoCodec; renewable?: boolean; tls?: LiveSourceTls };
 
 /** How a platform's https/wss media URL is trusted: the certificate the operator pinned. */

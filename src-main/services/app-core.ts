@@ -19,6 +19,7 @@ import { demoWanted, fillFirstWallWithDemo, startDemoDevices, type RunningDemo }
 import { devicesHandlers } from './devices/handlers.js';
 import { exportHandlers } from './export/handlers.js';
 import { createExportService } from './export/service.js';
+import { recorderSources } from './export/recorder-source.js';
 import { describeFromDevices, streamsWithReplayBuffers } from './export/stream-watch.js';
 import { createDevicesService, publishDeviceChanges, type DemoDevices } from './devices/service.js';
 import { platformsHandlers } from './platforms/handlers.js';
@@ -114,6 +115,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     appVersion: opts.version,
     operator: () => userInfo().username,
     describe: describeFromDevices(devices),
+    recorder: recorderSources(devices, adapters),
   });
   exports.onProgress((p) => bus.emit('sw:export:onDidProgress', p));
   exports.onHistory((e) => bus.emit('sw:export:onDidChangeHistory', e));

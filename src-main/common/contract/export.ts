@@ -9,18 +9,27 @@ export const ExportDrive = z.object({
   totalBytes: z.number().nonnegative(),
 });
 
+/** A span of workstation time, ms since the epoch, at most 24 hours. */
+export const ExportRange = z
+  .object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() })
+  .strict()
+  .refine((r) => r.to > r.from && r.to - r.from <= 24 * 3600_000, { message: 'the end must be after the start, at most 24 hours later' });
+
 export const ExportStartRequest = z
   .object({
     cameraId: Id,
     profile: z.enum(['main', 'sub']),
-    /** How far back from now; the replay buffer holds 5 minutes by default. */
-    lastSeconds: z.number().int().min(1).max(3600),
+    /** How far back from now, from the replay buffer (5 minutes by default). */
+    lastSeconds: z.number().int().min(1).max(3600).optional(),
+    /** Or a span downloaded from the camera's recorder (NVR, ONVIF replay). */
+    range: ExportRange.optional(),
     /** A drive's mount point or any folder the operator chose. */
     targetDir: z.string().min(1).max(1024),
     caseReference: z.string().trim().max(128),
     reason: z.string().trim().max(1000),
   })
-  .strict();
+  .strict()
+  .refine((r) => (r.lastSeconds === undefined) !== (r.range === undefined), { message: 'give either lastSeconds or range' });
 
 export const ExportFailureCode = z.enum([
   'not_enough_space',
@@ -32,6 +41,8 @@ export const ExportFailureCode = z.enum([
   'source_mismatch',
   'cancelled',
   'no_video',
+  'no_recording',
+  'recorder_failed',
   'interrupted',
   'internal',
 ]);
@@ -41,6 +52,8 @@ export const ExportHistoryEntry = z.object({
   key: z.string(),
   cameraName: z.string(),
   lastSeconds: z.number(),
+  /** Recorder downloads: the span asked for (workstation time, ISO 8601). */
+  range: z.object({ from: z.string(), to: z.string() }).optional(),
   targetDir: z.string(),
   caseReference: z.string(),
   reason: z.string(),

@@ -145,6 +145,10 @@ class DemoRtspServerImpl implements DemoRtspServer {
     return { connections: this.connections.size, sessions, playing, framesSent };
   }
 
+  archives(): Array<{ path: string; sections: Array<{ from: number; to: number }> }> {
+    return [...this.streams.values()].flatMap((s) => (s.archive ? [{ path: s.path, sections: s.archive.sections.map((x) => ({ from: x.fromMs, to: x.toMs })) }] : []));
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.net.close(() => resolve());

@@ -113,6 +113,8 @@ export interface DemoRtspServer {
   /** Date.now() of every TCP connection accepted, oldest first (last 10 000): what a camera counts as attempts. */
   readonly acceptLog: readonly number[];
   stats(): DemoRtspServerStats;
+  /** The recordings served: path and the spans recorded (ms since the epoch), gaps left out. */
+  archives(): Array<{ path: string; sections: Array<{ from: number; to: number }> }>;
   /** Stops listening, ends all sessions and connections. */
   close(): Promise<void>;
 }

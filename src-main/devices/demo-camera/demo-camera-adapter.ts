@@ -4,6 +4,7 @@
 import { SkywallError } from '../../common/model/errors.js';
 import type { ChannelProfile } from '../../common/model/source-key.js';
 import type { DeviceAdapter, DeviceConfig, DeviceHandle, VideoCodec } from '../adapter.js';
+import type { PlaybackCapability, TimeRange } from '../capabilities.js';
 import { onvifPtz } from '../onvif/onvif-adapter.js';
 import { OnvifSessions } from '../onvif/onvif-sessions.js';
 import { describeStored, storedCamera } from '../rtsp-url/rtsp-url-adapter.js';
@@ -15,6 +16,8 @@ export interface RunningDemoPorts {
   host: string;
   rtspPort: number;
   onvif: { port: number; username: string; password: string };
+  /** The demo recorder's archive: spans recorded, ms since the epoch (the demo RTSP server's `archives()`). */
+  archive?: { sections: TimeRange[] };
 }
 
 interface DemoChannel {
@@ -76,10 +79,34 @@ export function createDemoCameraAdapter(ports: RunningDemoPorts, sessions: Onvif
       if (!stream) throw new SkywallError('not_found', `this camera has no ${profile} stream`, { cameraId: channel.cameraId, profile });
       return { kind: 'rtsp', url: rtspUrl(ports, stream.path), credentials: {}, codec: stream.codec };
     },
+    ...(ports.archive ? { playback: demoPlayback(ports, ports.archive.sections, channelOf, () => sessions.device(onvifDevice)) } : {}),
     ptz: onvifPtz(sessions, async (target) => {
       if (!channelOf(target.channel.cameraId).ptz) throw new SkywallError('not_found', 'this camera cannot pan, tilt or zoom', { cameraId: target.channel.cameraId });
       // The demo ONVIF device steers through its 'main' profile.
       return { device: onvifDevice, token: 'main' };
     }),
+  };
+}
+
+/**
+ * The demo recorder: each camera's main stream is recorded in the demo RTSP server's archive
+ * (`<path>/archive`), replayed ONVIF-style; the clock offset is read from the demo ONVIF device.
+ */
+function demoPlayback(
+  ports: RunningDemoPorts,
+  sections: TimeRange[],
+  channelOf: (cameraId: string) => DemoChannel,
+  onvifDevice: () => Promise<{ clockOffsetMs: number }>,
+): PlaybackCapability {
+  return {
+    async recordings(target, range) {
+      channelOf(target.channel.cameraId);
+      return sections.filter((s) => s.to > range.from && s.from < range.to).map((s) => ({ from: Math.max(s.from, range.from), to: Math.min(s.to, range.to) }));
+    },
+    async replaySource(target) {
+      const stream = channelOf(target.channel.cameraId).streams.main!;
+      return { kind: 'rtsp', url: rtspUrl(ports, `${stream.path}/archive`), credentials: {}, codec: stream.codec, replay: { onvif: true, spanInUrl: false } };
+    },
+    clockOffsetMs: async () => (await onvifDevice()).clockOffsetMs,
   };
 }

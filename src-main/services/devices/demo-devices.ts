@@ -44,7 +44,9 @@ export async function startDemoDevices(): Promise<RunningDemo> {
     streamUris: { main: rtsp.url('/demo/h264'), sub: rtsp.url('/demo/h264') },
     discovery: true,
   });
-  const ports: RunningDemoPorts = { host: '127.0.0.1', rtspPort: rtsp.port, onvif: { port: onvif.port, username: 'admin', password } };
+  // Both archives record the same spans; camera playback replays its own stream's archive.
+  const archive = { sections: rtsp.archives()[0]?.sections ?? [] };
+  const ports: RunningDemoPorts = { host: '127.0.0.1', rtspPort: rtsp.port, onvif: { port: onvif.port, username: 'admin', password }, archive };
   const record: DeviceRecord = demoDeviceConfig(ports);
   return {
     rtsp,

@@ -19,6 +19,8 @@ export interface ExportHistoryEntry {
   key: string;
   cameraName: string;
   lastSeconds: number;
+  /** Recorder downloads: the span asked for (workstation time, ISO 8601). */
+  range?: { from: string; to: string };
   targetDir: string;
   caseReference: string;
   reason: string;

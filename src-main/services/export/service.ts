@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { isSkywallError } from '../../common/model/errors.js';
 import { exportFromReplayBuffer } from '../../export/export-replay.js';
+import { exportFromRecorder } from '../../export/nvr/export-recording.js';
 import { listRemovableDrives, type DriveListing } from '../../export/drives/index.js';
 import { installationSigner, type ManifestSigner } from '../../export/package/index.js';
 import { NoVideoError, ReplayBuffer, type ReplayBufferOptions } from '../../export/recorder/replay-buffer.js';
@@ -16,6 +18,7 @@ import type { AuditAppend } from '../../storage/audit-log.js';
 import type { CredentialVault } from '../../storage/vault/index.js';
 import { HistoryStore, type ExportFailureCode, type ExportHistoryEntry } from './history-store.js';
 import { ProgressMeter, type ExportProgressView } from './progress-meter.js';
+import type { RecorderSourceFor } from './recorder-source.js';
 
 /** Who and what a hub key shows, for the metadata. */
 export interface StreamIdentity {
@@ -34,12 +37,17 @@ export interface ExportServiceOptions {
   operator?: () => string;
   workstation?: string;
   replay?: Pick<ReplayBufferOptions, 'keepMs' | 'maxBytes' | 'segmentMs'>;
+  /** Where a stream's recording is replayed from (recorder downloads); absent: none can be. */
+  recorder?: RecorderSourceFor;
   now?: () => Date;
 }
 
 export interface ExportStartRequest {
   key: string;
-  lastSeconds: number;
+  /** The last seconds of the replay buffer... */
+  lastSeconds?: number;
+  /** ...or this span (workstation time, ms) downloaded from the camera's recorder. */
+  range?: { from: number; to: number };
   targetDir: string;
   caseReference: string;
   reason: string;
@@ -110,33 +118,43 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
     }
     entry.state = 'running';
     await record(entry);
-    await audit({ action: 'export.start', target: entry.id, details: { key: req.key, lastSeconds: req.lastSeconds, targetDir: req.targetDir, caseReference: req.caseReference, reason: req.reason } });
-    const buffer = buffers.get(req.key);
+    await audit({ action: 'export.start', target: entry.id, details: { key: req.key, lastSeconds: req.lastSeconds ?? null, range: entry.range ?? null, targetDir: req.targetDir, caseReference: req.caseReference, reason: req.reason } });
     const identity = await o.describe(req.key);
-    if (!buffer || !identity) {
+    const meter = new ProgressMeter(entry.id, (p) => progressListeners.forEach((l) => l(p)));
+    const details = identity && { ...identity, operator: entry.operator, workstation, appVersion: o.appVersion, caseReference: req.caseReference, reason: req.reason };
+    const common = { parentDir: req.targetDir, signal: job.abort.signal, onProgress: (p: Parameters<ProgressMeter['update']>[0]) => meter.update(p), now };
+    const buffer = buffers.get(req.key);
+    if (!details || (!req.range && !buffer)) {
       await finish(job, { state: 'failed', failure: 'no_video', message: `no replay buffer for ${req.key}` });
       await audit({ action: 'export.failed', target: entry.id, details: { failure: 'no_video' } });
       return;
     }
-    const meter = new ProgressMeter(entry.id, (p) => progressListeners.forEach((l) => l(p)));
     try {
-      const result = await exportFromReplayBuffer({
-        buffer,
-        lastMs: req.lastSeconds * 1000,
-        parentDir: req.targetDir,
-        signer: await getSigner(),
-        signal: job.abort.signal,
-        onProgress: (p) => meter.update(p),
-        now,
-        details: { ...identity, operator: entry.operator, workstation, appVersion: o.appVersion, caseReference: req.caseReference, reason: req.reason },
-      });
+      let result;
+      if (req.range) {
+        if (!o.recorder) throw new RecorderUnavailable('recorder_failed', 'no recorder downloads in this set-up');
+        const recorder = await o.recorder(req.key, req.range);
+        const done = await exportFromRecorder({
+          ...common,
+          source: recorder.source,
+          range: req.range,
+          clockOffsetMs: recorder.clockOffsetMs,
+          scratchDir: path.join(o.dataDir, 'downloads', entry.id),
+          details,
+          signer: await getSigner(),
+        });
+        await audit({ action: 'export.download', target: entry.id, details: { ...done.download, clockOffsetMs: recorder.clockOffsetMs } });
+        result = done;
+      } else {
+        result = await exportFromReplayBuffer({ ...common, buffer: buffer!, lastMs: (req.lastSeconds ?? 0) * 1000, signer: await getSigner(), details });
+      }
       const bytes = result.files.reduce((n, f) => n + f.bytes, 0);
       const report = await verifyExportFolder(result.folder);
       await finish(job, { state: 'done', folder: result.folder, bytes, verify: verifyStatus(report, now) });
       const clip = result.files.filter((f) => result.metadata.clipFiles.includes(f.name));
       await audit({ action: 'export.done', target: entry.id, details: { folder: result.folder, bytes, clip: clip.map((f) => ({ name: f.name, sha256: f.sha256 })), verified: report.ok, fingerprint: result.manifest.publicKeyFingerprint } });
     } catch (e) {
-      const failure: ExportFailureCode = isExportError(e) ? e.code : e instanceof NoVideoError ? 'no_video' : 'internal';
+      const failure = failureOf(e);
       const message = e instanceof Error ? e.message : String(e);
       await finish(job, { state: failure === 'cancelled' ? 'cancelled' : 'failed', failure, message });
       await audit({ action: 'export.failed', target: entry.id, details: { failure, message } });
@@ -163,7 +181,8 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
         id,
         key: req.key,
         cameraName: identity?.camera.name ?? req.key,
-        lastSeconds: req.lastSeconds,
+        lastSeconds: req.lastSeconds ?? Math.round(((req.range?.to ?? 0) - (req.range?.from ?? 0)) / 1000),
+        ...(req.range ? { range: { from: new Date(req.range.from).toISOString(), to: new Date(req.range.to).toISOString() } } : {}),
         targetDir: req.targetDir,
         caseReference: req.caseReference,
         reason: req.reason,
@@ -218,6 +237,29 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
       buffers.clear();
     },
   };
+}
+
+/** No way to reach a recorder in this set-up. */
+class RecorderUnavailable extends Error {
+  constructor(
+    readonly failure: ExportFailureCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Any failure as the operator's failure code; a device's own error means the download failed. */
+function failureOf(e: unknown): ExportFailureCode {
+  if (isExportError(e)) return e.code;
+  if (e instanceof NoVideoError) return 'no_video';
+  if (e instanceof RecorderUnavailable) return e.failure;
+  if (isSkywallError(e)) {
+    // 457: the recorder holds nothing in the span asked for.
+    if (e.params?.status === 457 || e.params?.reason === 'no_recording') return 'no_recording';
+    return 'recorder_failed';
+  }
+  return 'internal';
 }
 
 function verifyStatus(report: VerifyReport, now: () => Date): ExportHistoryEntry['verify'] {
