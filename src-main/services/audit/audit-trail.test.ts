@@ -85,7 +85,7 @@ describe('audit trail', () => {
     expect(await call('sw:audit:verify', {})).toEqual({ ok: false, entries: 0, brokenSeq: 1, line: 1, reason: 'hash_mismatch' });
   });
 
-  it('records a camera login refusal that stopped retries, once', async () => {
+  it('records a camera login refusal that stopped retries, once per set of credentials', async () => {
     const rtsp = await startDemoRtspServer({ host: '127.0.0.1', port: 0, auth: { username: 'admin', password: 'Right-Pass-7', scheme: 'digest' } });
     try {
       const { call } = await start();
@@ -105,6 +105,15 @@ describe('audit trail', () => {
       viewer.close();
       await call('sw:stream:close', { streamId: facts.streamId });
       await call('sw:stream:close', { streamId: again.streamId });
+      // New credentials that are refused too are a new lockout, recorded once more.
+      await call('sw:devices:update', { id: device.id, password: 'Still-Wrong-5' });
+      const third = await call('sw:stream:open', { cameraId: 'dock-1', profile: 'main' });
+      if (third.plan === 'dark') throw new Error('an H.264 camera should play');
+      const viewer2 = new WebSocket(third.url);
+      viewer2.on('error', () => undefined);
+      await expect.poll(async () => (await lockouts()).length, { timeout: 15_000 }).toBe(2);
+      viewer2.close();
+      await call('sw:stream:close', { streamId: third.streamId });
       expect(await call('sw:audit:verify', {})).toMatchObject({ ok: true });
     } finally {
       await rtsp.close();
