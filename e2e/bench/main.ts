@@ -6,6 +6,7 @@ import { driftJson, runDriftBench } from './drift.js';
 import { exportJson, runExportBench } from './export.js';
 import { gatewayJson, runGatewayCompare } from './gateway-compare.js';
 import { runLatencyBench, latencyJson } from './latency.js';
+import { runPtzBench } from './ptz.js';
 import { runTtffBench, ttffJson } from './ttff.js';
 import { runTreeSearchBench } from './tree-search.js';
 
@@ -44,7 +45,7 @@ function onlyFlag(flags: Map<string, string>): 'skywall' | 'baseline' | undefine
   return v;
 }
 
-const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage|export|tree> [options]
+const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage|export|tree|ptz> [options]
   latency  [--tiles 1,16] [--seconds 45] [--frames 1000] [--warmup 5] [--only skywall|baseline]
   ttff     [--trials 50] [--only skywall|baseline]
   gateway  [--streams 16,64] [--seconds 30] [--mbps 2]
@@ -52,7 +53,8 @@ const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outag
   hostile  [--seconds 20] [--mbps 50]
   outage   [--cameras 64] [--outage 50]
   export   [--minutes 10] [--mbps 4] [--rounds 3] [--dir <target folder>] [--demo-seconds 60]
-  tree     [--cameras 1000] [--rounds 50]`;
+  tree     [--cameras 1000] [--rounds 50]
+  ptz      [--presses 200]`;
 
 const listFlag = (flags: Map<string, string>, key: string, fallback: string): number[] =>
   (flags.get(key) ?? fallback).split(',').map((v) => {
@@ -141,6 +143,14 @@ async function main(): Promise<void> {
       loadNote('start');
       const result = runTreeSearchBench({ cameras: numberFlag(flags, 'cameras', 1000), rounds: numberFlag(flags, 'rounds', 50) });
       console.log(JSON.stringify({ bench: 'tree', ...result }));
+      return;
+    }
+    case 'ptz': {
+      loadNote('start');
+      const r = await runPtzBench({ presses: numberFlag(flags, 'presses', 200) });
+      loadNote('end');
+      console.log(`ptz: ${r.presses} presses; key down to ContinuousMove and key up to Stop at the device`);
+      console.log(JSON.stringify({ bench: 'ptz', p50_ms: r.p50_ms, p95_ms: r.p95_ms, stop_p50_ms: r.stop_p50_ms, stop_p95_ms: r.stop_p95_ms }));
       return;
     }
     default:
