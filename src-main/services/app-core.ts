@@ -18,6 +18,8 @@ import { composeHandlers } from './compose.js';
 import { demoWanted, fillFirstWallWithDemo, startDemoDevices, type RunningDemo } from './devices/demo-devices.js';
 import { devicesHandlers } from './devices/handlers.js';
 import { exportHandlers } from './export/handlers.js';
+import { healthHandlers } from './health/handlers.js';
+import { createHealthService } from './health/service.js';
 import { createExportService } from './export/service.js';
 import { recorderSources } from './export/recorder-source.js';
 import { describeFromDevices, streamsWithReplayBuffers } from './export/stream-watch.js';
@@ -126,6 +128,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const ptzRouting = ptzRoutes(devices, adapters);
   store.onDidChange('devices', () => ptzRouting.forget());
   const ptz = await createPtzService({ dataDir: opts.dataDir, route: ptzRouting.route, audit, emit: (s) => bus.emit('sw:ptz:onDidChangeState', s) });
+  // Device health: periodic checks spread over the interval, never a login.
+  const health = await createHealthService({ devices, hub: streams.hub, bus, dataDir: opts.dataDir });
+  store.onDidChange('devices', () => void health.devicesChanged());
 
   const handlers = composeHandlers({
     app: appHandlers(app),
@@ -137,6 +142,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     audit: auditHandlers(audit),
     ptz: ptzHandlers(ptz),
     platforms: platformsHandlers(createPlatformsService(devices, adapters)),
+    health: healthHandlers(health),
   });
 
   return {
@@ -153,6 +159,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     async close() {
       // Every moving camera is stopped before anything else goes away.
       await ptz.dispose();
+      health.close();
       await exports.dispose();
       await streams.dispose();
       await demo?.close();

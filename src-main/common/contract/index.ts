@@ -5,6 +5,7 @@ import { devicesChannels, devicesEvents } from './devices.js';
 import { exportChannels, exportEvents } from './export.js';
 import { platformsChannels, platformsEvents } from './platforms.js';
 import { ptzChannels, ptzEvents } from './ptz.js';
+import { healthChannels, healthEvents } from './health.js';
 import { settingsChannels, settingsEvents } from './settings.js';
 import { streamChannels, streamEvents } from './stream.js';
 import { wallsChannels, wallsEvents } from './walls.js';
@@ -19,6 +20,7 @@ export const channels = {
   ...auditChannels,
   ...ptzChannels,
   ...platformsChannels,
+  ...healthChannels,
 } as const;
 
 export const events = {
@@ -31,6 +33,7 @@ export const events = {
   ...auditEvents,
   ...ptzEvents,
   ...platformsEvents,
+  ...healthEvents,
 } as const;
 
 export type Channels = typeof channels;
@@ -63,6 +66,7 @@ export * from './display-name.js';
 export * from './export.js';
 export * from './platforms.js';
 export * from './ptz.js';
+export * from './health.js';
 export * from './settings.js';
 export * from './stream.js';
 export * from './walls.js';
