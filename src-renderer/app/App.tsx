@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/use-t.js';
 import { initBridge } from '../services/bridge.js';
-import { appSelectors, auditSelectors, settingsSelectors, useStore } from '../store/index.js';
+import { appSelectors, auditSelectors, healthSelectors, settingsSelectors, useStore } from '../store/index.js';
 import { AuditView } from '../features/audit/AuditView.js';
+import { HealthView } from '../features/health/HealthView.js';
 import { Header } from './Header.js';
 import { ProblemBanner } from './ProblemBanner.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -16,6 +17,7 @@ import { wallsSelectors } from '../store/index.js';
 export function App() {
   const status = useStore(appSelectors.status);
   const auditOpen = useStore(auditSelectors.open);
+  const healthOpen = useStore(healthSelectors.open) && !auditOpen;
   const locale = useStore(settingsSelectors.locale);
   const wallFullScreen = useStore(wallsSelectors.wallFullScreen);
   const reconnects = useStore(appSelectors.reconnects);
@@ -55,7 +57,8 @@ export function App() {
       <ProblemBanner />
       {/* The wall stays mounted under the audit view; its hidden tiles stop their players until it shows again. */}
       {auditOpen && <AuditView />}
-      <main className="sw-main" hidden={auditOpen}>
+      {healthOpen && <HealthView />}
+      <main className="sw-main" hidden={auditOpen || healthOpen}>
         <CameraTree />
         {/* After main comes back every tile starts afresh: the streams it had died with the old main. */}
         <WallView key={reconnects} />

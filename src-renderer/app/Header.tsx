@@ -1,7 +1,7 @@
 import type { Locale } from '@common/contract/settings.js';
 import { useT } from '../i18n/use-t.js';
 import { LOCALES } from '../i18n/translate.js';
-import { auditSelectors, settingsSelectors, useStore } from '../store/index.js';
+import { auditSelectors, healthSelectors, settingsSelectors, useStore } from '../store/index.js';
 import { LiveCount } from './LiveCount.js';
 
 export function Header() {
@@ -11,12 +11,16 @@ export function Header() {
   const showStats = useStore(settingsSelectors.showTileStats);
   const setShowStats = useStore((s) => s.setShowTileStats);
   const auditOpen = useStore(auditSelectors.open);
+  const healthOpen = useStore(healthSelectors.open);
   return (
     <header className="sw-header">
       <h1 data-testid="app-title">{t('app.title')}</h1>
       <LiveCount />
       <button data-testid="audit-open" aria-pressed={auditOpen} onClick={() => void (auditOpen ? useStore.getState().closeAudit() : useStore.getState().openAudit())}>
         {t('audit.open')}
+      </button>
+      <button data-testid="health-open" aria-pressed={healthOpen} onClick={() => (healthOpen ? useStore.getState().closeHealth() : (useStore.getState().closeAudit(), useStore.getState().openHealth()))}>
+        {t('health.open')}
       </button>
       <label className="sw-toggle">
         <input type="checkbox" data-testid="stats-toggle" checked={showStats} onChange={(e) => void setShowStats(e.target.checked)} />

@@ -3,6 +3,7 @@ import { createStore as createVanillaStore, type StoreApi } from 'zustand/vanill
 import { createAppSlice } from './app/action.js';
 import { createAuditSlice } from './audit/action.js';
 import { createDevicesSlice } from './devices/action.js';
+import { createHealthSlice } from './health/action.js';
 import { createSettingsSlice } from './settings/action.js';
 import { createStreamsSlice } from './streams/action.js';
 import type { SliceCreator, Store } from './types.js';
@@ -13,6 +14,7 @@ export type { Store } from './types.js';
 export { appSelectors } from './app/selectors.js';
 export { auditSelectors } from './audit/selectors.js';
 export { devicesSelectors } from './devices/selectors.js';
+export { healthSelectors } from './health/selectors.js';
 export { settingsSelectors } from './settings/selectors.js';
 export { streamsSelectors } from './streams/selectors.js';
 export { treeSelectors } from './tree/selectors.js';
@@ -26,6 +28,7 @@ const combined: SliceCreator<Store> = (...a) => ({
   ...createStreamsSlice(...a),
   ...createAuditSlice(...a),
   ...createTreeSlice(...a),
+  ...createHealthSlice(...a),
 });
 
 /** The window's store, as a React hook (useStore(selector)) with getState/setState. */

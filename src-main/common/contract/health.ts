@@ -68,6 +68,6 @@ export const healthChannels = {
 } as const;
 
 export const healthEvents = {
-  /** Devices whose health changed (each with all its channels). */
-  'sw:health:onDidChange': z.array(DeviceHealth),
+  /** Devices whose health changed (each with all its channels), and devices no longer there. */
+  'sw:health:onDidChange': z.object({ changed: z.array(DeviceHealth), removed: z.array(Id) }),
 } as const;

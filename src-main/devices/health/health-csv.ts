@@ -3,6 +3,7 @@
 // so Excel opens the Chinese correctly; names from devices are data, so a cell that would start
 // a formula is prefixed with an apostrophe.
 import type { DeviceHealth, HealthState } from '../../common/contract/health.js';
+import { healthRows } from '../../common/model/health-rows.js';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -22,29 +23,6 @@ const LABELS = {
     noArea: '(no area)',
   },
 } satisfies Record<Locale, { header: string[]; state: Record<HealthState, string>; reason: Record<string, string>; allChannels(n: number): string; noArea: string }>;
-
-const DOWN: ReadonlySet<HealthState> = new Set(['offline', 'auth_failed']);
-
-export function isDown(state: HealthState): boolean {
-  return DOWN.has(state);
-}
-
-/** Area first (county, township, village, site), then device name: how a contractor drives the round. */
-export function compareByArea(locale: Locale): (a: { area: readonly string[]; name: string }, b: { area: readonly string[]; name: string }) => number {
-  const collator = new Intl.Collator(locale === 'zh-CN' ? 'zh-CN' : 'en', { numeric: true });
-  return (a, b) => {
-    if ((a.area.length === 0) !== (b.area.length === 0)) return a.area.length === 0 ? 1 : -1; // unplaced last
-    for (let i = 0; i < Math.max(a.area.length, b.area.length); i++) {
-      const x = a.area[i];
-      const y = b.area[i];
-      if (x === y) continue;
-      if (x === undefined) return -1; // a township's own devices before its villages'
-      if (y === undefined) return 1;
-      return collator.compare(x, y);
-    }
-    return collator.compare(a.name, b.name);
-  };
-}
 
 function cell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -66,20 +44,17 @@ export interface HealthCsv {
 
 export function healthCsv(devices: readonly DeviceHealth[], locale: Locale, all = false): HealthCsv {
   const L = LABELS[locale];
-  const lines: string[][] = [];
   const reason = (code: string | undefined) => (code ? (L.reason[code] ?? code) : '');
   const area = (a: readonly string[]) => (a.length > 0 ? a.join(' / ') : L.noArea);
-  for (const d of [...devices].sort(compareByArea(locale))) {
-    const deviceDown = isDown(d.state);
-    if (deviceDown || all) {
-      lines.push([area(d.area), d.name, d.host, d.channels.length > 0 ? L.allChannels(d.channels.length) : '', L.state[d.state], localMinute(d.since), reason(d.reason)]);
-      if (deviceDown) continue;
-    }
-    for (const c of [...d.channels].sort(compareByArea(locale))) {
-      if (!all && !isDown(c.state)) continue;
-      lines.push([area(c.area), d.name, d.host, c.name, L.state[c.state], localMinute(c.since), reason(c.reason)]);
-    }
-  }
+  const lines = healthRows(devices, locale, all).map((r) => [
+    area(r.area),
+    r.device,
+    r.host,
+    r.channel ? r.channel.name : r.channelCount > 0 ? L.allChannels(r.channelCount) : '',
+    L.state[r.state],
+    localMinute(r.since),
+    reason(r.reason),
+  ]);
   const text = '\uFEFF' + [L.header, ...lines].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
   return { text, rows: lines.length };
 }

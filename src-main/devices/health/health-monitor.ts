@@ -18,6 +18,11 @@ export interface HealthMonitorOptions {
 
 type Observed = 'live' | 'auth_failed';
 
+export interface HealthChange {
+  changed: DeviceHealth[];
+  removed: string[];
+}
+
 interface Held {
   state: HealthState;
   since: number;
@@ -31,7 +36,7 @@ export class HealthMonitor {
   private readonly checked = new Map<string, number>(); // device id -> last check end
   private records = new Map<string, DeviceRecord>();
   private views = new Map<string, DeviceHealth>();
-  private readonly listeners = new Set<(changed: DeviceHealth[]) => void>();
+  private readonly listeners = new Set<(change: HealthChange) => void>();
   private readonly probe: (e: Endpoint) => Promise<ProbeResult>;
   private readonly now: () => number;
 
@@ -41,7 +46,7 @@ export class HealthMonitor {
     this.now = opts.now ?? Date.now;
   }
 
-  onChange(listener: (changed: DeviceHealth[]) => void): () => void {
+  onChange(listener: (change: HealthChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -57,14 +62,16 @@ export class HealthMonitor {
   /** Re-reads the devices: new ones start unknown, removed ones go, edited ones are recomputed. */
   async refresh(): Promise<void> {
     const next = new Map((await this.opts.devices()).map((d) => [d.id, d]));
+    const removed: string[] = [];
     for (const id of this.records.keys()) {
       if (next.has(id)) continue;
+      removed.push(id);
       this.views.delete(id);
       this.checked.delete(id);
       for (const k of [...this.held.keys()]) if (k === id || k.startsWith(`${id}/`)) this.held.delete(k);
     }
     this.records = next;
-    this.recompute([...next.keys()]);
+    this.recompute([...next.keys()], removed);
   }
 
   /** One check of one device; never logs in, and skips a device whose credentials were refused. */
@@ -91,7 +98,7 @@ export class HealthMonitor {
     if (owner) this.recompute([owner.id]);
   }
 
-  private recompute(ids: string[]): void {
+  private recompute(ids: string[], removed: string[] = []): void {
     const changed: DeviceHealth[] = [];
     for (const id of ids) {
       const d = this.records.get(id);
@@ -102,7 +109,7 @@ export class HealthMonitor {
       // A check that changed nothing but its time is not news for the windows.
       if (!before || JSON.stringify({ ...before, checkedAt: undefined }) !== JSON.stringify({ ...view, checkedAt: undefined })) changed.push(view);
     }
-    if (changed.length > 0) for (const l of this.listeners) l(changed);
+    if (changed.length > 0 || removed.length > 0) for (const l of this.listeners) l({ changed, removed });
   }
 
   private viewOf(d: DeviceRecord): DeviceHealth {

@@ -164,7 +164,7 @@ describe('states', () => {
     let now = Date.parse('2026-12-03T09:00:00.000Z');
     const monitor = new HealthMonitor({ devices: async () => [device(7, port)], now: () => now, timeoutMs: 1000 });
     const changes: string[] = [];
-    monitor.onChange((c) => changes.push(...c.map((d) => d.state)));
+    monitor.onChange((c) => changes.push(...c.changed.map((d) => d.state)));
     await monitor.refresh();
     expect(monitor.list()[0]!.state).toBe('unknown');
     await monitor.check('dev-7');

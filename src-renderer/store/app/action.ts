@@ -23,13 +23,16 @@ export const createAppSlice: SliceCreator<AppState & AppActions> = (set, get) =>
       },
     });
 
+  // Health is extra information: the wall works without it, so its failure does not fail the load.
+  const followHealthIfAny = (): Promise<Unsubscribe> => get().followHealth().catch((): Unsubscribe => () => undefined);
+
   return {
     ...appInitialState,
 
     async load() {
       get().unload();
       const mine = ++generation;
-      const started = await Promise.allSettled([followInfo(), get().followSettings(), get().followDevices(), get().followWall()]);
+      const started = await Promise.allSettled([followInfo(), get().followSettings(), get().followDevices(), get().followWall(), followHealthIfAny()]);
       const stops = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
       if (mine !== generation) {
         for (const stop of stops) stop(); // unloaded (or loaded again) while this load was under way
