@@ -11,6 +11,7 @@ import * as shortcutsMessages from './messages/shortcuts.js';
 import * as healthMessages from './messages/health.js';
 import * as ptzMessages from './messages/ptz.js';
 import * as treeMessages from './messages/tree.js';
+import * as platformsMessages from './messages/platforms.js';
 
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -24,4 +25,5 @@ export const en: Record<MessageKey, string> = {
   ...healthMessages.en,
   ...ptzMessages.en,
   ...treeMessages.en,
+  ...platformsMessages.en,
 };

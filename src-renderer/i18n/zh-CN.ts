@@ -11,6 +11,7 @@ import * as shortcutsMessages from './messages/shortcuts.js';
 import * as healthMessages from './messages/health.js';
 import * as ptzMessages from './messages/ptz.js';
 import * as treeMessages from './messages/tree.js';
+import * as platformsMessages from './messages/platforms.js';
 
 export const zhCN = {
   ...appMessages.zh,
@@ -24,6 +25,7 @@ export const zhCN = {
   ...healthMessages.zh,
   ...ptzMessages.zh,
   ...treeMessages.zh,
+  ...platformsMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -58,13 +58,42 @@ test('一面墙同时播放直连摄像机、WVP 通道和 Artemis 监控点', a
       port: rtsp.port,
       cameras: [{ id: 'direct-1', name: '东门', ptz: false, sources: [{ profile: 'main', url: rtsp.url('/demo/h264') }] }],
     });
-    const added = await contract.call('sw:platforms:add', { name: '县级国标平台', kind: 'wvp', host: '127.0.0.1', port: wvp.port, https: false, username: 'admin', password: '县平台密码' });
-    expect(added.cameras).toBe(6);
-    // The operator sees the certificate first and accepts exactly that one.
+    // WVP through the add form, in Chinese: log in, list the channels, store the platform.
+    const page = app.page;
+    await page.getByTestId('add-platform').click();
+    const form = page.getByTestId('add-platform-form');
+    await expect(form).toContainText('添加视频平台');
+    await page.getByTestId('platform-kind').selectOption('wvp');
+    await page.getByTestId('platform-name').fill('县级国标平台');
+    await page.getByTestId('platform-host').fill('127.0.0.1');
+    await page.getByTestId('platform-port').fill(String(wvp.port));
+    await page.getByTestId('platform-username').fill('admin');
+    await page.getByTestId('platform-password').fill('县平台密码');
+    await page.getByTestId('platform-test').click();
+    await expect(page.getByTestId('platform-note')).toHaveText('登录成功，找到 6 个通道（6 个在线）。');
+    await page.getByTestId('platform-submit').click();
+    await expect(page.getByTestId('platform-note')).toHaveText('已添加平台，共 6 个通道。');
+
+    // Artemis over HTTPS: refused until the operator has seen and trusted the certificate.
+    await page.getByTestId('platform-kind').selectOption('artemis');
+    await page.getByTestId('platform-name').fill('综合安防平台');
+    await page.getByTestId('platform-host').fill('127.0.0.1');
+    await expect(page.getByTestId('platform-https')).toBeChecked();
+    await page.getByTestId('platform-port').fill(String(isc.port));
+    await page.getByTestId('platform-username').fill('20261203');
+    await page.getByTestId('platform-password').fill('iscSecretForTheTest');
+    await page.getByTestId('platform-submit').click();
+    await expect(page.getByTestId('platform-note')).toHaveText('请先查看并信任平台证书。');
+    await page.getByTestId('platform-show-cert').click();
+    await expect(page.getByTestId('platform-cert-fingerprint')).toHaveText(cert.sha256.toUpperCase().replace(/(..)(?!$)/g, '$1:'));
+    await expect(page.getByTestId('platform-cert')).toContainText('自签名证书');
+    await page.screenshot({ path: test.info().outputPath('add-platform-certificate-zh.png') });
+    await page.getByTestId('platform-cert-trust').check();
+    await page.getByTestId('platform-submit').click();
+    await expect(page.getByTestId('platform-note')).toHaveText('已添加平台，共 1 个通道。');
+    // The certificate the operator accepted is the one served (checked through the contract too).
     const seen = await contract.call('sw:platforms:certificate', { host: '127.0.0.1', port: isc.port });
     expect(seen.sha256).toBe(cert.sha256);
-    await expect(contract.call('sw:platforms:add', { name: '综合安防平台', kind: 'artemis', host: '127.0.0.1', port: isc.port, https: true, username: '20261203', password: 'iscSecretForTheTest' })).rejects.toThrow(/auth_failed/);
-    await contract.call('sw:platforms:add', { name: '综合安防平台', kind: 'artemis', host: '127.0.0.1', port: isc.port, https: true, tlsPinSha256: seen.sha256, username: '20261203', password: 'iscSecretForTheTest' });
 
     const devices = await contract.call('sw:devices:list', {});
     const wvpCam = devices.find((d) => d.kind === 'wvp')!.cameras[0]!;

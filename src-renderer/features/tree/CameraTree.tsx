@@ -6,6 +6,7 @@ import { treeSelectors, useStore } from '../../store/index.js';
 import { TREE_MODES, type TreeMode } from '../../store/tree/tree-types.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { AddCameraForm } from '../devices/AddCameraForm.js';
+import { AddPlatform } from '../platforms/AddPlatform.js';
 import { TreeRemoveConfirm, TreeRemoveNotices } from './TreeRemoval.js';
 import { rowDomId, TreeRowView, type RowContext } from './TreeRowView.js';
 import { removeTarget } from './remove-target.js';
@@ -107,6 +108,7 @@ export function CameraTree() {
         )}
       </div>
       {adding && <AddCameraForm onDone={() => setAdding(false)} />}
+      <AddPlatform />
       <div className="sw-tree-modes" role="group" aria-label={t('tree.modes')}>
         {TREE_MODES.map((m) => (
           <button key={m} aria-pressed={mode === m} className={mode === m ? 'on' : ''} data-testid={`tree-mode-${m}`} onClick={() => store().setTreeMode(m)}>
