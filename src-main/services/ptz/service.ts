@@ -119,12 +119,12 @@ export async function createPtzService(opts: PtzServiceOptions): Promise<PtzServ
       },
       {
         startedMoving: async () => {
-          await files.moving.update((d) => ({ ...d, moving: { ...d.moving, [cameraId]: new Date().toISOString() } }));
+          files.moving.updateSync((d) => ({ ...d, moving: { ...d.moving, [cameraId]: new Date().toISOString() } }));
           publish(cameraId);
         },
         stopped: (confirmed) => {
           // An unconfirmed stop keeps the record: the next start of the app tries again.
-          if (confirmed) void files.moving.update((d) => ({ ...d, moving: Object.fromEntries(Object.entries(d.moving).filter(([k]) => k !== cameraId)) }));
+          if (confirmed) files.moving.updateSync((d) => ({ ...d, moving: Object.fromEntries(Object.entries(d.moving).filter(([k]) => k !== cameraId)) }));
           publish(cameraId);
         },
         deadman: (what) => log.warn(`${cameraId}: ${what} not renewed within ${timing.deadmanMs} ms; stopping`),

@@ -34,7 +34,7 @@ export function stubRoute(port: number): (cameraId: string) => Promise<PtzRoute>
     cameras: [{ id: CAMERA, name: 'Gate camera', ptz: true, sources: [{ profile: 'main', url: 'rtsp://192.0.2.10/main' }] }],
   };
   const device: DeviceHandle = { config, credentials: async () => ({ username: USER, password: PASS }) };
-  const ptz = createDeviceAdapters({ onvifTimeoutMs: 1000 }).forDevice(config).ptz!;
+  const ptz = createDeviceAdapters({ onvifTimeoutMs: 5000 }).forDevice(config).ptz!;
   return async (cameraId) => ({ target: { device, channel: { index: 0, cameraId } }, ptz, cameraName: 'Gate camera' });
 }
 
