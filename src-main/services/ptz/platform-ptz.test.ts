@@ -39,12 +39,16 @@ describe('PTZ through the WVP adapter', () => {
     const audit = await createAuditService({ dir: dataDir, bus: new EventBus(), onAppendFailed: () => undefined });
     const ptz = await createPtzService({ dataDir, audit, emit: () => undefined, route: async (cameraId) => ({ target: { device, channel: { index: 0, cameraId } }, ptz: adapter.ptz }) });
     try {
-      let last = 0;
-      for (let i = 0; i < 4; i++) {
-        await ptz.move({ cameraId: 'cam-w', clientId: 'window-wvp-1', pan: 1, tilt: 0, zoom: 0 });
+      // Held for 400 ms: renewed on a timer without waiting for answers, as the page does.
+      const move = () => ptz.move({ cameraId: 'cam-w', clientId: 'window-wvp-1', pan: 1, tilt: 0, zoom: 0 });
+      await move();
+      let last = Date.now();
+      const renew = setInterval(() => {
         last = Date.now();
-        await new Promise((r) => setTimeout(r, 100));
-      }
+        void move();
+      }, 100);
+      await new Promise((r) => setTimeout(r, 400));
+      clearInterval(renew);
       await new Promise((r) => setTimeout(r, 700));
       const sent = wvp.calls.filter((c) => c.path.startsWith('/api/front-end/ptz/'));
       expect(sent[0]!.query).toMatchObject({ command: 'right', horizonSpeed: '255' });
