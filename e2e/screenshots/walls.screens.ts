@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { expect, test } from '../support/app-fixture.js';
+import { connectContract } from '../support/contract-client.js';
+import { freePort, startDemoCamera } from '../support/demo-camera-process.js';
+import { ROOT } from '../support/host-app.js';
+import { expectAdvancing } from '../support/video-probe.js';
+
+test.use({ hostOnly: true });
+
+test('docs/wall-4.png and docs/wall-16.png: a 4-tile and a 16-tile wall in Chinese, every tile playing', async ({ app }) => {
+  const { page, host } = app;
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const port = await freePort();
+  const camera = await startDemoCamera(port);
+  const contract = await connectContract(host!);
+  try {
+    const url = (codec: 'h264' | 'h265') => `rtsp://127.0.0.1:${port}/demo/${codec}`;
+    const names = ['东门入口', '东门出口', '停车场北', '停车场南', '一号楼大厅', '二号楼大厅', '仓库通道', '配电房', '西门岗亭', '南门广场', '食堂', '操场东', '操场西', '围墙北段'];
+    await contract.call('sw:devices:add', {
+      name: '园区录像机',
+      kind: 'rtsp',
+      host: '127.0.0.1',
+      port,
+      cameras: names.map((name, i) => ({ id: `yard-${i + 1}`, name, ptz: false, sources: [{ profile: 'main' as const, url: url('h264'), codec: 'h264' as const }] })),
+    });
+    // Four tiles: the two demo cameras and two of the yard's.
+    const wall = await contract.call('sw:walls:forWindow', {});
+    await contract.call('sw:walls:save', { ...wall, tiles: wall.tiles.map((t, i) => ({ ...t, cameraId: t.cameraId ?? `yard-${i - 1}` })) });
+    await expectAdvancing(page, [0, 1, 2, 3], 60_000);
+    await expect(page.getByTestId('live-count')).toHaveText('实时 4/4 路', { timeout: 20_000 });
+    await page.screenshot({ path: path.join(ROOT, 'docs/wall-4.png') });
+
+    await page.getByTestId('layout-select').selectOption({ label: '16 画面' });
+    await page.getByTestId('device-item').filter({ hasText: '园区录像机' }).scrollIntoViewIfNeeded();
+    const dt = await page.evaluateHandle(() => new DataTransfer());
+    const source = page.getByTestId('device-item').filter({ hasText: '园区录像机' });
+    const target = page.getByTestId('wall-cell').nth(4);
+    await source.dispatchEvent('dragstart', { dataTransfer: dt });
+    await target.dispatchEvent('dragover', { dataTransfer: dt });
+    await target.dispatchEvent('drop', { dataTransfer: dt });
+    await expect(page.getByTestId('tile').locator('[data-testid=tile-name]')).toHaveCount(16);
+    await expectAdvancing(page, Array.from({ length: 16 }, (_, i) => i), 90_000);
+    await expect(page.getByTestId('live-count')).toHaveText('实时 16/16 路', { timeout: 30_000 });
+    await page.getByTestId('tile').nth(5).click();
+    await page.screenshot({ path: path.join(ROOT, 'docs/wall-16.png') });
+  } finally {
+    contract.close();
+    await camera.stop();
+  }
+});
