@@ -10,6 +10,7 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { CameraTree } from '../features/tree/CameraTree.js';
 import { WallView } from '../features/wall/WallView.js';
 import { ExportPanel } from '../features/export/ExportPanel.js';
+import { DeviceEditor } from '../features/devices/DeviceEditor.js';
 import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
 import { dispatchKey } from '../features/shortcuts/registry.js';
 import { wallsSelectors } from '../store/index.js';
@@ -64,6 +65,7 @@ export function App() {
         <WallView key={reconnects} />
         <ExportPanel />
       </main>
+      <DeviceEditor />
       <HelpOverlay />
     </div>
   );

@@ -8,6 +8,7 @@ test('the operator adds a camera by URL, is told clearly what is wrong, and play
   const camera = await startDemoCamera(port, ['--auth', 'admin:Gate-Pass9']);
   try {
     await page.getByTestId('add-camera').click();
+    await page.getByTestId('add-tab-url').click();
     // A name cannot grow past the limit, and one that got past the field (pasted into a page
     // without the limit) is refused on the name field with the limit named.
     await expect(page.getByTestId('form-name')).toHaveAttribute('maxlength', '64');

@@ -3,6 +3,7 @@ import { expect, test } from '../../support/app-fixture.js';
 test('the operator adds a camera, finds the entry in the audit view (in Chinese) and verifies the chain', async ({ app }) => {
   const { page } = app;
   await page.getByTestId('add-camera').click();
+  await page.getByTestId('add-tab-url').click();
   await page.getByTestId('form-name').fill('北门 2');
   await page.getByTestId('form-mainUrl').fill('rtsp://127.0.0.1:9/north');
   await page.getByTestId('form-submit').click();

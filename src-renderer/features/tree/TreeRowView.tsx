@@ -2,6 +2,7 @@
 import type { DragEvent, MouseEvent } from 'react';
 import { useT } from '../../i18n/use-t.js';
 import type { MessageKey } from '../../i18n/translate.js';
+import { useStore } from '../../store/index.js';
 import type { CameraStatus } from '../../store/tree/tree-types.js';
 import { writeCameraDrag } from './drag-data.js';
 import type { CameraRow, GroupRow, TreeRow } from './tree-model.js';
@@ -81,6 +82,11 @@ function GroupLine({ row, ctx }: { row: GroupRow; ctx: RowContext }) {
       <span className="sw-tree-count" title={t('tree.count.title', { count: row.cameraIds.length })}>
         {t('tree.count', { count: row.cameraIds.length })}
       </span>
+      {row.group === 'device' && row.deviceId && !row.demo && (
+        <button tabIndex={-1} className="sw-tree-act" data-testid="edit-device" title={t('devices.edit')} aria-label={t('devices.edit')} onClick={own(() => useStore.getState().openDeviceEditor(row.deviceId!))}>
+          ✎
+        </button>
+      )}
       {row.group === 'device' && row.deviceId && !row.demo && (
         <button tabIndex={-1} className="sw-tree-act sw-tree-remove" data-testid="remove-device" title={t('tree.remove.device')} aria-label={t('tree.remove.device')} onClick={own(() => ctx.askRemove(row))}>
           ×

@@ -19,4 +19,12 @@ export const createDevicesSlice: SliceCreator<DevicesState & DevicesActions> = (
     await devicesService.remove(id);
     set({ devices: await devicesService.list() });
   },
+
+  async updateDevice(change) {
+    await devicesService.update(change);
+    set({ devices: await devicesService.list() });
+  },
+
+  openDeviceEditor: (id) => set({ editingDeviceId: id }),
+  closeDeviceEditor: () => set({ editingDeviceId: undefined }),
 });

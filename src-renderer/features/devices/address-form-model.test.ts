@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { areaPathOf, buildAddressInput, EMPTY_ADDRESS } from './address-form-model.js';
+
+describe('the by-address form', () => {
+  it('reads the area levels: trailing blanks dropped, a gap refused at its level', () => {
+    expect(areaPathOf(['城关县', ' 东关镇 ', '', ''])).toEqual({ ok: true, area: ['城关县', '东关镇'] });
+    expect(areaPathOf(['', '', '', ''])).toEqual({ ok: true, area: [] });
+    expect(areaPathOf(['城关县', '', '李家村', ''])).toEqual({ ok: false, level: 1 });
+  });
+
+  it('names the field that is wrong, and builds an ONVIF device whose channels come from the device', () => {
+    expect(buildAddressInput({ ...EMPTY_ADDRESS, host: '' })).toMatchObject({ ok: false, field: 'name' });
+    expect(buildAddressInput({ ...EMPTY_ADDRESS, name: 'A', host: 'bad host' })).toMatchObject({ ok: false, field: 'host' });
+    expect(buildAddressInput({ ...EMPTY_ADDRESS, host: '10.0.0.5', port: '70000' })).toMatchObject({ ok: false, field: 'port' });
+    expect(buildAddressInput({ ...EMPTY_ADDRESS, host: '10.0.0.5', area: ['', 'x', '', ''] })).toMatchObject({ ok: false, field: 'area.0' });
+    const onvif = buildAddressInput({ ...EMPTY_ADDRESS, host: 'http://10.0.0.5/', password: 'p' });
+    expect(onvif).toEqual({ ok: true, input: { name: '10.0.0.5', kind: 'onvif', host: '10.0.0.5', port: 80, username: 'admin', password: 'p', area: [], cameras: [] } });
+  });
+
+  it('gives a vendor device one camera per channel, numbered', () => {
+    const r = buildAddressInput({ ...EMPTY_ADDRESS, kind: 'hikvision', name: '东门', host: '10.0.0.7', channels: '3' });
+    expect(r.ok && r.input.cameras.map((c) => [c.name, c.channel])).toEqual([
+      ['东门 1', 1],
+      ['东门 2', 2],
+      ['东门 3', 3],
+    ]);
+    expect(buildAddressInput({ ...EMPTY_ADDRESS, kind: 'dahua', host: '10.0.0.7', channels: '0' })).toMatchObject({ ok: false, field: 'channels' });
+  });
+});
