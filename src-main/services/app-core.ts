@@ -121,6 +121,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   });
   exports.onProgress((p) => bus.emit('sw:export:onDidProgress', p));
   exports.onHistory((e) => bus.emit('sw:export:onDidChangeHistory', e));
+  exports.onDrives((listing) => bus.emit('sw:export:onDidChangeDrives', listing));
   const watchedStreams = streamsWithReplayBuffers(streams, exports, (e) => exportLog.error('replay buffer', e));
   auditLoginLockouts(streams.hub, devices, audit);
   keepLoginRefusals(streams.hub, devices);

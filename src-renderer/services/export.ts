@@ -12,4 +12,5 @@ export const exportService = {
   verify: (folder: string) => call('sw:export:verify', { folder }),
   onProgress: (listener: (p: ExportProgressEvent) => void): Unsubscribe => subscribe('sw:export:onDidProgress', listener),
   onHistory: (listener: (e: ExportHistoryEntry) => void): Unsubscribe => subscribe('sw:export:onDidChangeHistory', listener),
+  onDrives: (listener: (d: EventPayload<'sw:export:onDidChangeDrives'>) => void): Unsubscribe => subscribe('sw:export:onDidChangeDrives', listener),
 };

@@ -98,4 +98,6 @@ export const exportChannels = {
 export const exportEvents = {
   'sw:export:onDidProgress': ExportProgress,
   'sw:export:onDidChangeHistory': ExportHistoryEntry,
+  /** Removable drives came or went (the panel lists them again). */
+  'sw:export:onDidChangeDrives': z.object({ drives: z.array(ExportDrive), problem: z.string().optional() }),
 } as const;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isSkywallError } from '../../common/model/errors.js';
 import { exportFromReplayBuffer } from '../../export/export-replay.js';
 import { exportFromRecorder } from '../../export/nvr/export-recording.js';
-import { listRemovableDrives, type DriveListing } from '../../export/drives/index.js';
+import { listRemovableDrives, watchRemovableDrives, type DriveListing } from '../../export/drives/index.js';
 import { installationSigner, type ManifestSigner } from '../../export/package/index.js';
 import { NoVideoError, ReplayBuffer, type ReplayBufferOptions } from '../../export/recorder/replay-buffer.js';
 import { verifyExportFolder, type VerifyReport } from '../../export/verify/index.js';
@@ -69,6 +69,8 @@ export interface ExportService {
   settled(exportId: string): Promise<ExportHistoryEntry>;
   onProgress(listener: (p: ExportProgressView) => void): () => void;
   onHistory(listener: (e: ExportHistoryEntry) => void): () => void;
+  /** Removable drives inserted or removed; the watch runs while someone listens. */
+  onDrives(listener: (listing: DriveListing) => void): () => void;
   /** The installation's key fingerprint, to publish for recipients. */
   fingerprint(): Promise<string>;
   dispose(): Promise<void>;
@@ -89,6 +91,8 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
   const jobs = new Map<string, Job>();
   const progressListeners = new Set<(p: ExportProgressView) => void>();
   const historyListeners = new Set<(e: ExportHistoryEntry) => void>();
+  const driveListeners = new Set<(l: DriveListing) => void>();
+  let stopDriveWatch: (() => void) | undefined;
   let signer: Promise<ManifestSigner> | undefined;
   let queue: Promise<void> = Promise.resolve();
   const operator = o.operator ?? (() => 'operator');
@@ -229,8 +233,21 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
       historyListeners.add(l);
       return () => historyListeners.delete(l);
     },
+    onDrives(l) {
+      driveListeners.add(l);
+      stopDriveWatch ??= watchRemovableDrives((listing) => driveListeners.forEach((x) => x(listing)));
+      return () => {
+        driveListeners.delete(l);
+        if (driveListeners.size === 0) {
+          stopDriveWatch?.();
+          stopDriveWatch = undefined;
+        }
+      };
+    },
     fingerprint: async () => (await getSigner()).fingerprint,
     async dispose() {
+      stopDriveWatch?.();
+      stopDriveWatch = undefined;
       for (const job of jobs.values()) job.abort.abort();
       await queue;
       for (const b of buffers.values()) await b.stop();

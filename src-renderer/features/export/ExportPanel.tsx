@@ -42,7 +42,10 @@ export function ExportPanel() {
     const offProgress = exportService.onProgress(setProgress);
     void exportService.history().then(setHistory);
     void exportService.drives().then((d) => setDrives(d.drives));
+    // A drive plugged in or pulled out while the panel is open shows at once.
+    const offDrives = exportService.onDrives((d) => setDrives(d.drives));
     return () => {
+      offDrives();
       offHistory();
       offProgress();
     };
