@@ -7,6 +7,7 @@ import { launchChromium } from '../support/browser.js';
 import { startBaselineRelay, type BaselineRelay } from './baseline-relay.js';
 import { startClockSource, type ClockSource } from './clock-source.js';
 import { measureLatency, type LatencyResult } from './latency-measure.js';
+import { startLiveFlvServer, type LiveFlvServer } from './live-flv-server.js';
 import { startLiveRtspServer, type LiveRtspServer } from './live-rtsp-server.js';
 import { openProbePage, TILE } from './probe-page.js';
 import { startSkywall, type SkywallBenchApp } from './skywall-app.js';
@@ -14,6 +15,8 @@ import { formatSummary, r1, sleep, summarize, type Summary } from './stats.js';
 
 export interface LatencyOptions {
   only?: 'skywall' | 'baseline';
+  /** Also play the 1-tile clock as a platform's HTTP-FLV stream through the hub (default true). */
+  platform?: boolean;
   tiles: number[];
   minSeconds: number;
   minFrames: number;
@@ -34,6 +37,8 @@ const PHASES: Record<number, Phase> = {
   16: { tiles: 16, rows: 4, cols: 4, width: 640, height: 360 },
 };
 
+const PLATFORM_CAMERA = 'clock-720p-platform-flv';
+
 const pathOf = (phase: Phase, i: number): string => `/clock/${phase.height}p/${i + 1}`;
 const cameraOf = (phase: Phase, i: number): string => `clock-${phase.height}p-${i + 1}`;
 
@@ -41,6 +46,9 @@ export interface LatencyPhaseResult {
   phase: Phase;
   skywall?: LatencyResult;
   baseline?: LatencyResult;
+  /** The same clock served as a platform's HTTP-FLV stream, played through the hub (1 tile only). */
+  platform?: LatencyResult;
+  platformPipeline?: Summary;
   source: { p50: number; p95: number };
   /** RTSP packet out -> display, per side (the source's own delay taken out frame by frame). */
   skywallPipeline?: Summary;
@@ -101,6 +109,9 @@ async function tileStates(page: import('playwright-core').Page): Promise<string>
 export async function runLatencyBench(o: LatencyOptions): Promise<LatencyPhaseResult[]> {
   const paths = new Map<string, ClockSource>();
   const rtsp: LiveRtspServer = await startLiveRtspServer(paths);
+  const flvSources = new Map<string, ClockSource>();
+  const flv: LiveFlvServer = await startLiveFlvServer(flvSources);
+  const withPlatform = o.platform !== false && o.only !== 'baseline' && o.tiles.includes(1);
   const browser = await launchChromium();
   let skywall: SkywallBenchApp | undefined;
   let relay: BaselineRelay | undefined;
@@ -110,6 +121,8 @@ export async function runLatencyBench(o: LatencyOptions): Promise<LatencyPhaseRe
       skywall = await startSkywall();
       const cams = o.tiles.flatMap((t) => Array.from({ length: t }, (_, i) => ({ id: cameraOf(PHASES[t], i), url: rtsp.url(pathOf(PHASES[t], i)) })));
       await skywall.addCameras('Pixel clock', rtsp.port, [...new Map(cams.map((c) => [c.id, c])).values()]);
+      // The platform row: a county platform's HTTP-FLV URL, added as platform imports are.
+      if (withPlatform) await skywall.ipc.invoke('sw:devices:add', { name: 'Pixel clock platform', kind: 'url', host: '127.0.0.1', port: flv.port, cameras: [{ id: PLATFORM_CAMERA, name: PLATFORM_CAMERA, ptz: false, sources: [{ profile: 'main', url: flv.url('720p'), codec: 'h264' }] }] });
     }
     if (o.only !== 'skywall') relay = await startBaselineRelay();
 
@@ -145,6 +158,16 @@ export async function runLatencyBench(o: LatencyOptions): Promise<LatencyPhaseRe
           for (const line of describe('skywall ', result.skywall)) console.log(line);
           console.log(formatSummary('  skywall  RTSP out→display (source delay removed)', result.skywallPipeline));
           await sleep(1000);
+          if (withPlatform && tiles === 1) {
+            flvSources.set('720p', source);
+            result.platform = await runSide(browser, phase, await app.pageUrl(), () => app.showWall(1, 1, [PLATFORM_CAMERA]), o, source.fps, tileStates, sourceWindow);
+            await app.showWall(1, 1, [null]);
+            flvSources.delete('720p');
+            result.platformPipeline = pipeline(result.platform, flv.sentAt);
+            for (const line of describe('platform', result.platform)) console.log(line);
+            console.log(formatSummary('  platform HTTP-FLV out→display (source delay removed)', result.platformPipeline));
+            await sleep(1000);
+          }
         }
         if (relay) {
           const r = relay;
@@ -180,6 +203,7 @@ export async function runLatencyBench(o: LatencyOptions): Promise<LatencyPhaseRe
     await skywall?.stop();
     await relay?.close();
     await rtsp.close();
+    await flv.close();
   }
   return results;
 }
@@ -205,5 +229,28 @@ export function latencyJson(r: LatencyPhaseResult): Record<string, unknown> {
     baseline_pipeline_p50_ms: r.baselinePipeline ? r1(r.baselinePipeline.p50) : null,
     source_p50_ms: r1(r.source.p50),
     source_p95_ms: r1(r.source.p95),
+  };
+}
+
+/** The platform row: the 1-tile clock as HTTP-FLV through the hub, beside the direct RTSP and mpegts.js figures of the same run. */
+export function platformLatencyJson(r: LatencyPhaseResult): Record<string, unknown> | undefined {
+  const p = r.platform;
+  if (!p) return undefined;
+  const direct = r.skywall;
+  const b = r.baseline;
+  return {
+    bench: 'latency',
+    tiles: 1,
+    resolution: `${r.phase.width}x${r.phase.height}`,
+    streams: 'one platform HTTP-FLV path (FLV demuxed into the hub, fMP4 to the tile)',
+    p50_ms: r1(p.display.p50),
+    p95_ms: r1(p.display.p95),
+    p99_ms: r1(p.display.p99),
+    frames: p.frames,
+    direct_p50_ms: direct ? r1(direct.display.p50) : null,
+    delta_vs_direct_p50_ms: direct ? r1(p.display.p50 - direct.display.p50) : null,
+    baseline_p50_ms: b ? r1(b.display.p50) : null,
+    pipeline_p50_ms: r.platformPipeline ? r1(r.platformPipeline.p50) : null,
+    source_p50_ms: r1(r.source.p50),
   };
 }

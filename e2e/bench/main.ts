@@ -5,7 +5,7 @@ import { massOutageSummary, runMassOutage } from '../../src-main/testing/ingest/
 import { driftJson, runDriftBench } from './drift.js';
 import { exportJson, runExportBench } from './export.js';
 import { gatewayJson, runGatewayCompare } from './gateway-compare.js';
-import { runLatencyBench, latencyJson } from './latency.js';
+import { runLatencyBench, latencyJson, platformLatencyJson } from './latency.js';
 import { runPtzBench } from './ptz.js';
 import { runTtffBench, ttffJson } from './ttff.js';
 import { runTreeSearchBench } from './tree-search.js';
@@ -84,7 +84,11 @@ async function main(): Promise<void> {
         warmupSeconds: numberFlag(flags, 'warmup', 5),
       });
       loadNote('end');
-      for (const r of results) console.log(JSON.stringify(latencyJson(r)));
+      for (const r of results) {
+        console.log(JSON.stringify(latencyJson(r)));
+        const platform = platformLatencyJson(r);
+        if (platform) console.log(JSON.stringify(platform));
+      }
       return;
     }
     case 'ttff': {
