@@ -4,6 +4,7 @@ import { createOnvifAdapter } from './onvif/onvif-adapter.js';
 import { OnvifSessions } from './onvif/onvif-sessions.js';
 import { DeviceAdapterRegistry } from './registry.js';
 import { createRtspUrlAdapter } from './rtsp-url/rtsp-url-adapter.js';
+import { createVendorAdapter } from './vendors/vendor-adapter.js';
 import { createArtemisAdapter } from './platforms/artemis/artemis-adapter.js';
 import { createWvpAdapter } from './platforms/wvp/wvp-adapter.js';
 
@@ -27,6 +28,9 @@ export function createDeviceAdapters(options: DeviceAdaptersOptions = {}): Devic
     ['rtsp', byUrl],
     ['url', byUrl],
     ['onvif', createOnvifAdapter({ sessions })],
+    ['hikvision', createVendorAdapter('hikvision')],
+    ['dahua', createVendorAdapter('dahua')],
+    ['uniview', createVendorAdapter('uniview')],
     ['wvp', createWvpAdapter()],
     ['artemis', createArtemisAdapter()],
   ]);
