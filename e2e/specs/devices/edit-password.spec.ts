@@ -21,7 +21,7 @@ test('editing a device password keeps its camera on the wall and it plays again'
     await expect(page.getByTestId('add-camera-form')).toHaveCount(0);
 
     // A name with markup is shown as the text it is.
-    const row = page.getByTestId('camera-item').first();
+    const row = page.getByTestId('camera-item').filter({ hasText: '东门' });
     await expect(row).toContainText('东门 <b>1</b>');
     await expect(page.locator('.sw-tree b')).toHaveCount(0);
 
@@ -30,7 +30,7 @@ test('editing a device password keeps its camera on the wall and it plays again'
     const tile = page.getByTestId('tile').first();
     await expect(tile).toHaveAttribute('data-state', 'auth_failed', { timeout: 15_000 });
     // The tree says so too, once the refusal is kept with the device.
-    await expect(page.getByTestId('camera-status').first()).toHaveAttribute('class', /auth_failed/);
+    await expect(row.getByTestId('camera-status')).toHaveAttribute('class', /auth_failed/);
 
     await page.getByTestId('edit-device').first().click();
     await expect(page.getByTestId('device-editor')).toBeVisible();
@@ -41,8 +41,8 @@ test('editing a device password keeps its camera on the wall and it plays again'
     await expect(page.getByTestId('device-editor')).toHaveCount(0);
 
     await expectAdvancing(page, [0]);
-    await expect(page.getByTestId('camera-item')).toHaveCount(1);
-    await expect(page.getByTestId('on-wall-mark')).toHaveCount(1);
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('on-wall-mark')).toHaveCount(1);
   } finally {
     await camera.stop();
   }
