@@ -29,19 +29,20 @@ test('the operator adds a camera by URL, is told clearly what is wrong, and play
     await page.getByTestId('form-mainUrl').fill(`rtsp://admin:Gate-Pass9@127.0.0.1:${port}/demo/h264`);
     await page.getByTestId('form-submit').click();
     await expect(page.getByTestId('add-camera-form')).toHaveCount(0);
-    // A configured device replaces the demo device in the list.
-    await expect(page.getByTestId('device-item')).toHaveCount(1);
-    await expect(page.getByTestId('device-item')).toContainText('东门 1');
+    // The demo device stays listed beside the configured one.
+    await expect(page.getByTestId('device-item')).toHaveCount(2);
+    await expect(page.getByTestId('device-item').filter({ hasText: '东门 1' })).toHaveCount(1);
 
     await page.getByTestId('layout-select').selectOption('1x1');
     await page.getByTestId('tile').first().click();
-    await page.getByTestId('camera-item').first().dblclick();
+    await page.getByTestId('camera-item').filter({ hasText: '东门 1' }).first().dblclick();
     await expectAdvancing(page, [0]);
 
-    // Removing asks first; once the undo notice is closed the device is gone and the demo returns.
+    // Removing asks first; once the undo notice is closed the device is gone and only the demo is left.
     await page.getByTestId('remove-device').click();
     await page.getByTestId('tree-remove-ok').click();
     await page.getByTestId('tree-undo-close').click();
+    await expect(page.getByTestId('device-item')).toHaveCount(1);
     await expect(page.getByTestId('device-item').first()).toContainText('演示');
   } finally {
     await camera.stop();

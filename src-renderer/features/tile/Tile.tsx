@@ -30,7 +30,7 @@ export function Tile({ index, cameraId, selected, onSelect }: TileProps) {
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);
   const maximised = useStore((s) => wallsSelectors.maximisedTile(s) === index);
-  const { profile, measured } = useAutoProfile(tileRef, maximised);
+  const { profile, measured } = useAutoProfile(tileRef, maximised, camera?.id);
   // Nothing opens before the tile's size is known: a large tile starts on the main stream directly.
   const { view, retryNow } = useTileStream(camera && visible && measured ? { cameraId: camera.id, profile } : null, slotRef, camera);
   useReportTile(index, camera?.id, view.state, view.darkReason);
@@ -86,22 +86,27 @@ function TileClock() {
   );
 }
 
-/** The stream this tile's size calls for, re-chosen whenever it is resized (hysteresis in chooseProfile). */
-function useAutoProfile(ref: React.RefObject<HTMLElement | null>, maximised: boolean): { profile: Profile; measured: boolean } {
-  const [width, setWidth] = useState(0);
+/**
+ * The stream this tile's size calls for, re-chosen whenever it is resized (hysteresis in
+ * chooseProfile). A new camera waits for a fresh measurement: the tile may be mid-way through a
+ * layout change, and opening on its old size would open one stream only to swap it for another.
+ */
+function useAutoProfile(ref: React.RefObject<HTMLElement | null>, maximised: boolean, cameraId: string | undefined): { profile: Profile; measured: boolean } {
+  const [size, setSize] = useState<{ width: number; forCamera: string | undefined }>({ width: 0, forCamera: undefined });
   const chosen = useRef<Profile | undefined>(undefined);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    // observe() always reports once, after the layout this render produced.
     const ro = new ResizeObserver((entries) => {
       const w = entries[entries.length - 1]?.contentRect.width;
-      if (w !== undefined && w > 0) setWidth(Math.round(w));
+      if (w !== undefined && w > 0) setSize({ width: Math.round(w), forCamera: cameraId });
     });
     ro.observe(el);
     return () => ro.disconnect();
-  }, [ref]);
-  chosen.current = chooseProfile(chosen.current, { widthPx: width, maximised, zoomed: false });
-  return { profile: chosen.current, measured: width > 0 };
+  }, [ref, cameraId]);
+  chosen.current = chooseProfile(chosen.current, { widthPx: size.width, maximised, zoomed: false });
+  return { profile: chosen.current, measured: size.width > 0 && size.forCamera === cameraId };
 }
 
 /** G.711 is common on NVRs and no browser decoder plays it: say it is dropped, not broken. */
