@@ -44,6 +44,11 @@ export interface DeviceAdapter {
    * the channel has no such profile; `auth_failed`, `unreachable`, `timeout` from the device.
    */
   liveSource(device: DeviceHandle, channel: ChannelRef, profile: ChannelProfile): Promise<LiveSource>;
+  /**
+   * Nothing pulls this channel any more (the hub's grace is over): a platform that opened a play
+   * session for `liveSource` may end it. Absent for devices that keep no session.
+   */
+  releaseLive?(device: DeviceHandle, channel: ChannelRef): Promise<void>;
   /** Present when this kind of device can be steered; ChannelDescription.ptz says which channels. */
   readonly ptz?: PtzCapability;
   /** Present when this kind of device keeps recordings that can be played back. */

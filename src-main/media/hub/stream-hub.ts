@@ -29,6 +29,8 @@ export interface StreamHubOptions {
   limiter?: ConnectLimiter;
   /** Per-device stream and bandwidth limits and the transcode cap; absent: no limits. */
   budget?: StreamBudget;
+  /** A source stopped for good (grace over, or made room): a platform can end its play session. */
+  onSourceIdle?: (key: string) => void;
   now?: () => number;
 }
 
@@ -156,11 +158,13 @@ export class StreamHub {
       onBlocked: (block) => this.blocked.set(key, block),
       gate: o.budget ? this.gateFor(key, o.budget) : undefined,
       onIdle: () => {
-        if (this.sources.get(key) === source) this.sources.delete(key);
+        const current = this.sources.get(key) === source;
+        if (current) this.sources.delete(key);
         if (this.sources.size === 0 && this.watchdog) {
           clearInterval(this.watchdog);
           this.watchdog = undefined;
         }
+        if (current) o.onSourceIdle?.(key);
       },
     });
     return source;

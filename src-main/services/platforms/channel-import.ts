@@ -3,7 +3,7 @@
 // made fit rather than failing the whole import, and an empty one takes the channel id.
 import { randomUUID } from 'node:crypto';
 import { DISPLAY_NAME_MAX, displayNameProblem } from '../../common/contract/display-name.js';
-import type { Camera, PlatformKind } from '../../common/contract/index.js';
+import type { Camera } from '../../common/contract/index.js';
 import { AREA_LEVELS } from '../../common/model/device.js';
 import type { PlatformChannel } from '../../devices/platforms/platform-adapter.js';
 
@@ -26,13 +26,13 @@ export function areaOf(platformArea: string[], channelArea: string[] | undefined
   return [...platformArea, ...channelArea.map((a) => fitName(a, '-'))].slice(0, AREA_LEVELS.length);
 }
 
-export function cameraFromChannel(kind: PlatformKind, ch: PlatformChannel, platformArea: string[], newId: () => string = () => `cam-${randomUUID()}`): Camera {
+export function cameraFromChannel(ch: PlatformChannel, platformArea: string[], newId: () => string = () => `cam-${randomUUID()}`): Camera {
   const area = areaOf(platformArea, ch.area);
   return {
     id: newId(),
     name: fitName(ch.name, ch.id),
     ptz: ch.ptz,
-    sources: kind === 'artemis' ? [{ profile: 'main' }, { profile: 'sub' }] : [{ profile: 'main' }],
+    sources: ch.profiles.map((p) => ({ profile: p.profile })),
     externalId: ch.id.slice(0, 128),
     ...(ch.subDevice ? { subDevice: { id: ch.subDevice.id.slice(0, 128), name: ch.subDevice.name.slice(0, 128) } } : {}),
     ...(area ? { area } : {}),

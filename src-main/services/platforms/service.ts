@@ -54,7 +54,7 @@ export function createPlatformsService(devices: DevicesService, adapters: Device
     async add(req) {
       const { channels } = await list(req);
       const area = req.area ?? [];
-      const cameras = channels.map((c) => cameraFromChannel(req.kind, c, area));
+      const cameras = channels.map((c) => cameraFromChannel(c, area));
       const view = await devices.add({
         name: req.name,
         kind: req.kind,

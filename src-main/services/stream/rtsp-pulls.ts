@@ -26,6 +26,8 @@ export interface RtspTarget {
   renew?: () => Promise<RtspTarget>;
   /** The device refused these credentials before (kept across restarts): never dial it. */
   refused?: true;
+  /** Nothing pulls the camera any more: ends the platform's play session (WVP play/stop). */
+  release?: () => void;
 }
 
 /** What a camera of a device under the lockout guard pulls: nothing, answered as auth_failed. */
@@ -58,7 +60,7 @@ export class RtspPulls {
   private ffmpeg: FfmpegInfo | undefined;
 
   constructor(graceMs: number, budget?: StreamBudget) {
-    this.hub = new StreamHub({ graceMs, ...(budget ? { budget } : {}), producerFactory: (text) => this.produce(text) });
+    this.hub = new StreamHub({ graceMs, ...(budget ? { budget } : {}), producerFactory: (text) => this.produce(text), onSourceIdle: (text) => this.sourceIdle(text) });
   }
 
   /** ffmpeg for the `x264` variant (undefined: no re-encode possible). */
@@ -128,6 +130,16 @@ export class RtspPulls {
 
   close(): void {
     this.hub.close();
+  }
+
+  /** The last pull of a camera (any profile or re-encode) stopped: its platform session may end. */
+  private sourceIdle(text: string): void {
+    const cameraId = parseSourceKey(text)?.cameraId;
+    if (cameraId === undefined) return;
+    if (this.hub.keys().some((k) => parseSourceKey(k)?.cameraId === cameraId)) return;
+    for (const [direct, target] of this.targets) {
+      if (target.release && parseSourceKey(direct)?.cameraId === cameraId) return target.release();
+    }
   }
 
   private produce(text: string) {

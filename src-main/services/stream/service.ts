@@ -6,6 +6,7 @@
 // talks to 127.0.0.1.
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { logger } from '../../base/log/index.js';
 import type { StreamFacts, StreamOpenAnswer, StreamOpenRequest } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { formatSourceKey, sourceKey, type SourceKey } from '../../common/model/source-key.js';
@@ -49,6 +50,8 @@ export interface StreamServiceOptions {
 }
 
 type StatusView = StreamFacts['status'];
+
+const streamLog = logger('stream');
 
 function statusView(s: HubStatus): StatusView {
   return {
@@ -101,11 +104,15 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
   /** Records what the hub pulls for `key`; a platform's play URL is asked for again before each reconnect. */
   const pullRtsp = (key: SourceKey, source: HubSource, ch?: ResolvedChannel): void => {
     const target = targetOf(source);
+    const adapter = ch?.adapter;
+    if (ch && adapter?.releaseLive) {
+      target.release = () => void adapter.releaseLive!(ch.device, ch.channel).catch((e: unknown) => streamLog.warn(`ending the platform session of ${key.cameraId}: ${e instanceof Error ? e.message : String(e)}`));
+    }
     if (source.renewable && ch) {
       target.renew = async () => {
         const fresh = await ch.adapter.liveSource(ch.device, ch.channel, key.profile);
         if (!hubTakes(fresh)) throw new SkywallError('unsupported_codec', 'the platform changed the stream format');
-        return targetOf(fresh);
+        return { ...targetOf(fresh), ...(target.release ? { release: target.release } : {}) };
       };
     }
     pulls.setTarget(key, target);

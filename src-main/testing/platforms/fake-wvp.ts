@@ -5,7 +5,9 @@
 // play/start returning a StreamContent whose URLs carry a query and point at a real FLV stream
 // (flv-live-server.ts), which answers 404 for a while after play/start as ZLMediaKit does until
 // the device pushed it; play/stop ends it. PTZ and preset commands are recorded; a preset query
-// can be made to time out the way WVP does (3 s, then code 100).
+// can be made to time out the way WVP does (3 s, then code 100). One stream per channel: which of
+// the device's streams play/start asks for is the channel's `streamIdentification`, set by
+// POST /api/device/query/channel/stream/identification/update/ (recorded with every play/start).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +19,8 @@ export interface FakeWvpChannel {
   name: string;
   status: 'ON' | 'OFF';
   ptzType: number;
+  /** How the sub-stream is asked for (`stream:1`, `streamprofile:0`, ...); absent: none set. */
+  streamIdentification?: string;
 }
 
 export interface FakeWvpDevice {
@@ -55,6 +59,8 @@ export interface FakeWvp {
   expireTokens(): void;
   /** Streams started by play/start and not stopped. */
   playing(): string[];
+  /** Every play/start that opened a stream, with the channel's stream identification at that moment. */
+  starts: Array<{ stream: string; identification: string | null }>;
   /** ZLMediaKit ends the channel's stream (nobody watched, or the device dropped it): viewers are cut, the URL 404s until play/start again. */
   endStream(deviceId: string, channelId: string): void;
   close(): Promise<void>;
@@ -81,9 +87,12 @@ export async function startFakeWvp(o: FakeWvpOptions): Promise<FakeWvp> {
   const tokens = new Map<string, number>(); // token -> expiry
   const playing = new Set<string>();
   const calls: RecordedCall[] = [];
+  const starts: FakeWvp['starts'] = [];
   let logins = 0;
   const lifetime = o.tokenLifetimeMs ?? 60 * 60_000;
 
+  // WVP's database id of a channel: its place among all channels, from 1.
+  const dbIdOf = (c: FakeWvpChannel): number => o.devices.flatMap((d) => d.channels).indexOf(c) + 1;
   const channelOf = (d: string, c: string): FakeWvpChannel | undefined => o.devices.find((x) => x.deviceId === d)?.channels.find((x) => x.deviceId === c);
 
   const streamContent = (d: string, c: string) => {
@@ -122,8 +131,10 @@ export async function startFakeWvp(o: FakeWvpOptions): Promise<FakeWvp> {
     [/^\/api\/device\/query\/devices\/([^/]+)\/channels$/, (m, q, res) => {
       if (q.page === undefined || q.count === undefined) return send(res, 400, { code: 400, msg: '参数不全或者错误' });
       if (!/^\d+$/.test(q.page) || !/^\d+$/.test(q.count)) return send(res, 500, { code: 500, msg: '系统异常' });
-      const d = o.devices.find((x) => x.deviceId === decodeURIComponent(m[1]!));
-      const list = (d?.channels ?? []).map((c) => ({ id: 1, deviceId: c.deviceId, name: c.name, parentDeviceId: d!.deviceId, status: c.status, ptzType: c.ptzType, civilCode: '340200', manufacture: 'Hikvision' }));
+      const di = o.devices.findIndex((x) => x.deviceId === decodeURIComponent(m[1]!));
+      const d = o.devices[di];
+      const matches = (c: FakeWvpChannel) => !q.query || c.deviceId.includes(q.query) || c.name.includes(q.query);
+      const list = (d?.channels ?? []).filter(matches).map((c) => ({ id: dbIdOf(c), deviceDbId: di + 1, deviceId: c.deviceId, name: c.name, parentDeviceId: d!.deviceId, status: c.status, ptzType: c.ptzType, civilCode: '340200', manufacture: 'Hikvision', streamIdentification: c.streamIdentification ?? null }));
       send(res, 200, ok(page(list, Number(q.page), Number(q.count))));
     }],
     [/^\/api\/play\/start\/([^/]+)\/([^/]+)$/, (m, _q, res) => {
@@ -133,6 +144,7 @@ export async function startFakeWvp(o: FakeWvpOptions): Promise<FakeWvp> {
       const key = `${d}_${c}`;
       if (!playing.has(key)) {
         playing.add(key);
+        starts.push({ stream: key, identification: channelOf(d, c)!.streamIdentification ?? null });
         const register = () => o.media.register('rtp', key);
         if (o.registerDelayMs) setTimeout(register, o.registerDelayMs).unref();
         else register();
@@ -145,7 +157,16 @@ export async function startFakeWvp(o: FakeWvpOptions): Promise<FakeWvp> {
       const key = `${d}_${c}`;
       playing.delete(key);
       o.media.unregister('rtp', key);
+      o.media.dropViewers('rtp', key); // the BYE ends the stream for everyone watching it
       send(res, 200, ok({ deviceId: d, channelId: c }));
+    }],
+    [/^\/api\/device\/query\/channel\/stream\/identification\/update\/$/, (_m, q, res) => {
+      // WVP asserts the identification has a length; the channel is found by its database id.
+      if (!q.streamIdentification) return send(res, 200, fail('码流标识必须存在'));
+      const ch = o.devices.flatMap((d) => d.channels).find((c) => String(dbIdOf(c)) === q.id);
+      if (!ch) return send(res, 200, fail('通道不存在'));
+      ch.streamIdentification = q.streamIdentification;
+      send(res, 200, ok(null));
     }],
     [/^\/api\/front-end\/ptz\/([^/]+)\/([^/]+)$/, (m, q, res) => {
       if (!channelOf(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!))) return send(res, 200, fail('通道不存在'));
@@ -194,6 +215,8 @@ export async function startFakeWvp(o: FakeWvpOptions): Promise<FakeWvp> {
     const token = req.headers['access-token'];
     const expiry = typeof token === 'string' ? tokens.get(token) : undefined;
     if (expiry === undefined || expiry < Date.now()) return send(res, 401, UNAUTHORIZED);
+    const post = url.pathname.endsWith('/stream/identification/update/');
+    if (req.method !== (post ? 'POST' : 'GET')) return send(res, 405, { code: 405, msg: `Request method '${req.method}' is not supported` });
     calls.push({ path: url.pathname, query: q, at: Date.now() });
     void route[1](route[0].exec(url.pathname)!, q, res);
   });
@@ -203,6 +226,7 @@ export async function startFakeWvp(o: FakeWvpOptions): Promise<FakeWvp> {
     baseUrl: `http://127.0.0.1:${port}`,
     port,
     calls,
+    starts,
     logins: () => logins,
     expireTokens: () => {
       for (const k of tokens.keys()) tokens.set(k, 0);

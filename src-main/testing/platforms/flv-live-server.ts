@@ -19,7 +19,8 @@ export interface FlvLiveServer {
   viewers(): { http: number; ws: number };
   /** Requests answered 404 so far. */
   notFound(): number;
-  dropViewers(): void;
+  /** Closes every viewer, or only those of one stream. */
+  dropViewers(app?: string, stream?: string): void;
   close(): Promise<void>;
 }
 
@@ -27,7 +28,7 @@ const LIVE_PATH = /^\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\.live\.flv$/;
 
 export async function startFlvLiveServer(clip: LiveClip, opts: { registerAll?: boolean; hevcForm?: HevcFlvForm } = {}): Promise<FlvLiveServer> {
   const registered = new Set<string>();
-  const open = new Set<{ close(): void; kind: 'http' | 'ws' }>();
+  const open = new Set<{ close(): void; kind: 'http' | 'ws'; path: string }>();
   let notFound = 0;
   const known = (pathname: string): boolean => {
     const m = LIVE_PATH.exec(pathname);
@@ -52,7 +53,7 @@ export async function startFlvLiveServer(clip: LiveClip, opts: { registerAll?: b
     }
     res.writeHead(200, { 'content-type': 'video/x-flv', 'access-control-allow-origin': '*' });
     res.flushHeaders();
-    const viewer = { kind: 'http' as const, close: () => res.destroy() };
+    const viewer = { kind: 'http' as const, path: pathname, close: () => res.destroy() };
     open.add(viewer);
     // A viewer 8 MB behind is dropped, as a media server would.
     const unsubscribe = feed(
@@ -76,7 +77,7 @@ export async function startFlvLiveServer(clip: LiveClip, opts: { registerAll?: b
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const viewer = { kind: 'ws' as const, close: () => ws.terminate() };
+      const viewer = { kind: 'ws' as const, path: pathname, close: () => ws.terminate() };
       open.add(viewer);
       const unsubscribe = feed(
         (parts) => {
@@ -109,8 +110,8 @@ export async function startFlvLiveServer(clip: LiveClip, opts: { registerAll?: b
       return { http, ws };
     },
     notFound: () => notFound,
-    dropViewers: () => {
-      for (const v of [...open]) v.close();
+    dropViewers: (app, stream) => {
+      for (const v of [...open]) if (app === undefined || v.path === `/${app}/${stream}.live.flv`) v.close();
     },
     async close() {
       for (const v of [...open]) v.close();

@@ -89,7 +89,13 @@ describe('WVP adapter', () => {
     });
     p.stop();
     expect(got).toBe(`h264 ${clip.tracks.video!.width}x${clip.tracks.video!.height}`);
-    await expect(adapter.liveSource(device, { index: 0, cameraId: 'cam-1-2' }, 'sub')).rejects.toMatchObject({ code: 'not_found' });
+    // WVP has one stream per channel: while it plays main, a sub request shares it and changes nothing.
+    const shared = await adapter.liveSource(device, { index: 0, cameraId: 'cam-1-2' }, 'sub');
+    expect(shared.url).toBe(source.url);
+    expect(wvp.calls.some((c) => c.path.includes('/stream/identification/'))).toBe(false);
+    await adapter.releaseLive!(device, { index: 0, cameraId: 'cam-1-2' });
+    expect(wvp.calls.at(-1)!.path).toBe(`/api/play/stop/${DEVICES[1]!.deviceId}/${DEVICES[1]!.channels[2]!.deviceId}`);
+    expect(wvp.playing()).not.toContain(`${DEVICES[1]!.deviceId}_${DEVICES[1]!.channels[2]!.deviceId}`);
   });
 
   it('shows the platform\'s own message when it refuses (code 100)', async () => {

@@ -3,15 +3,17 @@
 // lowest latency that plays here: WS-FLV, then HTTP-FLV (both demuxed into the hub), then RTSP
 // (the RTSP ingest). fMP4 and HLS are not taken (the hub cannot demux fMP4; HLS adds seconds).
 // The URL holds for one play session: ZLMediaKit ends a stream nobody watches, so the stream
-// service asks again (play/start) before every reconnect (`renewable`).
+// service asks again (play/start) before every reconnect (`renewable`); play/stop when nothing
+// pulls the channel any more, main/sub through the channel's stream choice (wvp-live.ts).
 import { SkywallError } from '../../../common/model/errors.js';
 import type { ChannelProfile } from '../../../common/model/source-key.js';
-import type { DeviceHandle, LiveSource } from '../../adapter.js';
+import type { ChannelRef, DeviceHandle, LiveSource } from '../../adapter.js';
 import type { ChannelTarget, PlaybackCapability, PtzCapability, TimeRange } from '../../capabilities.js';
 import { platformBaseUrl, platformIdsOf, type PlatformAdapter, type PlatformChannel, type PlatformListing } from '../platform-adapter.js';
 import { PresetRegistry } from '../preset-registry.js';
 import { headingOf } from '../ptz-direction.js';
 import { CODE_FAILED, WvpClient, type WvpConnection } from './wvp-client.js';
+import { WvpLiveSessions, type WvpChannelIds } from './wvp-live.js';
 import type { WvpStreamContent } from './wvp-schemas.js';
 
 const PAGE_SIZE = 100;
@@ -53,8 +55,9 @@ export interface WvpAdapterOptions {
   pageSize?: number;
 }
 
-export function createWvpAdapter(options: WvpAdapterOptions = {}): PlatformAdapter & { ptz: PtzCapability; playback: PlaybackCapability; clientFor(device: DeviceHandle): Promise<WvpClient> } {
+export function createWvpAdapter(options: WvpAdapterOptions = {}): PlatformAdapter & { ptz: PtzCapability; playback: PlaybackCapability; clientFor(device: DeviceHandle): Promise<WvpClient>; sessions: WvpLiveSessions } {
   const held = new Map<string, Held>();
+  const sessions = new WvpLiveSessions();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const presets = new PresetRegistry();
 
@@ -95,7 +98,7 @@ export function createWvpAdapter(options: WvpAdapterOptions = {}): PlatformAdapt
             channels.push({
               id: c.deviceId,
               name: (c.name ?? '').trim() || c.deviceId,
-              profiles: [{ profile: 'main' }],
+              profiles: [{ profile: 'main' }, { profile: 'sub' }],
               ptz: c.ptzType !== 3,
               online: d.onLine !== false && c.status === 'ON',
               subDevice: { id: c.parentDeviceId ?? d.deviceId, name: (d.name ?? '').trim() || d.deviceId },
@@ -172,8 +175,14 @@ export function createWvpAdapter(options: WvpAdapterOptions = {}): PlatformAdapt
     },
   };
 
+  const liveIds = (device: DeviceHandle, channel: ChannelRef): WvpChannelIds => {
+    const ids = idsOf({ device, channel });
+    return { ...ids, key: `${device.config.id}/${ids.deviceId}/${ids.channelId}` };
+  };
+
   return {
     clientFor,
+    sessions,
     listChannels,
     ptz,
     playback,
@@ -182,16 +191,18 @@ export function createWvpAdapter(options: WvpAdapterOptions = {}): PlatformAdapt
       return { channels };
     },
     async liveSource(device, channel, profile: ChannelProfile) {
-      // GB/T 28181 live through WVP has one stream per channel.
-      if (profile !== 'main') throw new SkywallError('not_found', `WVP channels have no ${profile} stream`, { cameraId: channel.cameraId, profile });
-      const ids = idsOf({ device, channel });
+      if (profile !== 'main' && profile !== 'sub') throw new SkywallError('not_found', `WVP channels have no ${profile} stream`, { cameraId: channel.cameraId, profile });
+      const ids = liveIds(device, channel);
       const client = await clientFor(device);
-      const sc = await client.playStart(ids.deviceId, ids.channelId);
+      const { content: sc } = await sessions.start(client, ids, profile);
       const { baseUrl, pinSha256 } = platformBaseUrl(device.config);
       const picked = pickWvpUrl(sc, baseUrl.startsWith('https:'));
       if (!picked) throw new SkywallError('unsupported_codec', 'WVP offered no FLV or RTSP URL for this channel', { cameraId: channel.cameraId });
       const secureMedia = /^(https|wss):/i.test(picked.url);
       return picked.kind === 'relay' && secureMedia && pinSha256 ? { ...picked, tls: { pinSha256 } } : picked;
+    },
+    async releaseLive(device, channel) {
+      await sessions.release(await clientFor(device), liveIds(device, channel));
     },
   };
 }

@@ -61,8 +61,15 @@ export class WvpClient {
     return this.get('device/query/devices', '/api/device/query/devices', { page, count }, pageInfo(WvpDevice));
   }
 
-  channelsPage(deviceId: string, page: number, count: number) {
-    return this.get('device/query/channels', `/api/device/query/devices/${enc(deviceId)}/channels`, { page, count }, pageInfo(WvpChannel));
+  /** `query` narrows the page to channels whose name or id contains it. */
+  channelsPage(deviceId: string, page: number, count: number, query?: string) {
+    return this.get('device/query/channels', `/api/device/query/devices/${enc(deviceId)}/channels`, { page, count, ...(query ? { query } : {}) }, pageInfo(WvpChannel));
+  }
+
+  /** Which stream of the channel the next play/start asks the device for (a setting of the channel in WVP). */
+  async setStreamIdentification(channelDbId: number, deviceDbId: number | undefined, streamIdentification: string): Promise<void> {
+    const query = { id: channelDbId, ...(deviceDbId !== undefined ? { deviceDbId } : {}), streamIdentification };
+    await this.getRaw('channel/stream/identification/update', '/api/device/query/channel/stream/identification/update/', query, this.timeouts.callMs, 'POST');
   }
 
   playStart(deviceId: string, channelId: string) {
@@ -122,18 +129,18 @@ export class WvpClient {
     return parsed.data as z.infer<T>;
   }
 
-  private async getRaw(call: string, path: string, query: Record<string, string | number>, timeoutMs = this.timeouts.callMs): Promise<unknown> {
+  private async getRaw(call: string, path: string, query: Record<string, string | number>, timeoutMs = this.timeouts.callMs, method: 'GET' | 'POST' = 'GET'): Promise<unknown> {
     return this.session.run(async (token) => {
       const url = this.url(path, query);
-      const env = await this.exchange(call, url, token, timeoutMs);
+      const env = await this.exchange(call, url, token, timeoutMs, method);
       if (env.code === CODE_UNAUTHORIZED) throw new SessionExpired(call);
       if (env.code !== 0) throw refused(call, url, env);
       return env.data;
     });
   }
 
-  private async exchange(call: string, url: URL, token: string | undefined, timeoutMs: number): Promise<WvpEnvelope> {
-    const answer = await platformRequest({ method: 'GET', url, timeoutMs, call, tls: this.conn().tls, headers: { accept: 'application/json', ...(token ? { 'access-token': token } : {}) } });
+  private async exchange(call: string, url: URL, token: string | undefined, timeoutMs: number, method: 'GET' | 'POST' = 'GET'): Promise<WvpEnvelope> {
+    const answer = await platformRequest({ method, url, timeoutMs, call, tls: this.conn().tls, headers: { accept: 'application/json', ...(token ? { 'access-token': token } : {}) } });
     if (answer.status === 401) return { code: CODE_UNAUTHORIZED, msg: 'token expired' };
     if (answer.status === 404) throw new SkywallError('not_found', `${describeCall(call, url)} is not offered by this WVP version (HTTP 404)`, { call, status: 404 });
     const env = WvpEnvelope.safeParse(parseJson(answer, call, url));

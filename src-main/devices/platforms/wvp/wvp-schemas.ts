@@ -46,6 +46,11 @@ export const WvpChannel = z
     /** 0 unknown, 1 dome, 2 half dome, 3 fixed, 4 remote-controlled (GB/T 28181 PTZType). */
     ptzType: z.number().nullish(),
     civilCode: z.string().nullish(),
+    /** WVP's database ids of the channel and its device (2.7.x), for per-channel settings. */
+    id: z.number().nullish(),
+    deviceDbId: z.number().nullish(),
+    /** How the sub-stream is asked for in the INVITE (`stream:1`, `streamnumber:1`, `streamprofile:1`, `streamMode:sub`); empty is main. */
+    streamIdentification: z.string().nullish(),
   })
   .passthrough();
 export type WvpChannel = z.infer<typeof WvpChannel>;

@@ -1,6 +1,8 @@
 // A WVP channel through the stream service, as a tile opens it: play/start gives an FLV URL the
 // hub pulls, the tile gets the fMP4 gateway URL; when ZLMediaKit ends the stream (nobody
-// watched, device dropped), the hub asks WVP again (play/start) and plays on, no operator action.
+// watched, device dropped), the hub asks WVP again (play/start) and plays on, no operator action;
+// play/stop goes out once nothing pulls the channel (after the hub's grace); a sub-stream is the
+// channel's stream choice set before play/start, and main outranks it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createDeviceAdapters } from '../../index.js';
@@ -18,6 +20,8 @@ let media: FlvLiveServer;
 let wvp: FakeWvp;
 let streams: StreamService;
 const DEVICES = wvpDevices(1, 2);
+const CH2 = DEVICES[0]!.channels[1]!;
+const STREAM2 = `${DEVICES[0]!.deviceId}_${CH2.deviceId}`;
 const bus = new EventBus();
 const states: string[] = [];
 
@@ -35,7 +39,10 @@ beforeAll(async () => {
     port: wvp.port,
     username: 'admin',
     demo: false,
-    cameras: [{ id: 'wvp-cam', name: ch.name, ptz: true, sources: [], externalId: ch.deviceId, subDevice: { id: DEVICES[0]!.deviceId, name: DEVICES[0]!.name } }],
+    cameras: [
+      { id: 'wvp-cam', name: ch.name, ptz: true, sources: [], externalId: ch.deviceId, subDevice: { id: DEVICES[0]!.deviceId, name: DEVICES[0]!.name } },
+      { id: 'wvp-cam-2', name: CH2.name, ptz: false, sources: [], externalId: CH2.deviceId, subDevice: { id: DEVICES[0]!.deviceId, name: DEVICES[0]!.name } },
+    ],
   } as DeviceRecord;
   bus.subscribe((name, payload) => name === 'sw:stream:onDidChangeStatus' && states.push((payload as { state: string }).state));
   streams = await createStreamService({ devices: devicesFor([record], new Map([['wvp-1', 'pw']])), adapters: createDeviceAdapters(), bus, graceMs: 200, findFfmpeg: async () => undefined });
@@ -46,6 +53,18 @@ afterAll(async () => {
   await media.close();
   clip.stop();
 });
+
+/** A tile's view of a gateway stream: binary messages (fMP4 fragments) counted. */
+function watch(url: string): { frames: () => number; close: () => void } {
+  const ws = new WebSocket(url);
+  let frames = 0;
+  ws.on('message', (_d, binary) => {
+    if (binary) frames++;
+  });
+  return { frames: () => frames, close: () => ws.close() };
+}
+
+const callsTo = (prefix: string) => wvp.calls.filter((c) => c.path.startsWith(prefix)).length;
 
 describe('a WVP channel in a tile', () => {
   it('plays through the hub, waits out the 404 until the stream registers, and reopens a session the platform ended', async () => {
@@ -70,4 +89,53 @@ describe('a WVP channel in a tile', () => {
     ws.close();
     streams.close(facts.streamId);
   }, 30_000);
+
+  it('sends play/stop only after the last viewer of the channel left and the grace is over', async () => {
+    const a = playableFacts(await streams.open({ cameraId: 'wvp-cam-2', profile: 'main' }));
+    const b = playableFacts(await streams.open({ cameraId: 'wvp-cam-2', profile: 'main' }));
+    const va = watch(a.url);
+    const vb = watch(b.url);
+    await expect.poll(() => vb.frames(), { timeout: 8000 }).toBeGreaterThan(5);
+    expect(wvp.playing()).toContain(STREAM2);
+    const stops = callsTo('/api/play/stop/');
+    va.close();
+    streams.close(a.streamId);
+    await new Promise((r) => setTimeout(r, 600)); // three graces: one viewer is still there
+    expect(callsTo('/api/play/stop/')).toBe(stops);
+    expect(wvp.playing()).toContain(STREAM2);
+    vb.close();
+    streams.close(b.streamId);
+    await expect.poll(() => wvp.playing().includes(STREAM2), { timeout: 5000 }).toBe(false);
+    expect(callsTo('/api/play/stop/')).toBe(stops + 1);
+    expect(wvp.calls.filter((c) => c.path.startsWith('/api/play/stop/')).at(-1)!.path).toBe(`/api/play/stop/${DEVICES[0]!.deviceId}/${CH2.deviceId}`);
+  }, 30_000);
+
+  it('plays the sub-stream by the channel\'s stream choice, and switches the channel to main when a tile asks for main', async () => {
+    const from = wvp.starts.length;
+    const sub = playableFacts(await streams.open({ cameraId: 'wvp-cam-2', profile: 'sub' }));
+    expect(sub).toMatchObject({ profile: 'sub', transport: 'fmp4-ws' });
+    const vs = watch(sub.url);
+    await expect.poll(() => vs.frames(), { timeout: 8000 }).toBeGreaterThan(5);
+    expect(wvp.starts.slice(from)).toEqual([{ stream: STREAM2, identification: 'stream:1' }]);
+    const update = wvp.calls.filter((c) => c.path === '/api/device/query/channel/stream/identification/update/').at(-1)!;
+    expect(update.query).toMatchObject({ streamIdentification: 'stream:1', id: '2', deviceDbId: '1' });
+
+    // Main outranks sub: the channel's one stream becomes main; the sub tile plays on by itself.
+    const startsBefore = callsTo('/api/play/start/');
+    const main = playableFacts(await streams.open({ cameraId: 'wvp-cam-2', profile: 'main' }));
+    const vm = watch(main.url);
+    await expect.poll(() => vm.frames(), { timeout: 8000 }).toBeGreaterThan(5);
+    expect(wvp.starts.slice(from).map((s) => s.identification)).toEqual(['stream:1', 'stream:0']);
+    const at = vs.frames();
+    await expect.poll(() => vs.frames(), { timeout: 10_000 }).toBeGreaterThan(at + 5);
+    expect(callsTo('/api/play/start/')).toBeGreaterThanOrEqual(startsBefore + 2); // main, then the sub tile's reconnect
+
+    const stops = callsTo('/api/play/stop/');
+    for (const [v, f] of [[vs, sub], [vm, main]] as const) {
+      v.close();
+      streams.close(f.streamId);
+    }
+    await expect.poll(() => wvp.playing().includes(STREAM2), { timeout: 5000 }).toBe(false);
+    expect(callsTo('/api/play/stop/')).toBe(stops + 1); // one stream, one stop
+  }, 40_000);
 });
