@@ -10,11 +10,7 @@ test.use({ hostOnly: true });
 /** The hub's grace (10 s) plus slack for a loaded machine. */
 const RELEASED_WITHIN_MS = 10_000 + 5_000;
 
-// Known defect, kept visible: the first-run demo cameras this wall replaces keep their two hub
-// sources past the grace (6 instead of 4), so nothing is released as this spec requires. The
-// spec is marked as failing until the demo's sources are released; it then fails as a reminder.
 test('tiles behind a maximised tile and a hidden window release their streams: the hub drops to zero consumers', async ({ app }) => {
-  test.fail(true, 'the replaced demo cameras keep their hub sources past the grace');
   test.setTimeout(120_000);
   const { page, host } = app;
   const paths = ['/gate-a', '/gate-b', '/gate-c', '/gate-d'];

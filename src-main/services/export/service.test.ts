@@ -41,7 +41,7 @@ async function setup(dataDir?: string) {
   });
   cleanups.push(() => audit.close());
   cleanups.push(() => service.dispose());
-  return { service, dir, audit };
+  return { service, dir, audit, hub };
 }
 
 async function waitForBuffer(service: ExportService, ms: number): Promise<void> {
@@ -105,5 +105,14 @@ describe('export service', () => {
     const unwatched = await service.start({ key: 'cam-9:main', lastSeconds: 1, targetDir: target.dir, caseReference: 'c', reason: 'r' });
     expect(await service.settled(unwatched.exportId)).toMatchObject({ state: 'failed', failure: 'no_video' });
     expect(service.history().map((h) => h.state)).toEqual(['failed', 'failed', 'cancelled', 'done']);
+  });
+
+  it('a stream closed while its buffer is still starting leaves no buffer and no hub consumer behind', async () => {
+    const { service, hub } = await setup();
+    const watching = service.watch('cam-1:main');
+    const unwatching = service.unwatch('cam-1:main');
+    await Promise.all([watching, unwatching]);
+    expect(service.watched()).toEqual([]);
+    expect(hub.stats().consumers).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ import type { CredentialVault } from '../../storage/vault/index.js';
 import { HistoryStore, type ExportFailureCode, type ExportHistoryEntry } from './history-store.js';
 import { ProgressMeter, type ExportProgressView } from './progress-meter.js';
 import type { RecorderSourceFor } from './recorder-source.js';
+import { ReplayBuffers } from './replay-buffers.js';
 
 /** Who and what a hub key shows, for the metadata. */
 export interface StreamIdentity {
@@ -87,7 +88,7 @@ interface Job {
 export async function createExportService(o: ExportServiceOptions): Promise<ExportService> {
   const now = o.now ?? (() => new Date());
   const history = await HistoryStore.open(o.dataDir, now);
-  const buffers = new Map<string, ReplayBuffer>();
+  const buffers = new ReplayBuffers((key) => ReplayBuffer.start({ hub: o.hub, key, dir: path.join(o.dataDir, 'replay', key.replace(/[^A-Za-z0-9_.-]/g, '_')), ...o.replay }));
   const jobs = new Map<string, Job>();
   const progressListeners = new Set<(p: ExportProgressView) => void>();
   const historyListeners = new Set<(e: ExportHistoryEntry) => void>();
@@ -166,17 +167,9 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
   };
 
   return {
-    async watch(key) {
-      if (buffers.has(key)) return;
-      const dir = path.join(o.dataDir, 'replay', key.replace(/[^A-Za-z0-9_.-]/g, '_'));
-      buffers.set(key, await ReplayBuffer.start({ hub: o.hub, key, dir, ...o.replay }));
-    },
-    async unwatch(key) {
-      const b = buffers.get(key);
-      buffers.delete(key);
-      await b?.stop();
-    },
-    watched: () => [...buffers.keys()],
+    watch: (key) => buffers.watch(key),
+    unwatch: (key) => buffers.unwatch(key),
+    watched: () => buffers.keys(),
     drives: () => listRemovableDrives(),
     async start(req) {
       const id = `x-${now().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
@@ -250,8 +243,7 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
       stopDriveWatch = undefined;
       for (const job of jobs.values()) job.abort.abort();
       await queue;
-      for (const b of buffers.values()) await b.stop();
-      buffers.clear();
+      await buffers.stopAll();
     },
   };
 }
