@@ -12,6 +12,7 @@ import * as healthMessages from './messages/health.js';
 import * as ptzMessages from './messages/ptz.js';
 import * as treeMessages from './messages/tree.js';
 import * as platformsMessages from './messages/platforms.js';
+import * as tourMessages from './messages/tour.js';
 
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...ptzMessages.en,
   ...treeMessages.en,
   ...platformsMessages.en,
+  ...tourMessages.en,
 };

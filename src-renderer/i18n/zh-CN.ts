@@ -12,6 +12,7 @@ import * as healthMessages from './messages/health.js';
 import * as ptzMessages from './messages/ptz.js';
 import * as treeMessages from './messages/tree.js';
 import * as platformsMessages from './messages/platforms.js';
+import * as tourMessages from './messages/tour.js';
 
 export const zhCN = {
   ...appMessages.zh,
@@ -26,6 +27,7 @@ export const zhCN = {
   ...ptzMessages.zh,
   ...treeMessages.zh,
   ...platformsMessages.zh,
+  ...tourMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { layoutProblem, MAX_GRID } from '../model/wall-layout.js';
 import { Empty, Id } from './define.js';
 import { displayName } from './display-name.js';
+import { WallTours } from './tours.js';
 
 export const WallTile = z.object({
   cameraId: Id.nullable(),
@@ -28,6 +29,8 @@ const WallFields = {
   tiles: z.array(WallTile).max(64),
   /** Cameras that did not fit the current layout, in tile order: they come back when it grows. */
   overflow: z.array(WallTile).max(256).optional(),
+  /** Tile tours and the wall tour (contract/tours.ts). */
+  tours: WallTours.optional(),
 };
 
 type WallShape = { rows: number; cols: number; cells?: z.infer<typeof LayoutCell>[] | undefined; tiles: unknown[] };

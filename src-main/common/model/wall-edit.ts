@@ -29,6 +29,7 @@ export function applyLayout(wall: Wall, layout: Layout): Wall {
   const next: Wall = { id: wall.id, name: wall.name, rows: layout.rows, cols: layout.cols, tiles };
   if (!isUniform(layout)) next.cells = layout.cells.map((c) => ({ ...c }));
   if (overflow.length > 0) next.overflow = overflow;
+  if (wall.tours) next.tours = wall.tours; // a tour on a tile beyond the layout waits for it to grow
   return next;
 }
 

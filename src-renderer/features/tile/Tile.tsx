@@ -9,6 +9,10 @@ import { PtzTileSlot } from '../ptz/PtzTileSlot.js';
 import { clockText, useClock } from './use-clock.js';
 import { useTileStream } from './use-tile-stream.js';
 import { useVisibility } from './use-visibility.js';
+import { TileToolbar } from './TileToolbar.js';
+import { TourChip } from '../tour/TourChip.js';
+import { openTourDialog } from '../tour/TourDialog.js';
+import { tourInteract, tourResume, useTileTour, type TileTourView } from '../tour/tour-state.js';
 import './tile.css';
 
 interface TileProps {
@@ -20,8 +24,11 @@ interface TileProps {
   onSelect(): void;
 }
 
-export function Tile({ index, cameraId, selected, onSelect }: TileProps) {
+export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileProps) {
   const t = useT();
+  // A running tour puts its own camera on the tile; the wall's assignment comes back when it stops.
+  const tour = useTileTour(index);
+  const cameraId = tour ? tour.cameraId : ownCameraId;
   const camera = useStore((s) => devicesSelectors.cameraById(s, cameraId));
   const deviceId = useStore((s) => (cameraId ? s.devices.find((d) => d.cameras.some((c) => c.id === cameraId))?.id : undefined));
   const showStats = useStore(settingsSelectors.showTileStats);
@@ -30,9 +37,12 @@ export function Tile({ index, cameraId, selected, onSelect }: TileProps) {
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);
   const maximised = useStore((s) => wallsSelectors.maximisedTile(s) === index);
-  const { profile, measured } = useAutoProfile(tileRef, maximised, camera?.id);
+  // Measured per wall assignment, not per tour step: a tour's switch must not wait for a new size.
+  const { profile, measured } = useAutoProfile(tileRef, maximised, ownCameraId ?? undefined);
   // Nothing opens before the tile's size is known: a large tile starts on the main stream directly.
-  const { view, retryNow } = useTileStream(camera && visible && measured ? { cameraId: camera.id, profile } : null, slotRef, camera);
+  const playing = !!camera && visible && measured;
+  const { view, retryNow, prepare } = useTileStream(playing ? { cameraId: camera.id, profile } : null, slotRef, camera);
+  useTourPrestart(tour, playing, profile, prepare);
   useReportTile(index, camera?.id, view.state, view.darkReason);
   const severity = severityOf(view);
 
@@ -45,8 +55,11 @@ export function Tile({ index, cameraId, selected, onSelect }: TileProps) {
       data-state={view.state ?? 'empty'}
       data-problem={view.overBudget ? 'over_budget' : undefined}
       data-profile={camera ? profile : undefined}
+      data-tour={tour ? (tour.paused ? 'paused' : 'running') : undefined}
       aria-selected={selected}
       onClick={onSelect}
+      onPointerDown={() => tourInteract(index)}
+      onWheel={() => tourInteract(index)}
     >
       <div ref={slotRef} className="sw-tile-video" />
       {!camera && (
@@ -60,6 +73,7 @@ export function Tile({ index, cameraId, selected, onSelect }: TileProps) {
           <span className="sw-tile-name sw-tile-label" data-testid="tile-name">
             {camera.name}
           </span>
+          {tour && <TourChip tour={tour} onResume={() => tourResume(index)} />}
           <TileClock />
           <TileBadge view={view} />
         </div>
@@ -70,6 +84,7 @@ export function Tile({ index, cameraId, selected, onSelect }: TileProps) {
           {t('tile.audio.g711')}
         </div>
       )}
+      <TileToolbar actions={[{ id: 'tour', label: t('tour.action.tile'), pressed: tour?.kind === 'tile', run: () => openTourDialog({ kind: 'tile', tile: index }) }]} />
       {camera && showStats && <TileStats stats={view.stats} />}
       {camera?.ptz && <PtzTileSlot cameraId={camera.id} selected={selected} />}
     </div>
@@ -107,6 +122,14 @@ function useAutoProfile(ref: React.RefObject<HTMLElement | null>, maximised: boo
   }, [ref, cameraId]);
   chosen.current = chooseProfile(chosen.current, { widthPx: size.width, maximised, zoomed: false });
   return { profile: chosen.current, measured: size.width > 0 && size.forCamera === cameraId };
+}
+
+/** A tour's next camera starts underneath before its turn, so the switch lands on a picture. */
+function useTourPrestart(tour: TileTourView | undefined, playing: boolean, profile: Profile, prepare: (next: { cameraId: string; profile: Profile } | null) => void): void {
+  const next = tour?.preparing && playing && tour.nextCameraId && tour.nextCameraId !== tour.cameraId ? tour.nextCameraId : null;
+  useEffect(() => {
+    prepare(next ? { cameraId: next, profile } : null);
+  }, [prepare, next, profile]);
 }
 
 /** G.711 is common on NVRs and no browser decoder plays it: say it is dropped, not broken. */

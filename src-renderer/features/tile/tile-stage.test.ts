@@ -140,4 +140,19 @@ describe('TileStage', () => {
     expect(made.every((f) => f.disposed)).toBe(true);
     expect(last()).toEqual({});
   });
+
+  it('a prepared camera is dropped when the tour pauses, but a successor already asked for stays', () => {
+    const s = stage();
+    s.show({ cameraId: 'a', profile: 'sub' });
+    fake('a', 'sub').push({ state: 'live' });
+    s.prepare({ cameraId: 'b', profile: 'sub' });
+    s.cancelPrepared();
+    expect(fake('b', 'sub').disposed).toBe(true);
+    expect(s.showing?.cameraId).toBe('a');
+    s.show({ cameraId: 'c', profile: 'sub' });
+    s.cancelPrepared();
+    expect(fake('c', 'sub').disposed).toBe(false);
+    fake('c', 'sub').push({ state: 'live' });
+    expect(s.showing?.cameraId).toBe('c');
+  });
 });

@@ -93,6 +93,11 @@ export class TileStage {
     this.incoming = this.start(target, false, false);
   }
 
+  /** Drop a prepared successor that was not asked for yet (a paused tour); one asked for stays. */
+  cancelPrepared(): void {
+    if (this.incoming && !this.incoming.wanted) this.dropIncoming();
+  }
+
   /** The target on screen, or the one taking over. */
   get showing(): TileTarget | undefined {
     return this.current?.target;

@@ -60,7 +60,7 @@ export function useTileStream(
   target: TileTarget | null,
   slotRef: RefObject<HTMLElement | null>,
   device?: object,
-): { view: TileView; retryNow(): void; prepare(next: TileTarget): void } {
+): { view: TileView; retryNow(): void; prepare(next: TileTarget | null): void } {
   const [view, setView] = useState<TileView>({});
   const stageRef = useRef<TileStage | undefined>(undefined);
 
@@ -86,6 +86,7 @@ export function useTileStream(
   }, [device]);
 
   const retryNow = useCallback(() => stageRef.current?.retryNow(), []);
-  const prepare = useCallback((next: TileTarget) => stageRef.current?.prepare(next), []);
+  /** Start `next` underneath for its turn; null drops what was prepared and not yet asked for. */
+  const prepare = useCallback((next: TileTarget | null) => (next ? stageRef.current?.prepare(next) : stageRef.current?.cancelPrepared()), []);
   return { view, retryNow, prepare };
 }

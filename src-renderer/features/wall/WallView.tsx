@@ -4,6 +4,8 @@ import { useT } from '../../i18n/use-t.js';
 import { useStore, wallsSelectors } from '../../store/index.js';
 import { Tile } from '../tile/Tile.js';
 import { dropAssignments } from '../tree/drag-data.js';
+import { openTourDialog, TourDialog } from '../tour/TourDialog.js';
+import { useTourDriver } from '../tour/tour-state.js';
 import { LayoutPicker } from './LayoutPicker.js';
 import { NumberEntry } from './NumberEntry.js';
 import { RemoveConfirm } from './RemoveConfirm.js';
@@ -27,6 +29,7 @@ export function WallView() {
   const swapTiles = useStore((s) => s.swapTiles);
   const toggleFullScreen = useFullScreen();
   useWallShortcuts(toggleFullScreen);
+  useTourDriver();
   if (!wall || !layout) return null;
   return (
     <section className="sw-wall" data-testid="wall" data-full-screen={fullScreen}>
@@ -38,6 +41,9 @@ export function WallView() {
           </span>
         )}
         <LayoutPicker />
+        <button data-testid="wall-tour" aria-pressed={!!wall.tours?.wall} onClick={() => openTourDialog({ kind: 'wall' })}>
+          {t('tour.action.wall')}
+        </button>
         <button data-testid="wall-full-screen" aria-pressed={fullScreen} title="F11" onClick={toggleFullScreen}>
           {t(fullScreen ? 'wall.fullScreen.leave' : 'wall.fullScreen')}
         </button>
@@ -68,6 +74,7 @@ export function WallView() {
       <NumberEntry />
       <UndoNotice />
       <RemoveConfirm />
+      <TourDialog />
     </section>
   );
 }

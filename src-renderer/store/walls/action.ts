@@ -124,5 +124,11 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
     setWallFullScreen(on) {
       set({ wallFullScreen: on });
     },
+
+    setTours: (tours) =>
+      change((wall) => {
+        const { tours: _old, ...rest } = wall;
+        return tours && (tours.tiles.length > 0 || tours.wall) ? { ...rest, tours } : rest;
+      }),
   };
 };

@@ -1,4 +1,5 @@
 // What the slice offers, apart from its implementation, so the store type can name it without importing the slice.
+import type { WallTours } from '@common/contract/tours.js';
 import type { Layout } from '@common/model/wall-layout.js';
 import type { Unsubscribe } from '../../services/sync.js';
 
@@ -28,4 +29,6 @@ export interface WallsActions {
   toggleMaximise(index?: number): void;
   restore(): void;
   setWallFullScreen(on: boolean): void;
+  /** Stores the wall's tours (tile tours and the wall tour); undefined removes them all. */
+  setTours(tours: WallTours | undefined): Promise<void>;
 }
