@@ -1,21 +1,16 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openSkywallStore } from './open-skywall-store.js';
 import { CURRENT_SCHEMA_VERSION, SkywallDoc } from './schema.js';
+import { openStoreDir, storageFixture } from '../testing/storage/open-store-dir.js';
 import { useTempDirs } from '../testing/storage/temp-dir.js';
 import { openKeyFileVault } from './vault/open-vault.js';
 
 const tempDir = useTempDirs();
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'testing', 'storage', 'fixtures', 'v1-skywall.json');
+const FIXTURE = storageFixture('v1-skywall.json');
 const AT = new Date('2026-06-01T00:00:00Z');
 
-async function openDir(dir: string) {
-  const vault = await openKeyFileVault({ dir, now: () => AT });
-  const opened = await openSkywallStore({ dir, vault, now: () => AT });
-  return { vault, ...opened, problems: opened.problems.filter((p) => p.code !== 'vault_weak_protection') };
-}
+const openDir = (dir: string) => openStoreDir(dir, AT);
 
 describe('migration v1 -> v2 (the device model)', () => {
   it('keeps every device id, camera id, URL and wall tile, and adds category and area', async () => {

@@ -1,21 +1,15 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openSkywallStore } from './open-skywall-store.js';
 import { CURRENT_SCHEMA_VERSION, SkywallDoc } from './schema.js';
+import { openStoreDir, storageFixture } from '../testing/storage/open-store-dir.js';
 import { useTempDirs } from '../testing/storage/temp-dir.js';
-import { openKeyFileVault } from './vault/open-vault.js';
 
 const tempDir = useTempDirs();
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'testing', 'storage', 'fixtures', 'v0-skywall.json');
+const FIXTURE = storageFixture('v0-skywall.json');
 const AT = new Date('2025-06-01T00:00:00Z');
 
-async function openDir(dir: string) {
-  const vault = await openKeyFileVault({ dir, now: () => AT });
-  const opened = await openSkywallStore({ dir, vault, now: () => AT });
-  return { vault, ...opened, problems: opened.problems.filter((p) => p.code !== 'vault_weak_protection') };
-}
+const openDir = (dir: string) => openStoreDir(dir, AT);
 
 describe('migration v0 -> current', () => {
   it('migrates the v0 fixture: valid current document, credentials in the vault, URLs stripped', async () => {
