@@ -1,33 +1,20 @@
 // A camera whose SPS claims a picture no player can show (16384x16384): the source reports
 // "unsupported" with the reason and stops retrying until the device is changed (hub.retry).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { StreamHub, type HubStatus } from '../hub/index.js';
 import { AuthLockout } from '../rtsp/auth-lockout.js';
 import { packetizeStream } from '../../testing/rtp/packetizer.js';
-import { type Clip, fakeCamera, h264Sdp, loadClip, rtpBytes } from '../../testing/rtsp/fake-camera.js';
+import { fakeCamera, h264Sdp, rtpBytes } from '../../testing/rtsp/fake-camera.js';
+import { useFakeCameraClip } from '../../testing/rtsp/clip-fixture.js';
 import { type FakeRtspServer, interleave, response } from '../../testing/rtsp/session-kit.js';
 import { RtspProducer } from './rtsp-producer.js';
 
-let dir = '';
-let clip: Clip;
-const servers: FakeRtspServer[] = [];
+const camera = useFakeCameraClip('skywall-unsupported-');
+const { servers } = camera;
 const hubs: StreamHub[] = [];
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'skywall-unsupported-'));
-  clip = await loadClip(dir);
-}, 30_000);
-
-afterEach(async () => {
+afterEach(() => {
   for (const h of hubs.splice(0)) h.close();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** Baseline SPS, level 5.1, with pic_width/height_in_mbs_minus1 = `mbs - 1` (16 px per macroblock). */
@@ -54,15 +41,15 @@ function hugeSps(mbs: number): Uint8Array {
 
 /** The clip with every in-band SPS replaced. */
 function withSps(sps: Uint8Array): Uint8Array[][] {
-  return clip.units.map((u) => u.map((n) => ((n[0] & 0x1f) === 7 ? sps : n)));
+  return camera.clip.units.map((u) => u.map((n) => ((n[0] & 0x1f) === 7 ? sps : n)));
 }
 
 async function hugeCamera(): Promise<FakeRtspServer> {
   const sps = hugeSps(1024);
-  const pps = clip.units[0].find((n) => (n[0] & 0x1f) === 8)!;
+  const pps = camera.clip.units[0].find((n) => (n[0] & 0x1f) === 8)!;
   const sprop = `${Buffer.from(sps).toString('base64')},${Buffer.from(pps).toString('base64')}`;
   return fakeCamera(
-    clip,
+    camera.clip,
     servers,
     (req, socket) => {
       if (req.method !== 'DESCRIBE') return false;

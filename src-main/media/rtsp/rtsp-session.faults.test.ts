@@ -1,33 +1,17 @@
 // RtspSession against a scripted raw TCP camera: injected faults.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packetizeStream } from '../../testing/rtp/packetizer.js';
-import { type Clip, failure, fakeCamera, loadClip, rtpBytes, sdpText, sessionFor, watch } from '../../testing/rtsp/fake-camera.js';
-import { type FakeRtspServer, interleave, response } from '../../testing/rtsp/session-kit.js';
+import { failure, fakeCamera, rtpBytes, sdpText, sessionFor, watch } from '../../testing/rtsp/fake-camera.js';
+import { useFakeCameraClip } from '../../testing/rtsp/clip-fixture.js';
+import { interleave, response } from '../../testing/rtsp/session-kit.js';
 
-let dir = '';
-let clip: Clip;
-const servers: FakeRtspServer[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'skywall-fake-'));
-  clip = await loadClip(dir);
-}, 30_000);
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const camera = useFakeCameraClip('skywall-fake-');
+const { servers } = camera;
 
 describe('faults', () => {
   it('connection dropped mid-stream -> error (unreachable) then close, samples before it kept', async () => {
-    const server = await fakeCamera(clip, servers, undefined, (socket) => {
-      for (const b of rtpBytes(packetizeStream('h264', clip.units.slice(0, 5), { firstTimestamp: 12345 }))) socket.write(interleave(0, b));
+    const server = await fakeCamera(camera.clip, servers, undefined, (socket) => {
+      for (const b of rtpBytes(packetizeStream('h264', camera.clip.units.slice(0, 5), { firstTimestamp: 12345 }))) socket.write(interleave(0, b));
       setTimeout(() => socket.destroy(), 50);
     });
     const s = sessionFor(server);
@@ -41,7 +25,7 @@ describe('faults', () => {
   });
 
   it('malformed status line -> protocol', async () => {
-    const server = await fakeCamera(clip, servers, (req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (req, socket) => {
       socket.write(`RTSP/1.0 OK-ISH\r\nCSeq: ${req.cseq}\r\n\r\n`);
       return true;
     });
@@ -51,7 +35,7 @@ describe('faults', () => {
   });
 
   it('an HTTP server on the port -> protocol', async () => {
-    const server = await fakeCamera(clip, servers, (_req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (_req, socket) => {
       socket.write('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
       return true;
     });
@@ -59,7 +43,7 @@ describe('faults', () => {
   });
 
   it('bad SDP -> protocol', async () => {
-    const server = await fakeCamera(clip, servers, (req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (req, socket) => {
       if (req.method !== 'DESCRIBE') return false;
       socket.write(response(req.cseq, '200 OK', { 'Content-Type': 'application/sdp' }, 'this is not SDP'));
       return true;
@@ -69,7 +53,7 @@ describe('faults', () => {
   });
 
   it('an a=control that is not an RTSP URL -> protocol, unusable SDP', async () => {
-    const server = await fakeCamera(clip, servers, (req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (req, socket) => {
       if (req.method !== 'DESCRIBE') return false;
       socket.write(response(req.cseq, '200 OK', {}, sdpText('m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:http://192.0.2.1/track\r\n')));
       return true;
@@ -80,7 +64,7 @@ describe('faults', () => {
   });
 
   it('MJPEG only -> unsupported_codec naming what was offered', async () => {
-    const server = await fakeCamera(clip, servers, (req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (req, socket) => {
       if (req.method !== 'DESCRIBE') return false;
       socket.write(response(req.cseq, '200 OK', {}, sdpText('m=video 0 RTP/AVP 26\r\na=rtpmap:26 JPEG/90000\r\n')));
       return true;
@@ -91,8 +75,8 @@ describe('faults', () => {
   });
 
   it('garbage RTP and unknown channels are counted, good data still flows', async () => {
-    const server = await fakeCamera(clip, servers, undefined, (socket) => {
-      const good = rtpBytes(packetizeStream('h264', clip.units.slice(0, 10), { firstTimestamp: 12345 }));
+    const server = await fakeCamera(camera.clip, servers, undefined, (socket) => {
+      const good = rtpBytes(packetizeStream('h264', camera.clip.units.slice(0, 10), { firstTimestamp: 12345 }));
       good.forEach((b, i) => {
         socket.write(interleave(0, b));
         if (i % 3 === 0) socket.write(interleave(0, Buffer.from([0x12, 0x34, 0x56]))); // too short
@@ -109,12 +93,12 @@ describe('faults', () => {
     await s.stop();
     expect(out.errors).toEqual([]);
     expect(out.samples).toHaveLength(10);
-    const expectedBad = [...Array(rtpBytes(packetizeStream('h264', clip.units.slice(0, 10))).length).keys()].reduce((n, i) => n + (i % 3 === 0 ? 1 : 0) + (i % 5 === 0 ? 1 : 0) + (i % 7 === 0 ? 1 : 0), 1);
+    const expectedBad = [...Array(rtpBytes(packetizeStream('h264', camera.clip.units.slice(0, 10))).length).keys()].reduce((n, i) => n + (i % 3 === 0 ? 1 : 0) + (i % 5 === 0 ? 1 : 0) + (i % 7 === 0 ? 1 : 0), 1);
     expect(stats.badPackets).toBe(expectedBad);
   });
 
   it('bytes outside any frame after PLAY -> protocol error event', async () => {
-    const server = await fakeCamera(clip, servers, undefined, (socket) => socket.write(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04, 0x05])));
+    const server = await fakeCamera(camera.clip, servers, undefined, (socket) => socket.write(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04, 0x05])));
     const s = sessionFor(server);
     const { out, closed } = watch(s);
     await s.start();
@@ -123,7 +107,7 @@ describe('faults', () => {
   });
 
   it('no data after PLAY -> timeout (no_data) within the watchdog time', async () => {
-    const server = await fakeCamera(clip, servers);
+    const server = await fakeCamera(camera.clip, servers);
     const s = sessionFor(server, { noDataTimeoutMs: 600 });
     const { out, closed } = watch(s);
     await s.start();
@@ -136,7 +120,7 @@ describe('faults', () => {
   });
 
   it('no answer to DESCRIBE -> timeout; stop() during start -> close(stopped)', async () => {
-    const server = await fakeCamera(clip, servers, (req) => req.method === 'DESCRIBE');
+    const server = await fakeCamera(camera.clip, servers, (req) => req.method === 'DESCRIBE');
     const err = await failure(sessionFor(server, { timeoutMs: 300 }).start());
     expect([err.code, err.params?.reason]).toEqual(['timeout', 'response']);
 
@@ -152,8 +136,8 @@ describe('faults', () => {
   });
 
   it('server BYE ends the session with reason ended', async () => {
-    const server = await fakeCamera(clip, servers, undefined, (socket) => {
-      for (const b of rtpBytes(packetizeStream('h264', clip.units.slice(0, 3), { ssrc: 0x1234 }))) socket.write(interleave(0, b));
+    const server = await fakeCamera(camera.clip, servers, undefined, (socket) => {
+      for (const b of rtpBytes(packetizeStream('h264', camera.clip.units.slice(0, 3), { ssrc: 0x1234 }))) socket.write(interleave(0, b));
       socket.write(interleave(1, Buffer.from([0x81, 203, 0, 1, 0, 0, 0x12, 0x34])));
     });
     const s = sessionFor(server);

@@ -1,40 +1,24 @@
 // RtspSession against servers that push media where none belongs: interleaved data before the
 // session is set up is a protocol error; data between SETUP and the PLAY answer is held in a
 // queue bounded in bytes.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StreamHub, type HubStatus } from '../hub/index.js';
 import { RtspProducer } from '../ingest/rtsp-producer.js';
 import { packetizeStream } from '../../testing/rtp/packetizer.js';
 import { AuthLockout } from './auth-lockout.js';
 import { MAX_EARLY_BYTES } from './rtsp-session.js';
-import { type Clip, failure, fakeCamera, loadClip, rtpBytes, sessionFor, watch } from '../../testing/rtsp/fake-camera.js';
-import { type FakeRtspServer, interleave } from '../../testing/rtsp/session-kit.js';
+import { failure, fakeCamera, rtpBytes, sessionFor, watch } from '../../testing/rtsp/fake-camera.js';
+import { useFakeCameraClip } from '../../testing/rtsp/clip-fixture.js';
+import { interleave } from '../../testing/rtsp/session-kit.js';
 
-let dir = '';
-let clip: Clip;
-const servers: FakeRtspServer[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'skywall-hostile-'));
-  clip = await loadClip(dir);
-}, 30_000);
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const camera = useFakeCameraClip('skywall-hostile-');
+const { servers } = camera;
 
 const junk = interleave(0, new Uint8Array(60_000).fill(0x5a));
 
 describe('interleaved data out of place', () => {
   it('data before the DESCRIBE answer -> protocol error, connection closed', async () => {
-    const server = await fakeCamera(clip, servers, (req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (req, socket) => {
       if (req.method !== 'DESCRIBE') return false;
       for (let i = 0; i < 50; i++) socket.write(junk); // 3 MB of "media" instead of an answer
       return true;
@@ -47,7 +31,7 @@ describe('interleaved data out of place', () => {
   });
 
   it('through the hub: the source backs off after the protocol error instead of looping', async () => {
-    const server = await fakeCamera(clip, servers, (req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (req, socket) => {
       if (req.method !== 'DESCRIBE') return false;
       socket.write(junk);
       return true;
@@ -67,7 +51,7 @@ describe('interleaved data out of place', () => {
   it('data between SETUP and the PLAY answer is queued up to a byte bound, the rest dropped and counted', async () => {
     const total = 40 * junk.length; // 2.4 MB, more than the bound
     const server = await fakeCamera(
-      clip,
+      camera.clip,
       servers,
       (req, socket) => {
         if (req.method !== 'PLAY') return false;
@@ -76,7 +60,7 @@ describe('interleaved data out of place', () => {
         return false;
       },
       (socket) => {
-        for (const b of rtpBytes(packetizeStream('h264', clip.units.slice(0, 10), { firstTimestamp: 12345 }))) socket.write(interleave(0, b));
+        for (const b of rtpBytes(packetizeStream('h264', camera.clip.units.slice(0, 10), { firstTimestamp: 12345 }))) socket.write(interleave(0, b));
       },
     );
     const s = sessionFor(server);

@@ -1,37 +1,21 @@
 // RtspSession against a scripted raw TCP camera: protocol variants seen on real devices.
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packetizeStream } from '../../testing/rtp/packetizer.js';
 import type { VideoAccessUnit } from '../types.js';
 import { AuthLockout } from './auth-lockout.js';
 import { parseAuthParams } from './digest-auth.js';
-import { type Clip, failure, fakeCamera, h264Sdp, loadClip, rtpBytes, sdpText, sessionFor, watch } from '../../testing/rtsp/fake-camera.js';
-import { type FakeRtspServer, interleave, response } from '../../testing/rtsp/session-kit.js';
+import { failure, fakeCamera, h264Sdp, rtpBytes, sdpText, sessionFor, watch } from '../../testing/rtsp/fake-camera.js';
+import { useFakeCameraClip } from '../../testing/rtsp/clip-fixture.js';
+import { interleave, response } from '../../testing/rtsp/session-kit.js';
 
-let dir = '';
-let clip: Clip;
-const servers: FakeRtspServer[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'skywall-fake-'));
-  clip = await loadClip(dir);
-}, 30_000);
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const camera = useFakeCameraClip('skywall-fake-');
+const { servers } = camera;
 
 describe('protocol variants', () => {
   it('uses the channels the server picks, Content-Base with a query (Dahua style), and GET_PARAMETER keepalive', async () => {
     const seen: string[] = [];
-    const server = await fakeCamera(clip, servers, 
+    const server = await fakeCamera(camera.clip, servers, 
       (req, socket) => {
         seen.push(`${req.method} ${req.url}`);
         if (req.method === 'OPTIONS' && !req.headers['session']) {
@@ -39,7 +23,7 @@ describe('protocol variants', () => {
           return true;
         }
         if (req.method === 'DESCRIBE') {
-          socket.write(response(req.cseq, '200 OK', { 'Content-Base': `rtsp://127.0.0.1:${server.port}/cam/realmonitor?channel=1&subtype=0/` }, h264Sdp(clip.sprop)));
+          socket.write(response(req.cseq, '200 OK', { 'Content-Base': `rtsp://127.0.0.1:${server.port}/cam/realmonitor?channel=1&subtype=0/` }, h264Sdp(camera.clip.sprop)));
           return true;
         }
         if (req.method === 'SETUP') {
@@ -49,7 +33,7 @@ describe('protocol variants', () => {
         return false;
       },
       (socket) => {
-        const pkts = rtpBytes(packetizeStream('h264', clip.units, { firstTimestamp: 12345 }));
+        const pkts = rtpBytes(packetizeStream('h264', camera.clip.units, { firstTimestamp: 12345 }));
         let i = 0;
         const timer = setInterval(() => (i < pkts.length && !socket.destroyed ? socket.write(interleave(6, pkts[i++])) : clearInterval(timer)), 20);
       },
@@ -67,7 +51,7 @@ describe('protocol variants', () => {
   });
 
   it('without sprop-parameter-sets, takes SPS/PPS from the stream and starts at the first keyframe', async () => {
-    const server = await fakeCamera(clip, servers, 
+    const server = await fakeCamera(camera.clip, servers, 
       (req, socket) => {
         if (req.method !== 'DESCRIBE') return false;
         socket.write(response(req.cseq, '200 OK', {}, sdpText('m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=fmtp:96 packetization-mode=1\r\na=control:trackID=0\r\n')));
@@ -75,7 +59,7 @@ describe('protocol variants', () => {
       },
       (socket) => {
         // Start mid-GOP: units 5..29 (keyframes at 10 and 20 carry SPS/PPS in-band).
-        for (const b of rtpBytes(packetizeStream('h264', clip.units.slice(5), { firstTimestamp: 12345 }))) socket.write(interleave(0, b));
+        for (const b of rtpBytes(packetizeStream('h264', camera.clip.units.slice(5), { firstTimestamp: 12345 }))) socket.write(interleave(0, b));
       },
     );
     const s = sessionFor(server);
@@ -96,7 +80,7 @@ describe('protocol variants', () => {
     const nonce = 'n0nce';
     const password = 'p@ss:w/ord';
     let verified = 0;
-    const server = await fakeCamera(clip, servers, (req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (req, socket) => {
       const auth = req.headers['authorization'];
       const params = auth?.startsWith('Digest ') ? parseAuthParams(auth.slice(7)) : undefined;
       const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -121,7 +105,7 @@ describe('protocol variants', () => {
 
   it('serializes unverified credentials: parallel opens with a wrong password cost two failed logins at most', async () => {
     let logins = 0;
-    const server = await fakeCamera(clip, servers, (req, socket) => {
+    const server = await fakeCamera(camera.clip, servers, (req, socket) => {
       if (req.headers['authorization']) logins++;
       socket.write(response(req.cseq, '401 Unauthorized', { 'WWW-Authenticate': 'Basic realm="x"' }));
       return true;
