@@ -19,6 +19,8 @@ import { demoWanted, fillFirstWallWithDemo, startDemoDevices, type RunningDemo }
 import { devicesHandlers } from './devices/handlers.js';
 import { exportHandlers } from './export/handlers.js';
 import { healthHandlers } from './health/handlers.js';
+import { importHandlers } from './import/handlers.js';
+import { createImportService } from './import/import-service.js';
 import { createHealthService } from './health/service.js';
 import { createExportService } from './export/service.js';
 import { recorderSources } from './export/recorder-source.js';
@@ -133,6 +135,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const health = await createHealthService({ devices, hub: streams.hub, bus, dataDir: opts.dataDir });
   store.onDidChange('devices', () => void health.devicesChanged());
 
+  // Bulk import: rows read in main, progress to every window.
+  const imports = createImportService({ devices, stored: () => store.listDevices(), audit, emit: (p) => bus.emit('sw:import:onDidProgress', p) });
+
   const handlers = composeHandlers({
     app: appHandlers(app),
     settings: settingsHandlers(settings),
@@ -144,6 +149,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ptz: ptzHandlers(ptz),
     platforms: platformsHandlers(createPlatformsService(devices, adapters)),
     health: healthHandlers(health),
+    import: importHandlers(imports),
   });
 
   return {
@@ -161,6 +167,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       // Every moving camera is stopped before anything else goes away.
       await ptz.dispose();
       health.close();
+      imports.close();
       await exports.dispose();
       await streams.dispose();
       await demo?.close();

@@ -1,7 +1,7 @@
 // The one place where domain handlers meet. `Handlers` names every contract channel, so a
 // channel with no handler (or a domain left out of the set) does not compile: see
 // compose.typecheck.ts.
-import type { appChannels, auditChannels, devicesChannels, exportChannels, healthChannels, platformsChannels, ptzChannels, settingsChannels, streamChannels, wallsChannels } from '../common/contract/index.js';
+import type { appChannels, auditChannels, devicesChannels, exportChannels, healthChannels, importChannels, platformsChannels, ptzChannels, settingsChannels, streamChannels, wallsChannels } from '../common/contract/index.js';
 import type { Handlers } from '../ipc/router.js';
 import type { DomainHandlers } from './handler-types.js';
 
@@ -16,9 +16,10 @@ export interface DomainHandlerSet {
   ptz: DomainHandlers<typeof ptzChannels>;
   platforms: DomainHandlers<typeof platformsChannels>;
   health: DomainHandlers<typeof healthChannels>;
+  import: DomainHandlers<typeof importChannels>;
 }
 
 export function composeHandlers(set: DomainHandlerSet): Handlers {
-  const all: Handlers = { ...set.app, ...set.settings, ...set.devices, ...set.walls, ...set.stream, ...set.export, ...set.audit, ...set.ptz, ...set.platforms, ...set.health };
+  const all: Handlers = { ...set.app, ...set.settings, ...set.devices, ...set.walls, ...set.stream, ...set.export, ...set.audit, ...set.ptz, ...set.platforms, ...set.health, ...set.import };
   return all;
 }

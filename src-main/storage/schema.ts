@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Settings } from '../common/contract/settings.js';
 import { Wall } from '../common/contract/walls.js';
-import { DeviceRecord } from '../common/model/device.js';
+import { DeviceRecord, MAX_DEVICES } from '../common/model/device.js';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -24,7 +24,7 @@ export const SkywallDocV2 = z
   .object({
     schemaVersion: z.literal(2),
     settings: Settings,
-    devices: z.array(DeviceRecord).max(4096),
+    devices: z.array(DeviceRecord).max(MAX_DEVICES),
     walls: z.array(Wall).max(256),
   })
   .superRefine((doc, ctx) => {

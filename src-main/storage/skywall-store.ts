@@ -96,6 +96,33 @@ export class SkywallStore {
     return structuredClone(device);
   }
 
+  /**
+   * Adds new devices in one change (a bulk import): one write of skywall.json and one of the
+   * vault, however many there are. An id already stored, or a camera id taken, refuses them all.
+   */
+  async addDevices(records: DeviceRecord[], passwords: ReadonlyMap<string, string> = new Map()): Promise<DeviceRecord[]> {
+    const devices: DeviceRecord[] = [];
+    for (const record of records) {
+      const parsed = DeviceRecordInput.safeParse(record);
+      if (!parsed.success) throw badPayload('device record', parsed.error);
+      devices.push(parsed.data);
+    }
+    const ids = new Set(this.#doc.devices.map((d) => d.id));
+    const taken = new Set(this.#doc.devices.flatMap((d) => d.cameras.map((c) => c.id)));
+    for (const device of devices) {
+      if (ids.has(device.id)) throw new SkywallError('conflict', `device id ${device.id} is taken`, { id: device.id });
+      ids.add(device.id);
+      for (const c of device.cameras) {
+        if (taken.has(c.id)) throw new SkywallError('conflict', `camera id ${c.id} already belongs to another device`, { cameraId: c.id });
+        taken.add(c.id);
+      }
+    }
+    const added = new Set(devices.map((d) => d.id));
+    await this.#vault.setMany([...passwords].filter(([id]) => added.has(id)));
+    this.#commit({ ...this.#doc, devices: [...this.#doc.devices, ...devices] }, ['devices']);
+    return structuredClone(devices);
+  }
+
   /** Removes the device and its vault entry. Returns false if there was no such device. */
   async removeDevice(id: string): Promise<boolean> {
     if (!this.#doc.devices.some((d) => d.id === id)) return false;

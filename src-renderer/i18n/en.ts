@@ -13,6 +13,7 @@ import * as ptzMessages from './messages/ptz.js';
 import * as treeMessages from './messages/tree.js';
 import * as platformsMessages from './messages/platforms.js';
 import * as tourMessages from './messages/tour.js';
+import * as importMessages from './messages/import.js';
 
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...treeMessages.en,
   ...platformsMessages.en,
   ...tourMessages.en,
+  ...importMessages.en,
 };

@@ -13,6 +13,7 @@ import * as ptzMessages from './messages/ptz.js';
 import * as treeMessages from './messages/tree.js';
 import * as platformsMessages from './messages/platforms.js';
 import * as tourMessages from './messages/tour.js';
+import * as importMessages from './messages/import.js';
 
 export const zhCN = {
   ...appMessages.zh,
@@ -28,6 +29,7 @@ export const zhCN = {
   ...treeMessages.zh,
   ...platformsMessages.zh,
   ...tourMessages.zh,
+  ...importMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

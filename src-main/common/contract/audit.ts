@@ -13,6 +13,7 @@ export const AUDIT_KINDS = [
   'device.update',
   'device.remove',
   'device.credentials',
+  'device.import',
   'wall.save',
   'stream.auth_lockout',
   'settings.update',

@@ -6,6 +6,7 @@ import { exportChannels, exportEvents } from './export.js';
 import { platformsChannels, platformsEvents } from './platforms.js';
 import { ptzChannels, ptzEvents } from './ptz.js';
 import { healthChannels, healthEvents } from './health.js';
+import { importChannels, importEvents } from './import.js';
 import { settingsChannels, settingsEvents } from './settings.js';
 import { streamChannels, streamEvents } from './stream.js';
 import { wallsChannels, wallsEvents } from './walls.js';
@@ -21,6 +22,7 @@ export const channels = {
   ...ptzChannels,
   ...platformsChannels,
   ...healthChannels,
+  ...importChannels,
 } as const;
 
 export const events = {
@@ -34,6 +36,7 @@ export const events = {
   ...ptzEvents,
   ...platformsEvents,
   ...healthEvents,
+  ...importEvents,
 } as const;
 
 export type Channels = typeof channels;
@@ -67,6 +70,7 @@ export * from './export.js';
 export * from './platforms.js';
 export * from './ptz.js';
 export * from './health.js';
+export * from './import.js';
 export * from './settings.js';
 export * from './stream.js';
 export * from './walls.js';

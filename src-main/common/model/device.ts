@@ -96,6 +96,8 @@ export const LoginRefused = z.object({ at: z.string().datetime() });
 export type LoginRefused = z.infer<typeof LoginRefused>;
 
 export const MAX_STREAMS_LIMIT = 1024;
+/** Most devices stored (a county's cameras imported one per row fit). */
+export const MAX_DEVICES = 20_000;
 export const MAX_BITRATE_KBPS_LIMIT = 10_000_000;
 
 /** A stored device (what skywall.json holds): never a password. */

@@ -16,6 +16,12 @@ export interface ResolvedCamera {
 export interface DevicesService {
   list(): Promise<DeviceView[]>;
   add(input: DeviceInput): Promise<DeviceView>;
+  /**
+   * Adds devices that need no connection (by URL or vendor rules) in one change: a bulk import.
+   * ONVIF inputs are refused here (they go through add, which asks the device). Not audited per
+   * device: the import records one entry.
+   */
+  addMany(inputs: DeviceInput[]): Promise<DeviceRecord[]>;
   update(change: DeviceUpdate): Promise<DeviceView>;
   remove(id: string): Promise<void>;
   /** For the stream and PTZ services: a camera with its device and secret. Never sent to the renderer. */
@@ -79,17 +85,17 @@ export function createDevicesService(
   };
   const demoView = (d: DeviceRecord): DeviceView => ({ ...d, hasPassword: demo.password(d.id) !== undefined });
 
+  /** A new stored record for an input (ids made here, password left out). */
+  const newRecord = (input: DeviceInput): DeviceRecord => {
+    const { password: _password, category, area, ...rest } = input;
+    return { ...rest, id: `dev-${randomUUID()}`, demo: false, ...(category ? { category } : {}), area: area ?? [] };
+  };
+
   return {
     list: async () => [...(await store.listDeviceViews()), ...demo.records().map(demoView)],
     async add(input) {
-      const { password, category, area, ...rest } = input;
-      let record: DeviceRecord = {
-        ...rest,
-        id: `dev-${randomUUID()}`,
-        demo: false,
-        ...(category ? { category } : {}),
-        area: area ?? [],
-      };
+      const { password } = input;
+      let record = newRecord(input);
       if (input.kind === 'onvif' && input.cameras.length === 0) record = await importOnvif(record, password);
       record.category ??= guessCategory(input.kind, record.cameras.length);
       const saved = await store.upsertDevice(record, password ? { password } : {});
@@ -100,6 +106,17 @@ export function createDevicesService(
         details: { deviceKind: saved.kind, host: saved.host, port: saved.port, username: saved.username ?? null, hasPassword: view.hasPassword, cameras: cameraIds(saved) },
       });
       return view;
+    },
+    async addMany(inputs) {
+      const passwords = new Map<string, string>();
+      const records = inputs.map((input) => {
+        if (input.kind === 'onvif' && input.cameras.length === 0) throw new SkywallError('bad_payload', 'an ONVIF device is added one at a time (its channels are asked of it)');
+        const record = newRecord(input);
+        record.category ??= guessCategory(input.kind, record.cameras.length);
+        if (input.password) passwords.set(record.id, input.password);
+        return record;
+      });
+      return store.addDevices(records, passwords);
     },
     async update(change) {
       const before = store.getDevice(change.id);

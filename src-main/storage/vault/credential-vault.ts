@@ -12,6 +12,8 @@ export type VaultProtection = 'os' | 'basic_text' | 'keyfile';
 export interface CredentialVault {
   get(id: string): Promise<string | undefined>;
   set(id: string, secret: string): Promise<void>;
+  /** Stores many secrets with one write of the file (a bulk import). */
+  setMany(entries: ReadonlyArray<readonly [id: string, secret: string]>): Promise<void>;
   delete(id: string): Promise<void>;
   has(id: string): Promise<boolean>;
   readonly protection: VaultProtection;

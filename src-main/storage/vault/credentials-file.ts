@@ -68,6 +68,13 @@ export class CredentialsFile {
     this.#save(next);
   }
 
+  setMany(entries: ReadonlyArray<readonly [string, VaultEntry]>): void {
+    if (entries.length === 0) return;
+    const next = new Map(this.#entries);
+    for (const [id, entry] of entries) next.set(id, entry);
+    this.#save(next);
+  }
+
   delete(id: string): void {
     if (!this.#entries.has(id)) return;
     const next = new Map(this.#entries);

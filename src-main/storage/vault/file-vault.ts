@@ -4,7 +4,7 @@ import type { Problem } from '../../common/contract/app.js';
 import { Id } from '../../common/contract/define.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { registerSecret } from '../../base/log/redact.js';
-import type { CredentialsFile } from './credentials-file.js';
+import type { CredentialsFile, VaultEntry } from './credentials-file.js';
 import { MAX_SECRET_LENGTH, type CredentialVault, type SecretCipher, type VaultProtection } from './credential-vault.js';
 
 function checkId(id: string): void {
@@ -53,6 +53,16 @@ export class FileVault implements CredentialVault {
   }
 
   async set(id: string, secret: string): Promise<void> {
+    this.#file.set(id, await this.#encrypt(id, secret));
+  }
+
+  async setMany(entries: ReadonlyArray<readonly [id: string, secret: string]>): Promise<void> {
+    const encrypted: Array<[string, VaultEntry]> = [];
+    for (const [id, secret] of entries) encrypted.push([id, await this.#encrypt(id, secret)]);
+    this.#file.setMany(encrypted);
+  }
+
+  async #encrypt(id: string, secret: string): Promise<VaultEntry> {
     checkId(id);
     if (typeof secret !== 'string' || secret.length > MAX_SECRET_LENGTH) {
       throw new SkywallError('bad_payload', `a secret must be a string of at most ${MAX_SECRET_LENGTH} characters`, { id });
@@ -64,7 +74,7 @@ export class FileVault implements CredentialVault {
     } catch (e) {
       throw new SkywallError('storage', `cannot encrypt the password for ${id}: ${(e as Error).message}`, { id });
     }
-    this.#file.set(id, { scheme: this.#cipher.scheme, data: blob.toString('base64') });
+    return { scheme: this.#cipher.scheme, data: blob.toString('base64') };
   }
 
   async delete(id: string): Promise<void> {

@@ -9,6 +9,9 @@ export function devicesFor(records: DeviceRecord[], passwords: Map<string, strin
     add: async () => {
       throw new Error('not used');
     },
+    addMany: async () => {
+      throw new Error('not used');
+    },
     update: async () => {
       throw new Error('not used');
     },

@@ -1,5 +1,5 @@
 // The add dialog: one place for "by address" (ONVIF or a vendor, with a connection test), "scan"
-// (ONVIF discovery) and "by URL". The camera tree opens it from its add button.
+// (ONVIF discovery), "by URL" and bulk import from a file. The camera tree opens it from its add button.
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t.js';
 import type { MessageKey } from '../../i18n/translate.js';
@@ -7,11 +7,12 @@ import { EMPTY_ADDRESS, type AddressForm as AddressValues } from './address-form
 import { AddressForm } from './AddressForm.js';
 import { ScanList } from './ScanList.js';
 import { UrlForm } from './UrlForm.js';
+import { ImportForm } from '../import/ImportForm.js';
 import './devices.css';
 
-type Tab = 'address' | 'scan' | 'url';
-const TABS: readonly Tab[] = ['address', 'scan', 'url'];
-const TAB_TEXT: Record<Tab, MessageKey> = { address: 'devices.tab.address', scan: 'devices.tab.scan', url: 'devices.tab.url' };
+type Tab = 'address' | 'scan' | 'url' | 'import';
+const TABS: readonly Tab[] = ['address', 'scan', 'url', 'import'];
+const TAB_TEXT: Record<Tab, MessageKey> = { address: 'devices.tab.address', scan: 'devices.tab.scan', url: 'devices.tab.url', import: 'import.tab' };
 
 export function AddCameraForm({ onDone }: { onDone(): void }) {
   const t = useT();
@@ -36,6 +37,7 @@ export function AddCameraForm({ onDone }: { onDone(): void }) {
         />
       )}
       {tab === 'url' && <UrlForm onDone={onDone} />}
+      {tab === 'import' && <ImportForm onDone={onDone} />}
     </section>
   );
 }
