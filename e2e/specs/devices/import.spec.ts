@@ -8,6 +8,8 @@ import { expectAdvancing } from '../../support/video-probe.js';
 test.use({ hostOnly: true });
 
 test('CSV import with 2 bad rows of 10: 8 imported, 2 reported with line numbers and reasons; an imported camera plays', async ({ app }) => {
+  // A camera process, a host and an import on a shared machine: more than the default minute.
+  test.setTimeout(120_000);
   const { page } = app;
   const port = await freePort();
   const camera = await startDemoCamera(port, ['--auth', 'admin:Import-Pass1']);
