@@ -18,6 +18,7 @@ export const missingForWindow: DomainHandlers<typeof wallsChannels> = { 'sw:wall
 
 // A slice may not carry another domain's channel.
 export const strayChannel: DomainHandlers<typeof wallsChannels> = {
+  ...set.walls,
   'sw:walls:list': () => [],
   'sw:walls:save': () => wall,
   'sw:walls:forWindow': () => wall,
@@ -27,6 +28,7 @@ export const strayChannel: DomainHandlers<typeof wallsChannels> = {
 
 // A handler answering off-contract.
 export const wrongAnswer: DomainHandlers<typeof wallsChannels> = {
+  ...set.walls,
   // @ts-expect-error a wall list is not a number
   'sw:walls:list': () => 42,
   'sw:walls:save': () => wall,

@@ -2,7 +2,7 @@
 // are stored without passwords: the password lives in the credential vault under the device id.
 import { z } from 'zod';
 import { Settings } from '../common/contract/settings.js';
-import { Wall } from '../common/contract/walls.js';
+import { CustomLayout, MAX_CUSTOM_LAYOUTS, Scene, Wall } from '../common/contract/walls.js';
 import { DeviceRecord, MAX_DEVICES } from '../common/model/device.js';
 
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -26,6 +26,10 @@ export const SkywallDocV2 = z
     settings: Settings,
     devices: z.array(DeviceRecord).max(MAX_DEVICES),
     walls: z.array(Wall).max(256),
+    /** Custom layouts saved by name (absent in files written before they existed). */
+    layouts: z.array(CustomLayout).max(MAX_CUSTOM_LAYOUTS).optional(),
+    /** Scenes (预案) saved by name (absent until the first one). */
+    scenes: z.array(Scene).max(64).optional(),
   })
   .superRefine((doc, ctx) => {
     for (const id of duplicates(doc.devices.map((d) => d.id))) {
@@ -36,6 +40,12 @@ export const SkywallDocV2 = z
     }
     for (const id of duplicates(doc.walls.map((w) => w.id))) {
       ctx.addIssue({ code: 'custom', message: `duplicate wall id ${id}`, path: ['walls'] });
+    }
+    for (const id of duplicates((doc.layouts ?? []).map((l) => l.id))) {
+      ctx.addIssue({ code: 'custom', message: `duplicate layout id ${id}`, path: ['layouts'] });
+    }
+    for (const id of duplicates((doc.scenes ?? []).map((l) => l.id))) {
+      ctx.addIssue({ code: 'custom', message: `duplicate scene id ${id}`, path: ['scenes'] });
     }
   });
 export type SkywallDocV2 = z.infer<typeof SkywallDocV2>;

@@ -5,18 +5,19 @@
 import { z } from 'zod';
 import type { DeviceView } from '../common/contract/devices.js';
 import { Settings, SettingsPatch } from '../common/contract/settings.js';
-import { Wall } from '../common/contract/walls.js';
+import { CustomLayout, MAX_CUSTOM_LAYOUTS, Wall } from '../common/contract/walls.js';
 import { SkywallError } from '../common/model/errors.js';
 import { ChangeListeners } from './change-listeners.js';
 import type { DocumentStore } from './document-store.js';
 import { DeviceRecord, DeviceRecordInput, SkywallDoc } from './schema.js';
 import type { CredentialVault } from './vault/credential-vault.js';
 
-export type ChangeKind = 'settings' | 'devices' | 'walls';
+export type ChangeKind = 'settings' | 'devices' | 'walls' | 'layouts';
 export interface ChangePayloads extends Record<string, unknown> {
   settings: Settings;
   devices: DeviceRecord[];
   walls: Wall[];
+  layouts: CustomLayout[];
 }
 
 export interface UpsertDeviceOptions {
@@ -171,6 +172,33 @@ export class SkywallStore {
     return true;
   }
 
+  listLayouts(): CustomLayout[] {
+    return structuredClone(this.#doc.layouts ?? []);
+  }
+
+  /** Inserts or replaces a custom layout by id; a name another layout already has is refused. */
+  saveLayout(layout: z.input<typeof CustomLayout>): CustomLayout {
+    const parsed = CustomLayout.safeParse(layout);
+    if (!parsed.success) throw badPayload('layout', parsed.error);
+    const l = parsed.data;
+    const layouts = this.#doc.layouts ?? [];
+    const clash = layouts.find((x) => x.id !== l.id && x.name === l.name);
+    if (clash) throw new SkywallError('conflict', 'another layout has this name', { name: l.name });
+    const known = layouts.some((x) => x.id === l.id);
+    if (!known && layouts.length >= MAX_CUSTOM_LAYOUTS) throw new SkywallError('conflict', 'too many custom layouts', { max: MAX_CUSTOM_LAYOUTS });
+    const next = known ? layouts.map((x) => (x.id === l.id ? l : x)) : [...layouts, l];
+    this.#commit({ ...this.#doc, layouts: next }, ['layouts']);
+    return structuredClone(l);
+  }
+
+  /** Removes a custom layout. Returns false if absent. Walls showing it keep their cells. */
+  removeLayout(id: string): boolean {
+    const layouts = this.#doc.layouts ?? [];
+    if (!layouts.some((l) => l.id === id)) return false;
+    this.#commit({ ...this.#doc, layouts: layouts.filter((l) => l.id !== id) }, ['layouts']);
+    return true;
+  }
+
   onDidChange<K extends ChangeKind>(kind: K, cb: (value: ChangePayloads[K]) => void): () => void {
     return this.#listeners.add(kind, cb);
   }
@@ -180,7 +208,7 @@ export class SkywallStore {
     if (!checked.success) throw badPayload('change', checked.error);
     this.#save(checked.data);
     this.#doc = checked.data;
-    for (const kind of changed) this.#listeners.emit(kind, () => structuredClone(this.#doc[kind]) as ChangePayloads[typeof kind]);
+    for (const kind of changed) this.#listeners.emit(kind, () => structuredClone(this.#doc[kind] ?? []) as ChangePayloads[typeof kind]);
   }
 
   #save(doc: SkywallDoc): void {

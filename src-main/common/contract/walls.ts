@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { layoutProblem, MAX_GRID } from '../model/wall-layout.js';
-import { Empty, Id } from './define.js';
+import { Empty, Id, Ok } from './define.js';
 import { displayName } from './display-name.js';
 import { WallTours } from './tours.js';
 
@@ -59,13 +59,34 @@ export const CustomLayout = z
   });
 export type CustomLayout = z.infer<typeof CustomLayout>;
 
+/** Which wall each display (Electron's display id) or host-mode window ("host", "host:2") shows. */
+export const DisplayWalls = z.record(z.string().min(1).max(64), Id);
+
+/** A scene (预案): every wall with its cameras and which display showed which, saved by name. */
+export const Scene = z.object({
+  id: Id,
+  name: displayName,
+  displays: DisplayWalls,
+  walls: z.array(Wall).min(1).max(256),
+});
+export type Scene = z.infer<typeof Scene>;
+
+/** The most custom layouts kept (the picker lists them all). */
+export const MAX_CUSTOM_LAYOUTS = 64;
+
 export const wallsChannels = {
   'sw:walls:list': { req: Empty, res: z.array(Wall) },
   'sw:walls:save': { req: WallInput, res: Wall },
   /** The wall assigned to the display the calling window sits on. */
   'sw:walls:forWindow': { req: Empty, res: Wall },
+  /** Custom layouts, in the order they were first saved. */
+  'sw:walls:layouts': { req: Empty, res: z.array(CustomLayout) },
+  /** Saves a custom layout (a new id adds it, a known id replaces it); a name another layout has is refused (`conflict`). */
+  'sw:walls:saveLayout': { req: CustomLayout, res: CustomLayout },
+  'sw:walls:removeLayout': { req: z.object({ id: Id }), res: Ok },
 } as const;
 
 export const wallsEvents = {
   'sw:walls:onDidChange': z.array(Wall),
+  'sw:walls:onDidChangeLayouts': z.array(CustomLayout),
 } as const;

@@ -7,5 +7,11 @@ export function wallsHandlers(walls: WallsService): DomainHandlers<typeof wallsC
     'sw:walls:list': () => walls.list(),
     'sw:walls:save': (wall) => walls.save(wall),
     'sw:walls:forWindow': (_req, ctx) => walls.forDisplay(ctx.sender.displayKey),
+    'sw:walls:layouts': () => walls.layouts(),
+    'sw:walls:saveLayout': (layout) => walls.saveLayout(layout),
+    'sw:walls:removeLayout': ({ id }) => {
+      walls.removeLayout(id);
+      return { ok: true as const };
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Wall } from '../../common/contract/index.js';
+import type { CustomLayout, Wall } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import type { SkywallStore } from '../../storage/index.js';
@@ -10,11 +10,15 @@ export interface WallsService {
   save(wall: z.output<typeof Wall>): Promise<Wall>;
   /** The wall the display shows (Electron's display id, or "host"). */
   forDisplay(displayKey: string): Wall;
+  layouts(): CustomLayout[];
+  saveLayout(layout: CustomLayout): CustomLayout;
+  removeLayout(id: string): void;
 }
 
 /** Walls and which display shows which; every change is published to all windows and audited. */
 export function createWallsService(store: SkywallStore, bus: EventBus, audit: AuditRecorder): WallsService {
   store.onDidChange('walls', (w) => bus.emit('sw:walls:onDidChange', w));
+  store.onDidChange('layouts', (l) => bus.emit('sw:walls:onDidChangeLayouts', l));
   return {
     list: () => store.listWalls(),
     async save(wall) {
@@ -24,6 +28,11 @@ export function createWallsService(store: SkywallStore, bus: EventBus, audit: Au
       return saved;
     },
     forDisplay: (displayKey) => wallForDisplay(store, displayKey),
+    layouts: () => store.listLayouts(),
+    saveLayout: (layout) => store.saveLayout(layout),
+    removeLayout(id) {
+      if (!store.removeLayout(id)) throw new SkywallError('not_found', 'no such layout', { id });
+    },
   };
 }
 

@@ -24,29 +24,49 @@ function presetValue(n: PresetCount): string {
   return l.cells.length === l.rows * l.cols ? `${l.rows}x${l.cols}` : `p${n}`;
 }
 
-/** The layout choice: the presets by tile count (a merged layout not among them shows as custom). */
+/** The layout choice: the presets by tile count, then the operator's saved layouts, and the editor. */
 export function LayoutPicker() {
   const t = useT();
   const preset = useStore(wallsSelectors.preset);
+  const custom = useStore(wallsSelectors.customLayout);
+  const customLayouts = useStore(wallsSelectors.customLayouts);
   const setLayout = useStore((s) => s.setLayout);
+  const openEditor = useStore((s) => s.setLayoutEditorOpen);
+  const value = custom ? `c:${custom.id}` : preset === undefined ? 'custom' : presetValue(preset);
   return (
-    <label className="sw-muted">
-      {t('wall.layout')}{' '}
-      <select
-        data-testid="layout-select"
-        value={preset === undefined ? 'custom' : presetValue(preset)}
-        onChange={(e) => {
-          const n = PRESET_COUNTS.find((c) => presetValue(c) === e.target.value);
-          if (n !== undefined) void setLayout(presetLayout(n));
-        }}
-      >
-        {PRESET_COUNTS.map((n) => (
-          <option key={n} value={presetValue(n)}>
-            {t(PRESET_NAMES[n])}
-          </option>
-        ))}
-        {preset === undefined && <option value="custom">{t('wall.layout.custom')}</option>}
-      </select>
-    </label>
+    <>
+      <label className="sw-muted">
+        {t('wall.layout')}{' '}
+        <select
+          data-testid="layout-select"
+          value={value}
+          onChange={(e) => {
+            const n = PRESET_COUNTS.find((c) => presetValue(c) === e.target.value);
+            if (n !== undefined) return void setLayout(presetLayout(n));
+            const saved = customLayouts.find((l) => `c:${l.id}` === e.target.value);
+            if (saved) void setLayout(saved);
+          }}
+        >
+          {PRESET_COUNTS.map((n) => (
+            <option key={n} value={presetValue(n)}>
+              {t(PRESET_NAMES[n])}
+            </option>
+          ))}
+          {customLayouts.length > 0 && (
+            <optgroup label={t('wall.layout.customGroup')}>
+              {customLayouts.map((l) => (
+                <option key={l.id} value={`c:${l.id}`}>
+                  {l.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {value === 'custom' && <option value="custom">{t('wall.layout.custom')}</option>}
+        </select>
+      </label>
+      <button data-testid="layout-edit" onClick={() => openEditor(true)}>
+        {t('wall.layout.edit')}
+      </button>
+    </>
   );
 }

@@ -11,7 +11,7 @@ export function UndoNotice() {
   if (!notice) return null;
   const what =
     notice.kind === 'layout'
-      ? t('wall.undo.layout', { n: notice.n ?? 0 }) + (overflow > 0 ? ` ${t('wall.overflow', { count: overflow })}` : '')
+      ? (notice.name ? t('wall.undo.layoutNamed', { name: notice.name }) : t('wall.undo.layout', { n: notice.n ?? 0 })) + (overflow > 0 ? ` ${t('wall.overflow', { count: overflow })}` : '')
       : notice.kind === 'remove'
         ? t('wall.undo.remove', { tile: notice.n ?? 0 })
         : t('wall.undo.swap');

@@ -6,6 +6,7 @@ import { Tile } from '../tile/Tile.js';
 import { dropAssignments } from '../tree/drag-data.js';
 import { openTourDialog, TourDialog } from '../tour/TourDialog.js';
 import { useTourDriver } from '../tour/tour-state.js';
+import { LayoutEditor } from './LayoutEditor.js';
 import { LayoutPicker } from './LayoutPicker.js';
 import { NumberEntry } from './NumberEntry.js';
 import { RemoveConfirm } from './RemoveConfirm.js';
@@ -75,6 +76,7 @@ export function WallView() {
       <UndoNotice />
       <RemoveConfirm />
       <TourDialog />
+      <LayoutEditor />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Wall } from '@common/contract/index.js';
 import { applyLayout, assignTile, swapTiles } from '@common/model/wall-edit.js';
 import { layoutOf, neighbourCell } from '@common/model/wall-layout.js';
-import { subscribeThenFetch } from '../../services/sync.js';
+import { subscribeThenFetch, type Unsubscribe } from '../../services/sync.js';
 import { wallsService } from '../../services/walls.js';
 import type { SliceCreator } from '../types.js';
 import type { WallsActions } from './actions-shape.js';
@@ -39,8 +39,8 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
   return {
     ...wallsInitialState,
 
-    followWall: () =>
-      subscribeThenFetch(wallsService.onChange, wallsService.forWindow, {
+    async followWall() {
+      const stopWall = await subscribeThenFetch(wallsService.onChange, wallsService.forWindow, {
         snapshot: (wall) => {
           set({ wall });
           clampSelection();
@@ -50,7 +50,17 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
           if (mine) set({ wall: mine });
           clampSelection();
         },
-      }),
+      });
+      // Custom layouts are extra choices: the wall works without them.
+      const stopLayouts = await subscribeThenFetch(wallsService.onLayoutsChange, wallsService.layouts, {
+        snapshot: (customLayouts) => set({ customLayouts }),
+        event: (customLayouts) => set({ customLayouts }),
+      }).catch((): Unsubscribe => () => undefined);
+      return () => {
+        stopWall();
+        stopLayouts();
+      };
+    },
 
     selectTile(index) {
       set({ selectedTile: index });
@@ -62,7 +72,10 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
       set({ selectedTile: neighbourCell(layoutOf(wall), get().selectedTile, dir) });
     },
 
-    setLayout: (layout) => change((wall) => applyLayout(wall, layout), { kind: 'layout', n: layout.cells.length }, () => ({ maximisedTile: undefined })),
+    setLayout: (layout) => {
+      const named = layout.name !== undefined ? { name: layout.name } : {};
+      return change((wall) => applyLayout(wall, layout), { kind: 'layout', n: layout.cells.length, ...named }, () => ({ maximisedTile: undefined }));
+    },
 
     assignCamera(cameraId, index) {
       // The tile is the one selected when the operator acted, not when the change gets its turn.
@@ -130,5 +143,19 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
         const { tours: _old, ...rest } = wall;
         return tours && (tours.tiles.length > 0 || tours.wall) ? { ...rest, tours } : rest;
       }),
+    setLayoutEditorOpen(open) {
+      set({ layoutEditorOpen: open });
+    },
+    async saveCustomLayout(layout) {
+      const saved = await wallsService.saveLayout(layout);
+      set({ customLayouts: [...get().customLayouts.filter((l) => l.id !== saved.id), saved] });
+      return saved;
+    },
+    async removeCustomLayout(id) {
+      const gone = get().customLayouts.find((l) => l.id === id);
+      await wallsService.removeLayout(id);
+      set({ customLayouts: get().customLayouts.filter((l) => l.id !== id) });
+      return gone;
+    },
   };
 };

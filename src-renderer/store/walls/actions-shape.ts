@@ -1,5 +1,6 @@
 // What the slice offers, apart from its implementation, so the store type can name it without importing the slice.
 import type { WallTours } from '@common/contract/tours.js';
+import type { CustomLayout } from '@common/contract/index.js';
 import type { Layout } from '@common/model/wall-layout.js';
 import type { Unsubscribe } from '../../services/sync.js';
 
@@ -11,7 +12,7 @@ export interface WallsActions {
   /** Moves the selection to the neighbouring tile (arrow keys). */
   moveSelection(dir: Direction): void;
   /** Shows the wall with another layout; cameras that no longer fit are kept, and it can be undone. */
-  setLayout(layout: Layout): Promise<void>;
+  setLayout(layout: Layout & { name?: string }): Promise<void>;
   /** Puts a camera (or nothing) on a tile, the selected one by default, and selects the next. */
   assignCamera(cameraId: string | null, index?: number): Promise<void>;
   /** Puts cameras on tiles as [tile, camera] pairs (a drop, number entry), in one change; selects `select`. */
@@ -31,4 +32,9 @@ export interface WallsActions {
   setWallFullScreen(on: boolean): void;
   /** Stores the wall's tours (tile tours and the wall tour); undefined removes them all. */
   setTours(tours: WallTours | undefined): Promise<void>;
+  setLayoutEditorOpen(open: boolean): void;
+  /** Saves a drawn layout by name (main refuses a name another layout has). */
+  saveCustomLayout(layout: CustomLayout): Promise<CustomLayout>;
+  /** Removes a saved layout; the answer is what was removed, to put back with saveCustomLayout. */
+  removeCustomLayout(id: string): Promise<CustomLayout | undefined>;
 }

@@ -1,4 +1,4 @@
-import type { Wall } from '@common/contract/index.js';
+import type { CustomLayout, Wall } from '@common/contract/index.js';
 
 /** What an undo puts back, and how the notice offering it words the change. */
 export interface WallUndo {
@@ -6,6 +6,8 @@ export interface WallUndo {
   kind: 'layout' | 'remove' | 'swap' | 'assign';
   /** Tile count of the new layout, or the tile a camera left (1-based), for the notice. */
   n?: number;
+  /** The name of the saved layout the wall changed to, for the notice. */
+  name?: string;
 }
 
 export interface WallsState {
@@ -22,6 +24,10 @@ export interface WallsState {
   undoStack: WallUndo[];
   /** The last change that can be undone, offered in a notice until dismissed or replaced. */
   undoNotice?: Omit<WallUndo, 'wall'>;
+  /** Layouts the operator drew and saved by name, listed beside the presets. */
+  customLayouts: CustomLayout[];
+  /** The custom layout editor is open. */
+  layoutEditorOpen: boolean;
 }
 
-export const wallsInitialState: WallsState = { selectedTile: 0, wallFullScreen: false, undoStack: [] };
+export const wallsInitialState: WallsState = { selectedTile: 0, wallFullScreen: false, undoStack: [], customLayouts: [], layoutEditorOpen: false };

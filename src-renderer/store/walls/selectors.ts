@@ -1,4 +1,5 @@
-import { layoutOf, presetOf, type PresetCount } from '@common/model/wall-layout.js';
+import type { CustomLayout } from '@common/contract/index.js';
+import { layoutOf, presetOf, sameLayout, type PresetCount } from '@common/model/wall-layout.js';
 import { overflowCameras } from '@common/model/wall-edit.js';
 import type { Store } from '../types.js';
 
@@ -12,6 +13,15 @@ export const wallsSelectors = {
   canUndo: (s: Store) => s.undoStack.length > 0,
   /** The preset the wall shows (its tile count), if it shows one. */
   preset: (s: Store): PresetCount | undefined => (s.wall ? presetOf(layoutOf(s.wall)) : undefined),
+  customLayouts: (s: Store) => s.customLayouts,
+  layoutEditorOpen: (s: Store) => s.layoutEditorOpen,
+  /** The saved custom layout the wall shows, if it shows one. */
+  customLayout: (s: Store): CustomLayout | undefined => {
+    const wall = s.wall;
+    if (!wall) return undefined;
+    const shown = layoutOf(wall);
+    return s.customLayouts.find((l) => sameLayout(l, shown));
+  },
   /** How many cameras wait off screen for a larger layout. */
   overflowCount: (s: Store): number => (s.wall ? overflowCameras(s.wall).length : 0),
   /** The camera with this number (1-based, in camera list order), for number entry from the keyboard. */

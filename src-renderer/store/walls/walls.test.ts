@@ -2,22 +2,36 @@
 // recoverable, and undo puts the saved wall back.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
-import { Wall } from '@common/contract/index.js';
+import { CustomLayout, Wall } from '@common/contract/index.js';
 import { presetLayout, uniformLayout } from '@common/model/wall-layout.js';
 import { FakeBridge } from '../../../src-main/testing/renderer/fake-bridge.js';
 import { installBridge } from '../../services/bridge.js';
-import { createStore, type Store } from '../index.js';
+import { createStore, wallsSelectors, type Store } from '../index.js';
 
 let saved: Wall;
+let layouts: CustomLayout[];
+let bridge: FakeBridge;
 let store: StoreApi<Store>;
 const cams = () => store.getState().wall!.tiles.map((t) => t.cameraId);
 
 beforeEach(async () => {
   saved = { id: 'w1', name: 'Wall 1', rows: 3, cols: 3, tiles: Array.from({ length: 9 }, (_, i) => ({ cameraId: `c${i + 1}`, profile: 'sub' as const })) };
-  const bridge = new FakeBridge()
+  layouts = [];
+  bridge = new FakeBridge()
     .handle('sw:walls:forWindow', () => saved)
     // Main validates like the contract does: a wall the slice builds must pass.
-    .handle('sw:walls:save', (w) => (saved = Wall.parse(w)));
+    .handle('sw:walls:save', (w) => (saved = Wall.parse(w)))
+    .handle('sw:walls:layouts', () => layouts)
+    .handle('sw:walls:saveLayout', (l) => {
+      const layout = CustomLayout.parse(l);
+      layouts = [...layouts.filter((x) => x.id !== layout.id), layout];
+      return layout;
+    })
+    .handle('sw:walls:removeLayout', (req) => {
+      const { id } = req as { id: string };
+      layouts = layouts.filter((x) => x.id !== id);
+      return { ok: true as const };
+    });
   installBridge(bridge);
   store = createStore();
   await store.getState().followWall();
@@ -87,5 +101,22 @@ describe('the wall slice', () => {
     store.getState().restore();
     expect(store.getState().maximisedTile).toBeUndefined();
     expect(saved.cells).toHaveLength(6);
+  });
+});
+
+describe('custom layouts in the wall slice', () => {
+  it('saves a drawn layout, shows it as the wall layout by name, follows changes from other windows, removes and puts it back', async () => {
+    const drawn = { id: 'layout-1', name: '门口', ...presetLayout(10) };
+    await store.getState().saveCustomLayout(drawn);
+    expect(store.getState().customLayouts.map((l) => l.name)).toEqual(['门口']);
+    await store.getState().setLayout(drawn);
+    expect(wallsSelectors.customLayout(store.getState())?.name).toBe('门口');
+    expect(cams()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', null]);
+    bridge.emit('sw:walls:onDidChangeLayouts', [...layouts, { id: 'layout-2', name: '另一个窗口画的', ...presetLayout(13) }]);
+    expect(store.getState().customLayouts).toHaveLength(2);
+    const gone = await store.getState().removeCustomLayout('layout-1');
+    expect(store.getState().customLayouts.map((l) => l.id)).toEqual(['layout-2']);
+    await store.getState().saveCustomLayout(gone!);
+    expect(layouts.map((l) => l.id)).toContain('layout-1');
   });
 });
