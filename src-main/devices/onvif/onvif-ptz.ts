@@ -1,9 +1,11 @@
-// PTZ part of the adapter: moves, stop, status and presets through `onvif`'s Cam.
+// PTZ part of the adapter: moves, stop, status and presets through `onvif`'s Cam (the hot
+// ContinuousMove and Stop written here, with their SOAP action named: onvif-soap.ts).
 
 import type { Cam } from 'onvif';
 import { SkywallError } from '../../common/model/errors.js';
 import type { LibCallback } from './onvif-call.js';
 import { parsePresets, parseSetPresetToken, parseStatus } from './onvif-schemas.js';
+import { SOAP_NS, sendSoap, xsFloat } from './onvif-soap.js';
 import type { ContinuousMoveOptions, OnvifPtz, PtzVector } from './onvif-types.js';
 import { xmlText } from './xml-text.js';
 
@@ -60,13 +62,15 @@ export function createPtz(cam: Cam, call: Caller, hasPtzService: () => boolean, 
         throw new SkywallError('bad_payload', 'PTZ timeoutMs must be a positive number', { field: 'timeoutMs' });
       }
       const profile = checkToken(profileToken, 'profileToken');
-      await call('ContinuousMove', (cb) => cam.continuousMove({ profileToken: profile, x: v.x ?? 0, y: v.y ?? 0, zoom: v.zoom ?? 0, timeout }, cb), ignore);
+      const vector = `<PanTilt x="${xsFloat(v.x ?? 0)}" y="${xsFloat(v.y ?? 0)}" xmlns="${SOAP_NS.schema}"/><Zoom x="${xsFloat(v.zoom ?? 0)}" xmlns="${SOAP_NS.schema}"/>`;
+      const deadline = timeout !== undefined ? `<Timeout>PT${xsFloat(timeout / 1000)}S</Timeout>` : '';
+      await call('ContinuousMove', (cb) => sendSoap(cam, 'ptz', 'ContinuousMove', `<ProfileToken>${profile}</ProfileToken><Velocity>${vector}</Velocity>${deadline}`, cb), ignore);
     },
 
     async stop(profileToken) {
       need();
       const profile = checkToken(profileToken, 'profileToken');
-      await call('Stop', (cb) => cam.stop({ profileToken: profile, panTilt: true, zoom: true }, cb), ignore);
+      await call('Stop', (cb) => sendSoap(cam, 'ptz', 'Stop', `<ProfileToken>${profile}</ProfileToken><PanTilt>true</PanTilt><Zoom>true</Zoom>`, cb), ignore);
     },
 
     async absoluteMove(profileToken, position, speed) {

@@ -12,8 +12,11 @@ export interface MotionDevice {
 }
 
 export interface MotionHooks {
-  /** Called (and awaited) before the first move of a camera at rest: the write-ahead "moving" record. */
-  startedMoving(): Promise<void>;
+  /**
+   * Called before the first move of a camera at rest is sent: the write-ahead "moving" record.
+   * Synchronous, so the command follows in the same turn; anything slower belongs after it.
+   */
+  startedMoving(): void;
   /** The device confirmed it is at rest (or we gave up stopping it). */
   stopped(confirmed: boolean): void;
   /** A held move or lens action was not renewed in time and is being stopped. */
@@ -235,7 +238,7 @@ export class CameraMotion {
     const waiters = this.moveWaiters;
     this.moveWaiters = [];
     try {
-      if (this.deviceMove !== 'unknown' && isZero(this.deviceMove) && this.deviceLens === null) await this.hooks.startedMoving();
+      if (this.deviceMove !== 'unknown' && isZero(this.deviceMove) && this.deviceLens === null) this.hooks.startedMoving();
       this.moveSentAt = Date.now();
       await this.device.move(v);
       this.deviceMove = v;
@@ -250,7 +253,7 @@ export class CameraMotion {
 
   private async sendLens(lens: Lens): Promise<void> {
     try {
-      if (this.deviceMove !== 'unknown' && isZero(this.deviceMove) && this.deviceLens === null) await this.hooks.startedMoving();
+      if (this.deviceMove !== 'unknown' && isZero(this.deviceMove) && this.deviceLens === null) this.hooks.startedMoving();
       await this.device.lens(lens.action, lens.speed);
       this.deviceLens = lens;
     } catch {

@@ -118,9 +118,10 @@ export async function createPtzService(opts: PtzServiceOptions): Promise<PtzServ
         },
       },
       {
-        startedMoving: async () => {
+        startedMoving: () => {
           files.moving.updateSync((d) => ({ ...d, moving: { ...d.moving, [cameraId]: new Date().toISOString() } }));
-          publish(cameraId);
+          // Windows hear of it once the command is on its way, not before.
+          setImmediate(() => publish(cameraId));
         },
         stopped: (confirmed) => {
           // An unconfirmed stop keeps the record: the next start of the app tries again.
