@@ -47,6 +47,7 @@ function capabilities(op: XmlElement, ctx: StubContext): string {
       `<tt:Media><tt:XAddr>${ctx.xaddrs.media}</tt:XAddr><tt:StreamingCapabilities><tt:RTPMulticast>false</tt:RTPMulticast>` +
       '<tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities></tt:Media>';
   }
+  if (want('Imaging') && ctx.opts.imaging) xml += `<tt:Imaging><tt:XAddr>${ctx.xaddrs.imaging}</tt:XAddr></tt:Imaging>`;
   if (want('PTZ')) xml += `<tt:PTZ><tt:XAddr>${ctx.xaddrs.ptz}</tt:XAddr></tt:PTZ>`;
   if (xml === '') throw faults.invalidArg('NoSuchService', `No capabilities in category ${wanted.join(', ')}`);
   return `<tds:GetCapabilitiesResponse><tds:Capabilities>${xml}</tds:Capabilities></tds:GetCapabilitiesResponse>`;
@@ -86,6 +87,9 @@ function services(op: XmlElement, ctx: StubContext): string {
     2,
     60,
   );
+  if (ctx.opts.imaging) {
+    xml += entry(NS.timg, ctx.xaddrs.imaging, '<timg:Capabilities ImageStabilization="false" Presets="false"/>', 2, 60);
+  }
   return `<tds:GetServicesResponse>${xml}</tds:GetServicesResponse>`;
 }
 

@@ -1,6 +1,6 @@
-// Demo ONVIF device: an HTTP SOAP 1.2 server with the Device, Media, Media2 and PTZ services,
+// Demo ONVIF device: an HTTP SOAP 1.2 server with the Device, Media, Media2, PTZ and Imaging services,
 // WS-UsernameToken and HTTP Digest authentication, a skewable clock and a simulated PTZ head.
-// Used by the first-run demo and by tests; every PTZ command and auth decision is logged.
+// Used by the first-run demo and by tests; every PTZ and Imaging command and auth decision is logged.
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,10 +12,11 @@ import { media2Service, mediaService } from './media-service.js';
 import type { StubPreset } from './ptz-presets.js';
 import { PresetStore } from './ptz-presets.js';
 import { ptzService } from './ptz-service.js';
+import { ImagingState, imagingService } from './imaging-service.js';
 import { PtzSimulator, type MoveState, type PtzVector } from './ptz-simulator.js';
 import { NS, SoapFault, envelope, faultXml, faults } from './soap-writer.js';
 import { decideAuth, type AuthScheme } from './stub-auth.js';
-import type { PtzCommandDetails, PtzLogEntry, StubContext, StubService } from './stub-context.js';
+import type { CommandDetails, ImagingLogEntry, PtzLogEntry, StubContext, StubService } from './stub-context.js';
 import { resolveStubOptions, type OnvifStubOptions } from './stub-options.js';
 import { NonceMemory } from './wsse-verify.js';
 import { child, parseXml, XmlSyntaxError, type XmlElement } from './xml-reader.js';
@@ -51,6 +52,8 @@ export interface OnvifStub {
   readonly host: string;
   readonly port: number;
   readonly ptzLog: readonly PtzLogEntry[];
+  /** every Imaging request (focus, iris), with its arrival time */
+  readonly imagingLog: readonly ImagingLogEntry[];
   readonly authLog: readonly AuthLogEntry[];
   readonly requestLog: readonly RequestLogEntry[];
   /** computed when read: the simulated head moves with time */
@@ -94,6 +97,7 @@ function send(res: ServerResponse, status: number, xml: string, headers: Record<
 export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifStub> {
   const opts = resolveStubOptions(options);
   const ptzLog: PtzLogEntry[] = [];
+  const imagingLog: ImagingLogEntry[] = [];
   const authLog: AuthLogEntry[] = [];
   const requestLog: RequestLogEntry[] = [];
   const nonces = new NonceMemory(Math.max(60_000, opts.wsseToleranceSec * 2000));
@@ -103,9 +107,10 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     opts: { ...opts },
     ptz: new PtzSimulator(opts.ptzUnitsPerSec),
     presets: new PresetStore(opts.maxPresets),
+    imaging: new ImagingState(),
     ptzHome: { x: 0, y: 0, zoom: 0 },
     deviceNow: () => Date.now() + c.opts.clockOffsetSec * 1000,
-    xaddrs: { device: '', media: '', media2: '', ptz: '' },
+    xaddrs: { device: '', media: '', media2: '', ptz: '', imaging: '' },
     baseUrl: '',
   };
 
@@ -115,6 +120,7 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     ['/onvif/ptz_service', ptzService],
   ]);
   if (opts.media2) services.set('/onvif/media2_service', media2Service);
+  if (opts.imaging) services.set('/onvif/imaging_service', imagingService);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
@@ -154,8 +160,9 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     }
 
     const isPtz = service === ptzService;
-    const details: PtzCommandDetails = {};
+    const details: CommandDetails = {};
     const logPtz = (outcome: PtzLogEntry['outcome'], fault?: string): void => {
+      if (service === imagingService) pushCapped(imagingLog, { at, action, ...details, outcome, ...(fault ? { fault } : {}) });
       if (!isPtz) return;
       const profileToken = child(op, 'ProfileToken')?.text.trim();
       pushCapped(ptzLog, { at, action, profileToken, ...details, outcome, ...(fault ? { fault } : {}) });
@@ -220,6 +227,7 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     media: `${baseUrl}/onvif/media_service`,
     media2: `${baseUrl}/onvif/media2_service`,
     ptz: `${baseUrl}/onvif/ptz_service`,
+    imaging: `${baseUrl}/onvif/imaging_service`,
   };
   c.baseUrl = baseUrl;
   const endpoint = `urn:uuid:${randomUUID()}`;
@@ -233,6 +241,7 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     host: opts.host,
     port,
     ptzLog,
+    imagingLog,
     authLog,
     requestLog,
     get state(): OnvifStubState {

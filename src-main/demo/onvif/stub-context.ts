@@ -1,5 +1,6 @@
 // What every service handler of the stub gets to work with.
 
+import type { ImagingState } from './imaging-service.js';
 import type { PresetStore } from './ptz-presets.js';
 import type { PtzSimulator, PtzVector } from './ptz-simulator.js';
 import type { ResolvedStubOptions } from './stub-options.js';
@@ -10,12 +11,15 @@ export interface StubXAddrs {
   media: string;
   media2: string;
   ptz: string;
+  imaging: string;
 }
 
 export interface StubContext {
   opts: ResolvedStubOptions;
   ptz: PtzSimulator;
   presets: PresetStore;
+  /** focus and exposure per video source */
+  imaging: ImagingState;
   /** position GotoHomePosition goes to; SetHomePosition changes it */
   ptzHome: PtzVector;
   /** the device clock: host clock plus the configured offset */
@@ -38,6 +42,27 @@ export interface PtzCommandDetails {
   presetName?: string;
 }
 
+/** Arguments of an Imaging command as the stub understood them. */
+export interface ImagingDetails {
+  sourceToken?: string;
+  /** Move: continuous focus speed, negative towards near */
+  focusSpeed?: number;
+  focusMode?: 'AUTO' | 'MANUAL';
+  exposureMode?: 'AUTO' | 'MANUAL';
+  /** dB, 0 fully open */
+  iris?: number;
+}
+
+export type CommandDetails = PtzCommandDetails & ImagingDetails;
+
+export interface ImagingLogEntry extends ImagingDetails {
+  /** host clock, ms since epoch, when the request arrived */
+  at: number;
+  action: string;
+  outcome: PtzLogEntry['outcome'];
+  fault?: string;
+}
+
 export interface PtzLogEntry extends PtzCommandDetails {
   /** host clock, ms since epoch, when the request arrived */
   at: number;
@@ -55,7 +80,7 @@ export interface PtzLogEntry extends PtzCommandDetails {
  * Returns the response element (without envelope); throws SoapFault on failure. Handlers may
  * write what they parsed into `details` for the request log.
  */
-export type ServiceHandler = (action: string, op: XmlElement, ctx: StubContext, details: PtzCommandDetails) => string;
+export type ServiceHandler = (action: string, op: XmlElement, ctx: StubContext, details: CommandDetails) => string;
 
 export interface StubService {
   /** WSDL namespace the operations of this service live in */

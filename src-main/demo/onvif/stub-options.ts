@@ -51,6 +51,8 @@ export interface OnvifStubOptions {
   discovery?: boolean;
   /** manufacturer in GetDeviceInformation; default Skywall */
   manufacturer?: string;
+  /** offer the Imaging service (focus, iris); default true */
+  imaging?: boolean;
 }
 
 export interface ResolvedStubOptions {
@@ -75,6 +77,7 @@ export interface ResolvedStubOptions {
   channelStreamUri: (channel: number, profile: StubProfileToken) => string;
   discovery: boolean;
   manufacturer: string;
+  imaging: boolean;
 }
 
 export const PROFILE_TOKENS: readonly StubProfileToken[] = ['main', 'sub'];
@@ -112,6 +115,7 @@ export function resolveStubOptions(o: OnvifStubOptions): ResolvedStubOptions {
     channelStreamUri: o.channelStreamUri ?? ((_channel, profile) => o.streamUris[profile]),
     discovery: o.discovery ?? false,
     manufacturer: o.manufacturer ?? 'Skywall',
+    imaging: o.imaging ?? true,
   };
 }
 

@@ -7,7 +7,7 @@ import { SkywallError } from '../../common/model/errors.js';
 import { STREAM_PROFILES, type ChannelProfile } from '../../common/model/source-key.js';
 import { parseStreamUrl } from '../../common/model/stream-url.js';
 import type { ChannelRef, DeviceAdapter, DeviceDescription, DeviceHandle, LiveSource } from '../adapter.js';
-import type { ChannelTarget, PtzCapability } from '../capabilities.js';
+import type { ChannelTarget, PtzCapability, PtzLensAction } from '../capabilities.js';
 import { OnvifSessions, type OnvifChannel } from './onvif-sessions.js';
 import type { OnvifProfile, OnvifPtz } from './onvif-types.js';
 
@@ -54,6 +54,21 @@ export function onvifPtz(sessions: OnvifSessions, route: PtzRoute): PtzCapabilit
     const { device, token } = await route(target);
     return act((await sessions.device(device)).ptz, token);
   };
+  // Focus and iris belong to the video source the steering profile shows (Imaging service).
+  const lens = async (target: ChannelTarget, action: PtzLensAction, speed: number): Promise<void> => {
+    const { device, token } = await route(target);
+    const dev = await sessions.device(device);
+    // Nothing of the lens can be moving on a device without Imaging: its stop has nothing to do.
+    if (action === 'lens_stop' && !dev.hasImagingService) return;
+    if (!dev.hasImagingService) throw new SkywallError('ptz_unsupported', 'this camera offers no focus or iris control (no ONVIF Imaging service)', { cameraId: target.channel.cameraId });
+    const source = (await sessions.channels(device)).find((c) => c.ranked.some((p) => p.token === token))?.sourceToken;
+    if (!source) throw new SkywallError('ptz_unsupported', 'this camera names no video source for focus and iris', { cameraId: target.channel.cameraId });
+    const s = Math.min(1, Math.max(0.05, speed));
+    if (action === 'focus_near' || action === 'focus_far') return dev.imaging.focusMove(source, action === 'focus_near' ? -s : s);
+    if (action === 'focus_auto') return dev.imaging.focusAuto(source);
+    if (action === 'iris_open' || action === 'iris_close') return void (await dev.imaging.irisStep(source, action === 'iris_open' ? 1 : -1));
+    return dev.imaging.stop(source);
+  };
   return {
     continuousMove: (t, v, o) => run(t, (ptz, token) => ptz.continuousMove(token, { x: v.pan, y: v.tilt, zoom: v.zoom }, o?.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {})),
     stop: (t) => run(t, (ptz, token) => ptz.stop(token)),
@@ -63,6 +78,7 @@ export function onvifPtz(sessions: OnvifSessions, route: PtzRoute): PtzCapabilit
     removePreset: (t, preset) => run(t, (ptz, token) => ptz.removePreset(token, preset)),
     home: (t) => run(t, (ptz, token) => ptz.home(token)),
     relativeMove: (t, v) => run(t, (ptz, token) => ptz.relativeMove(token, { x: v.pan, y: v.tilt, zoom: v.zoom })),
+    lens,
   };
 }
 

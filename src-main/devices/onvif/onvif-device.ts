@@ -7,6 +7,7 @@
 import onvif from 'onvif';
 import { SkywallError } from '../../common/model/errors.js';
 import { callOnvif, type LibCallback } from './onvif-call.js';
+import { createImaging } from './onvif-imaging.js';
 import { createPtz, type Caller } from './onvif-ptz.js';
 import { parseDeviceInfo, parseProfiles, parseUri } from './onvif-schemas.js';
 import type { OnvifConnectOptions, OnvifDevice, OnvifProfile } from './onvif-types.js';
@@ -82,6 +83,9 @@ export async function connectOnvif(options: OnvifConnectOptions): Promise<OnvifD
     get hasPtzService() {
       return !!cam.uri?.ptz;
     },
+    get hasImagingService() {
+      return !!cam.uri?.imaging;
+    },
     get media2() {
       return !!cam.media2Support;
     },
@@ -105,6 +109,7 @@ export async function connectOnvif(options: OnvifConnectOptions): Promise<OnvifD
       return call('GetSnapshotUri', (cb: LibCallback) => cam.getSnapshotUri({ profileToken: profile }, cb), (v) => parseUri(v, HTTP));
     },
     ptz: createPtz(cam, call, () => !!cam.uri?.ptz, where),
+    imaging: createImaging(cam, call, () => !!cam.uri?.imaging, where),
     close() {
       closed = true;
       cam.removeAllListeners();

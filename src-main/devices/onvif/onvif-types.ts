@@ -78,6 +78,8 @@ export interface OnvifPtz {
   removePreset(profileToken: string, presetToken: string): Promise<void>;
 }
 
+import type { OnvifImaging } from './onvif-imaging.js';
+
 export interface OnvifDevice {
   readonly host: string;
   readonly port: number;
@@ -85,6 +87,8 @@ export interface OnvifDevice {
   readonly clockOffsetMs: number;
   /** the device advertises a PTZ service */
   readonly hasPtzService: boolean;
+  /** the device advertises an Imaging service (focus, iris) */
+  readonly hasImagingService: boolean;
   /** the device advertises Media2 (ver20); profiles and URIs then come from it */
   readonly media2: boolean;
   /** read at connect time */
@@ -95,6 +99,8 @@ export interface OnvifDevice {
   streamUri(profileToken: string): Promise<string>;
   snapshotUri(profileToken: string): Promise<string>;
   readonly ptz: OnvifPtz;
+  /** focus and iris per video source */
+  readonly imaging: OnvifImaging;
   /** later calls reject; nothing stays open between calls, so this only marks the end */
   close(): void;
 }

@@ -76,6 +76,7 @@ export class CameraMotion {
   private wantLens: Lens | null = null;
   private deviceLens: DeviceState<Lens | null> = null;
   private moveWaiters: Deferred[] = [];
+  private lensWaiters: Deferred[] = [];
   private readonly oneShots: Array<{ run: () => Promise<void>; d: Deferred }> = [];
   private stopWaiters: Array<() => void> = [];
   private busy = false;
@@ -133,7 +134,10 @@ export class CameraMotion {
     return promise;
   }
 
-  /** Focus or iris while renewed (dead-man like a move); `focus_auto` is a one-off. */
+  /**
+   * Focus or iris while renewed (dead-man like a move); `focus_auto` is a one-off. Resolves once
+   * the device took a changed action (or rejects with its refusal); a renewal resolves at once.
+   */
   lens(action: PtzLensAction, speed: number): Promise<void> {
     if (action === 'focus_auto' || action === 'lens_stop') return this.once(() => this.device.lens(action, speed));
     clearTimeout(this.lensDog);
@@ -141,12 +145,27 @@ export class CameraMotion {
       if (!this.wantLens) return;
       this.hooks.deadman('lens');
       this.wantLens = null;
+      // A wish let go of before it was sent: nothing to wait for.
+      for (const w of this.lensWaiters.splice(0)) w.resolve();
       this.pump();
     }, this.timing.deadmanMs);
     const changed = this.wantLens?.action !== action || this.wantLens.speed !== speed;
     this.wantLens = { action, speed };
-    if (changed) this.pump();
-    return Promise.resolve();
+    if (!changed) return Promise.resolve();
+    const { promise, d } = deferred();
+    this.lensWaiters.push(d);
+    this.pump();
+    return promise;
+  }
+
+  /** Lets go of the move and any lens action (a window's stop); resolves once the move's stop was taken. */
+  release(): Promise<void> {
+    clearTimeout(this.lensDog);
+    this.wantLens = null;
+    for (const w of this.lensWaiters.splice(0)) w.resolve();
+    const stopped = this.move(ZERO);
+    this.pump();
+    return stopped;
   }
 
   /** A one-off command (preset, home, centre) queued behind whatever is in flight. */
@@ -163,6 +182,7 @@ export class CameraMotion {
     clearTimeout(this.lensDog);
     this.wantMove = ZERO;
     this.wantLens = null;
+    for (const w of this.lensWaiters.splice(0)) w.resolve();
     this.stopRetryAt = 0;
     if (!this.moving) return Promise.resolve();
     const p = new Promise<void>((r) => this.stopWaiters.push(r));
@@ -252,13 +272,18 @@ export class CameraMotion {
   }
 
   private async sendLens(lens: Lens): Promise<void> {
+    const waiters = this.lensWaiters;
+    this.lensWaiters = [];
     try {
       if (this.deviceMove !== 'unknown' && isZero(this.deviceMove) && this.deviceLens === null) this.hooks.startedMoving();
       await this.device.lens(lens.action, lens.speed);
       this.deviceLens = lens;
-    } catch {
+      for (const w of waiters) w.resolve();
+    } catch (e) {
+      // Fail safe as for moves: the lens may have started; stop it.
       this.deviceLens = 'unknown';
       this.wantLens = null;
+      for (const w of waiters) w.reject(e);
     }
   }
 

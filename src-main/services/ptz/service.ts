@@ -55,7 +55,6 @@ export interface PtzService {
   dispose(): Promise<void>;
 }
 
-const ZERO: PtzVelocity = { pan: 0, tilt: 0, zoom: 0 };
 const DEFAULT_HOLD_MS = 5000;
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -224,8 +223,8 @@ export async function createPtzService(opts: PtzServiceOptions): Promise<PtzServ
       await sent;
     },
     async stop(cameraId) {
-      // Anyone may stop a camera: stopping is never refused.
-      await motionOf(cameraId).move(ZERO);
+      // Anyone may stop a camera: stopping is never refused. It ends focus and iris too.
+      await motionOf(cameraId).release();
     },
     async lens(cameraId, clientId, action, speed) {
       takeManual(cameraId, clientId);

@@ -17,8 +17,8 @@ export const OTHER_CLIENT = 'window-bbbb-2';
 const USER = 'admin';
 const PASS = 'Pa55-word';
 
-export function startPtzStub(port = 0): Promise<OnvifStub> {
-  return startOnvifStub({ username: USER, password: PASS, port, streamUris: { main: 'rtsp://192.0.2.10/main', sub: 'rtsp://192.0.2.10/sub' } });
+export function startPtzStub(port = 0, o: { imaging?: boolean } = {}): Promise<OnvifStub> {
+  return startOnvifStub({ username: USER, password: PASS, port, streamUris: { main: 'rtsp://192.0.2.10/main', sub: 'rtsp://192.0.2.10/sub' }, ...o });
 }
 
 /** A route to the stub's PTZ through the real ONVIF adapter. */
