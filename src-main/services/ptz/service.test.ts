@@ -60,6 +60,7 @@ describe('PTZ dead-man watchdog', () => {
   it('coalesces a flood: the device gets few commands, the newest velocity last', async () => {
     const s = await stub();
     const r = await rig(s.port);
+    await r.ptz.presets(CAMERA); // connected first: the flood is about coalescing, not the connect
     const started = Date.now();
     const sends: Array<Promise<void>> = [];
     for (let i = 1; i <= 100; i++) sends.push(move(r, i / 100));
