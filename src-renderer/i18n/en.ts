@@ -7,6 +7,7 @@ import * as tileMessages from './messages/tile.js';
 import * as auditMessages from './messages/audit.js';
 import * as errorMessages from './messages/error.js';
 import * as exportMessages from './messages/export.js';
+import * as replayMessages from './messages/replay.js';
 import * as shortcutsMessages from './messages/shortcuts.js';
 import * as healthMessages from './messages/health.js';
 import * as ptzMessages from './messages/ptz.js';
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...auditMessages.en,
   ...errorMessages.en,
   ...exportMessages.en,
+  ...replayMessages.en,
   ...shortcutsMessages.en,
   ...healthMessages.en,
   ...ptzMessages.en,

@@ -7,6 +7,7 @@ import * as tileMessages from './messages/tile.js';
 import * as auditMessages from './messages/audit.js';
 import * as errorMessages from './messages/error.js';
 import * as exportMessages from './messages/export.js';
+import * as replayMessages from './messages/replay.js';
 import * as shortcutsMessages from './messages/shortcuts.js';
 import * as healthMessages from './messages/health.js';
 import * as ptzMessages from './messages/ptz.js';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...auditMessages.zh,
   ...errorMessages.zh,
   ...exportMessages.zh,
+  ...replayMessages.zh,
   ...shortcutsMessages.zh,
   ...healthMessages.zh,
   ...ptzMessages.zh,

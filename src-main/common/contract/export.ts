@@ -86,11 +86,29 @@ export const ExportProgress = z.object({
   secondsLeft: z.number().nonnegative(),
 });
 
+/** Instant replay in a tile: a one-time loopback URL of an MP4 cut from the replay buffer. */
+export const ExportReplay = z.union([
+  z.object({
+    url: z.string(),
+    /** Workstation time (ms) of the clip's first picture; position t (s) shows startMs + 1000 t. */
+    startMs: z.number(),
+    durationMs: z.number(),
+    frames: z.number().int(),
+    frameMs: z.number(),
+    /** Workstation time of the newest picture in the clip. */
+    newestMs: z.number(),
+  }),
+  /** Nothing buffered for this camera yet (just opened, or the tile is not live). */
+  z.object({ problem: z.literal('no_video') }),
+]);
+export type ExportReplay = z.infer<typeof ExportReplay>;
+
 export const exportChannels = {
   'sw:export:drives': { req: Empty, res: z.object({ drives: z.array(ExportDrive), problem: z.string().optional() }) },
   'sw:export:start': { req: ExportStartRequest, res: z.object({ exportId: Id }) },
   'sw:export:cancel': { req: z.object({ exportId: Id }).strict(), res: Ok },
   'sw:export:history': { req: Empty, res: z.array(ExportHistoryEntry) },
+  'sw:export:replay': { req: z.object({ cameraId: Id, profile: z.enum(['main', 'sub']), backSeconds: z.number().int().min(1).max(300) }).strict(), res: ExportReplay },
   /** Any folder: every hash and the signature, offline. */
   'sw:export:verify': { req: z.object({ folder: z.string().min(1).max(1024) }).strict(), res: ExportVerifyReport },
 } as const;

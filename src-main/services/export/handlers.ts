@@ -1,6 +1,7 @@
 import type { exportChannels } from '../../common/contract/index.js';
 import { formatSourceKey, sourceKey } from '../../common/model/source-key.js';
 import type { DomainHandlers } from '../handler-types.js';
+import { NoVideoError } from '../../export/recorder/replay-buffer.js';
 import type { ExportService } from './service.js';
 
 export function exportHandlers(exports: ExportService): DomainHandlers<typeof exportChannels> {
@@ -12,6 +13,17 @@ export function exportHandlers(exports: ExportService): DomainHandlers<typeof ex
       return { ok: true as const };
     },
     'sw:export:history': () => exports.history(),
+    'sw:export:replay': async ({ cameraId, profile, backSeconds }) => {
+      // The tile may have switched between main and sub: either buffer of the camera will do.
+      const other: typeof profile = profile === 'main' ? 'sub' : 'main';
+      try {
+        const { url, startMs, durationMs, frames, frameMs, newestMs } = await exports.replay([profile, other].map((p) => formatSourceKey(sourceKey(cameraId, p))), backSeconds);
+        return { url, startMs, durationMs, frames, frameMs, newestMs };
+      } catch (e) {
+        if (e instanceof NoVideoError) return { problem: 'no_video' as const };
+        throw e;
+      }
+    },
     'sw:export:verify': ({ folder }) => exports.verify(folder),
   };
 }

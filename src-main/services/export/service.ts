@@ -11,6 +11,8 @@ import { exportFromRecorder } from '../../export/nvr/export-recording.js';
 import { listRemovableDrives, watchRemovableDrives, type DriveListing } from '../../export/drives/index.js';
 import { installationSigner, type ManifestSigner } from '../../export/package/index.js';
 import { NoVideoError, ReplayBuffer, type ReplayBufferOptions } from '../../export/recorder/replay-buffer.js';
+import { ClipServer } from '../../export/replay/clip-server.js';
+import { instantReplayClip } from '../../export/replay/instant-replay.js';
 import { verifyExportFolder, type VerifyReport } from '../../export/verify/index.js';
 import { isExportError } from '../../export/writer/index.js';
 import type { StreamHub } from '../../media/hub/index.js';
@@ -72,9 +74,24 @@ export interface ExportService {
   onHistory(listener: (e: ExportHistoryEntry) => void): () => void;
   /** Removable drives inserted or removed; the watch runs while someone listens. */
   onDrives(listener: (listing: DriveListing) => void): () => void;
+  /**
+   * Instant replay: the last `backSeconds` of the first of `keys` with a replay buffer, as a
+   * one-time loopback URL of an MP4 and the workstation time of its first picture.
+   */
+  replay(keys: string[], backSeconds: number): Promise<InstantReplay>;
   /** The installation's key fingerprint, to publish for recipients. */
   fingerprint(): Promise<string>;
   dispose(): Promise<void>;
+}
+
+export interface InstantReplay {
+  url: string;
+  key: string;
+  startMs: number;
+  durationMs: number;
+  frames: number;
+  frameMs: number;
+  newestMs: number;
 }
 
 interface Job {
@@ -94,6 +111,7 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
   const historyListeners = new Set<(e: ExportHistoryEntry) => void>();
   const driveListeners = new Set<(l: DriveListing) => void>();
   let stopDriveWatch: (() => void) | undefined;
+  let clipServer: Promise<ClipServer> | undefined;
   let signer: Promise<ManifestSigner> | undefined;
   let queue: Promise<void> = Promise.resolve();
   const operator = o.operator ?? (() => 'operator');
@@ -237,6 +255,15 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
         }
       };
     },
+    async replay(keys, backSeconds) {
+      const key = keys.find((k) => buffers.get(k));
+      const buffer = key === undefined ? undefined : buffers.get(key);
+      if (!key || !buffer) throw new NoVideoError(`no replay buffer for ${keys.join(', ')}`);
+      const clip = await instantReplayClip(buffer, backSeconds * 1000);
+      const server = await (clipServer ??= ClipServer.start());
+      const { mp4, ...facts } = clip;
+      return { url: server.offer(mp4), key, ...facts };
+    },
     fingerprint: async () => (await getSigner()).fingerprint,
     async dispose() {
       stopDriveWatch?.();
@@ -244,6 +271,7 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
       for (const job of jobs.values()) job.abort.abort();
       await queue;
       await buffers.stopAll();
+      await (await clipServer?.catch(() => undefined))?.close();
     },
   };
 }

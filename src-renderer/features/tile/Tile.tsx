@@ -6,6 +6,7 @@ import { chooseProfile, type Profile } from './stream-choice.js';
 import { TileBadge, TileProblemPanel, severityOf } from './TileStatus.js';
 import { TileStats } from './TileStats.js';
 import { PtzTileSlot } from '../ptz/PtzTileSlot.js';
+import { ReplaySlot } from '../replay/ReplaySlot.js';
 import { clockText, useClock } from './use-clock.js';
 import { useTileStream } from './use-tile-stream.js';
 import { useVisibility } from './use-visibility.js';
@@ -87,6 +88,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
       <TileToolbar actions={[{ id: 'tour', label: t('tour.action.tile'), pressed: tour?.kind === 'tile', run: () => openTourDialog({ kind: 'tile', tile: index }) }]} />
       {camera && showStats && <TileStats stats={view.stats} />}
       {camera?.ptz && <PtzTileSlot cameraId={camera.id} selected={selected} />}
+      {camera && <ReplaySlot cameraId={camera.id} profile={profile} selected={selected} />}
     </div>
   );
 }
