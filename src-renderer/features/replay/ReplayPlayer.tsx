@@ -22,6 +22,8 @@ export function ReplayPlayer({ clip, asked, onLive }: { clip: LoadedReplay; aske
   const [paused, setPaused] = useState(false);
   const [ended, setEnded] = useState(false);
   const [now, setNow] = useState(Date.now());
+  // The position of the picture on screen; the media clock may already be past it.
+  const presented = useRef(0);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -34,12 +36,20 @@ export function ReplayPlayer({ clip, asked, onLive }: { clip: LoadedReplay; aske
     let frameRequest = 0;
     // The position of the picture actually presented, not of the decoder.
     const onFrame = (_: number, meta: VideoFrameCallbackMetadata) => {
+      presented.current = meta.mediaTime;
       setPosition(meta.mediaTime);
       frameRequest = v.requestVideoFrameCallback(onFrame);
     };
     frameRequest = v.requestVideoFrameCallback(onFrame);
-    const onSeeked = () => setPosition(v.currentTime);
-    const onPause = () => setPaused(true);
+    const onSeeked = () => {
+      presented.current = v.currentTime;
+      setPosition(v.currentTime);
+    };
+    // Paused, the clock is put on the picture shown, so steps count from what the operator sees.
+    const onPause = () => {
+      setPaused(true);
+      if (!v.ended && !v.seeking) v.currentTime = positionOfFrame(frameIndexAt(presented.current, clip.frameMs), clip.frameMs);
+    };
     const onPlay = () => {
       setPaused(false);
       setEnded(false);
@@ -60,15 +70,17 @@ export function ReplayPlayer({ clip, asked, onLive }: { clip: LoadedReplay; aske
       v.removeAttribute('src');
       v.load();
     };
-  }, [clip.src]);
+  }, [clip.src, clip.frameMs]);
 
   const video = () => videoRef.current;
   const step = (by: number) => {
     const v = video();
     if (!v) return;
     v.pause();
-    const k = Math.min(clip.frames - 1, Math.max(0, frameIndexAt(v.currentTime, clip.frameMs) + by));
-    v.currentTime = positionOfFrame(k, clip.frameMs);
+    const k = Math.min(clip.frames - 1, Math.max(0, frameIndexAt(presented.current, clip.frameMs) + by));
+    // Counted as shown at once, so quick steps add up before each seek completes.
+    presented.current = positionOfFrame(k, clip.frameMs);
+    v.currentTime = presented.current;
   };
   const back10 = () => {
     const v = video();
@@ -89,7 +101,7 @@ export function ReplayPlayer({ clip, asked, onLive }: { clip: LoadedReplay; aske
   const stop = (e: React.SyntheticEvent) => e.stopPropagation();
 
   return (
-    <div className="sw-replay" data-testid="replay" data-replay-ms={shownMs} data-replay-frame={frameIndexAt(position, clip.frameMs)} data-paused={paused} onDoubleClick={stop}>
+    <div className="sw-replay" data-testid="replay" data-replay-ms={shownMs} data-replay-start-ms={clip.startMs} data-replay-newest-ms={clip.newestMs} data-replay-frame={frameIndexAt(position, clip.frameMs)} data-paused={paused} onDoubleClick={stop}>
       <video ref={videoRef} className="sw-replay-video" muted playsInline data-testid="replay-video" />
       <div className="sw-replay-plate">
         <span className="sw-replay-badge">{t('replay.badge')}</span>

@@ -6,7 +6,7 @@ import { chooseProfile, type Profile } from './stream-choice.js';
 import { TileBadge, TileProblemPanel, severityOf } from './TileStatus.js';
 import { TileStats } from './TileStats.js';
 import { PtzTileSlot } from '../ptz/PtzTileSlot.js';
-import { ReplaySlot } from '../replay/ReplaySlot.js';
+import { useInstantReplay } from '../replay/use-instant-replay.js';
 import { clockText, useClock } from './use-clock.js';
 import { useTileStream } from './use-tile-stream.js';
 import { useVisibility } from './use-visibility.js';
@@ -46,6 +46,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   useTourPrestart(tour, playing, profile, prepare);
   useReportTile(index, camera?.id, view.state, view.darkReason);
   const severity = severityOf(view);
+  const replay = useInstantReplay(camera?.id, profile);
 
   return (
     <div
@@ -85,10 +86,10 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
           {t('tile.audio.g711')}
         </div>
       )}
-      <TileToolbar actions={[{ id: 'tour', label: t('tour.action.tile'), pressed: tour?.kind === 'tile', run: () => openTourDialog({ kind: 'tile', tile: index }) }]} />
+      <TileToolbar actions={[{ id: 'tour', label: t('tour.action.tile'), pressed: tour?.kind === 'tile', run: () => openTourDialog({ kind: 'tile', tile: index }) }, ...(replay.action ? [replay.action] : [])]} />
       {camera && showStats && <TileStats stats={view.stats} />}
       {camera?.ptz && <PtzTileSlot cameraId={camera.id} selected={selected} />}
-      {camera && <ReplaySlot cameraId={camera.id} profile={profile} selected={selected} />}
+      {replay.overlay}
     </div>
   );
 }

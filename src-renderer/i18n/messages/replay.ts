@@ -1,7 +1,6 @@
 // Instant replay inside a tile: back 30 s, pause, step, back to live.
 export const zh = {
   'replay.open': '回放 30 秒',
-  'replay.openTitle': '在本窗格回放最近 30 秒，直播不中断',
   'replay.loading': '正在取回放…',
   'replay.badge': '回放',
   'replay.behind': '比实时晚 {n} 秒',
@@ -19,7 +18,6 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'replay.open': 'Replay 30 s',
-  'replay.openTitle': 'Replay the last 30 seconds in this tile; live keeps running',
   'replay.loading': 'Fetching the replay…',
   'replay.badge': 'Replay',
   'replay.behind': '{n} s behind live',
