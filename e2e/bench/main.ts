@@ -9,6 +9,8 @@ import { runLatencyBench, latencyJson, platformLatencyJson } from './latency.js'
 import { runPtzBench } from './ptz.js';
 import { runTtffBench, ttffJson } from './ttff.js';
 import { runTreeSearchBench } from './tree-search.js';
+import { runWallBench, wallJson } from './wall.js';
+import { runScaleBench, scaleJson } from './scale.js';
 
 interface Args {
   name: string;
@@ -45,7 +47,7 @@ function onlyFlag(flags: Map<string, string>): 'skywall' | 'baseline' | undefine
   return v;
 }
 
-const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage|export|tree|ptz> [options]
+const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outage|export|tree|ptz|wall|scale> [options]
   latency  [--tiles 1,16] [--seconds 45] [--frames 1000] [--warmup 5] [--only skywall|baseline]
   ttff     [--trials 50] [--only skywall|baseline]
   gateway  [--streams 16,64] [--seconds 30] [--mbps 2]
@@ -54,7 +56,9 @@ const USAGE = `usage: npm run bench -- <latency|ttff|gateway|drift|hostile|outag
   outage   [--cameras 64] [--outage 50]
   export   [--minutes 10] [--mbps 4] [--rounds 3] [--dir <target folder>] [--demo-seconds 60]
   tree     [--cameras 1000] [--rounds 50]
-  ptz      [--presses 200]`;
+  ptz      [--presses 200]
+  wall     [--switches 100] [--cold 10]
+  scale    [--tiles 36,64] [--seconds 20] [--fps 25]`;
 
 const listFlag = (flags: Map<string, string>, key: string, fallback: string): number[] =>
   (flags.get(key) ?? fallback).split(',').map((v) => {
@@ -155,6 +159,20 @@ async function main(): Promise<void> {
       loadNote('end');
       console.log(`ptz: ${r.presses} presses; key down to ContinuousMove and key up to Stop at the device`);
       console.log(JSON.stringify({ bench: 'ptz', p50_ms: r.p50_ms, p95_ms: r.p95_ms, stop_p50_ms: r.stop_p50_ms, stop_p95_ms: r.stop_p95_ms }));
+      return;
+    }
+    case 'wall': {
+      loadNote('start');
+      const r = await runWallBench({ switches: numberFlag(flags, 'switches', 100), coldRounds: numberFlag(flags, 'cold', 10) });
+      loadNote('end');
+      console.log(JSON.stringify(wallJson(r)));
+      return;
+    }
+    case 'scale': {
+      loadNote('start');
+      const rows = await runScaleBench({ tiles: listFlag(flags, 'tiles', '36,64'), seconds: numberFlag(flags, 'seconds', 20), fps: numberFlag(flags, 'fps', 25) });
+      loadNote('end');
+      for (const r of rows) console.log(JSON.stringify(scaleJson(r)));
       return;
     }
     default:

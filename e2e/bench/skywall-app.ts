@@ -12,6 +12,8 @@ export interface SkywallBenchApp {
   /** A page to open: each call gives a new one-time page URL (token in the fragment). */
   pageUrl(): Promise<string>;
   readonly ipc: SkywallIpc;
+  /** The host (main) process id. */
+  readonly pid: number | undefined;
   addCameras(deviceName: string, port: number, cameras: BenchCamera[]): Promise<void>;
   /** Saves the window's wall as rows x cols with these cameras (null = empty tile), main profile. */
   showWall(rows: number, cols: number, cameraIds: Array<string | null>): Promise<void>;
@@ -37,6 +39,7 @@ export async function startSkywall(): Promise<SkywallBenchApp> {
   return {
     pageUrl: () => host.newPageUrl(),
     ipc,
+    pid: host.pid,
     async addCameras(deviceName, port, cameras) {
       await ipc.invoke('sw:devices:add', {
         name: deviceName,

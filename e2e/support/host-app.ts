@@ -13,6 +13,8 @@ export interface HostApp {
   /** A further one-time page URL, for a second page or a test's own contract client. */
   newPageUrl(): Promise<string>;
   dataDir: string;
+  /** The host process's id (benches read its CPU time). */
+  pid: number | undefined;
   output: () => string;
   /** Stops the process; throws (failing the test) if it died on its own or logged an uncaught error. */
   stop(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startHostApp(opts: { dataDir?: string; env?: Record<string
       return next;
     },
     dataDir,
+    pid: child.pid,
     output: () => out,
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -35,6 +35,8 @@ canvas.width = CLOCK_COLS * 4;
 canvas.height = CLOCK_ROWS * 4;
 const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
 let readClock = true;
+/** Tiles whose clock is read (all when undefined): reading costs the renderer CPU a large wall cannot spare. */
+let readTiles: Set<number> | undefined;
 
 /** Performance-timeline ms -> wall-clock ms, using the page's own Date.now() (same clock as the generator). */
 const toWall = (perfMs: number): number => Date.now() + (perfMs - performance.now());
@@ -44,7 +46,7 @@ function onFrame(video: RvfcVideo, tile: () => number, now: number, meta: VideoF
   const display = toWall(meta.expectedDisplayTime);
   const presented = toWall(meta.presentationTime);
   let stamp: number | null = null;
-  if (readClock && meta.width > 0 && meta.height > 0) {
+  if (readClock && meta.width > 0 && meta.height > 0 && (!readTiles || readTiles.has(tile()))) {
     ctx.drawImage(video, 0, 0, meta.width, clockBandHeight(meta.height), 0, 0, canvas.width, canvas.height);
     const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
     stamp = readPixelClock({ data: img.data, width: img.width, height: img.height, channels: 4 }, true) ?? null;
@@ -86,6 +88,6 @@ function take(): FrameSample[] {
   return samples.splice(0, samples.length);
 }
 
-const api = { watch, watchAll, take, setReadClock: (on: boolean) => (readClock = on) };
+const api = { watch, watchAll, take, setReadClock: (on: boolean) => (readClock = on), setReadClockTiles: (tiles: number[] | null) => (readTiles = tiles ? new Set(tiles) : undefined) };
 (window as unknown as { swBench: typeof api }).swBench = api;
 export type FrameProbeApi = typeof api;

@@ -57,6 +57,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
       data-state={view.state ?? 'empty'}
       data-problem={view.overBudget ? 'over_budget' : undefined}
       data-profile={camera ? profile : undefined}
+      data-camera-id={camera?.id}
       data-tour={tour ? (tour.paused ? 'paused' : 'running') : undefined}
       aria-selected={selected}
       onClick={onSelect}
