@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { devicesSelectors, treeSelectors, useStore } from '../../store/index.js';
 import type { CameraStatus } from '../../store/tree/tree-types.js';
+import { cameraStatuses } from './camera-status.js';
 import { buildSearchIndex, warmNameKeys, type NameKeyCache } from './search-index.js';
 import { areaRows, deviceRows, listRows, type TreeDeviceSource, type TreeRow } from './tree-model.js';
 
@@ -60,32 +61,16 @@ export function useTreeRows(): TreeView {
   return { rows, devices, found, cameraCount: index.size };
 }
 
-const STREAM_STATUS: Record<string, CameraStatus> = {
-  live: 'online',
-  stalled: 'online',
-  reconnecting: 'offline',
-  offline: 'offline',
-  unsupported: 'offline',
-  auth_failed: 'auth_failed',
-};
-
 /**
- * Each camera's state as known here: a device that refused its credentials marks all its cameras
- * (nothing logs in until they are edited); otherwise what this window's tiles saw of the stream.
- * Cameras not on a wall stay unknown until health checks report them.
+ * Each camera's state as known here: a device that refused its credentials marks all its cameras;
+ * otherwise what this window's tiles see of the stream, and for every other camera what the
+ * device health checks last found (`camera-status.ts`).
  */
 export function useCameraStatuses(): Map<string, CameraStatus> {
   const tiles = useStore((s) => s.tiles);
+  const health = useStore((s) => s.healthByCamera);
   const devices = useStore(devicesSelectors.devices);
-  return useMemo(() => {
-    const byCamera = new Map<string, CameraStatus>();
-    for (const t of Object.values(tiles)) {
-      const status = (t.state && STREAM_STATUS[t.state]) ?? 'unknown';
-      if (status !== 'unknown' || !byCamera.has(t.cameraId)) byCamera.set(t.cameraId, status);
-    }
-    for (const d of devices) if (d.loginRefused) for (const c of d.cameras) byCamera.set(c.id, 'auth_failed');
-    return byCamera;
-  }, [tiles, devices]);
+  return useMemo(() => cameraStatuses({ tiles: Object.values(tiles), health, devices }), [tiles, health, devices]);
 }
 
 /** Camera ids on this window's wall. */
