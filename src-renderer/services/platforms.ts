@@ -6,4 +6,5 @@ export const platformsService = {
   certificate: (host: string, port: number): Promise<PlatformCertificate> => call('sw:platforms:certificate', { host, port }),
   discover: (conn: PlatformConnection): Promise<Res<'sw:platforms:discover'>> => call('sw:platforms:discover', conn),
   add: (req: PlatformAdd): Promise<Res<'sw:platforms:add'>> => call('sw:platforms:add', req),
+  refresh: (deviceId: string): Promise<Res<'sw:platforms:refresh'>> => call('sw:platforms:refresh', { deviceId }),
 };

@@ -2,13 +2,16 @@
 // One wall mixing a direct RTSP camera, a WVP channel and an Artemis camera: the platforms are
 // added the way the add form does (certificate shown and pinned, login, channel listing), and
 // all three tiles play through the hub (WVP by WS-FLV demuxed in main, Artemis and the direct
-// camera by RTSP). The UI runs in Chinese (the default language).
+// camera by RTSP). A second WVP channel dragged from the camera tree onto the free tile plays; a
+// play session the platform ends is reopened by the tile alone; refreshing the platform's
+// channels keeps every tile. The UI runs in Chinese (the default language).
 import { startDemoRtspServer, type DemoRtspServer } from '../../../src-main/demo/rtsp/index.js';
 import { startFakeArtemis, type FakeArtemis } from '../../../src-main/testing/platforms/fake-artemis.js';
 import { startFakeWvp, wvpDevices, type FakeWvp } from '../../../src-main/testing/platforms/fake-wvp.js';
 import { startFlvLiveServer, type FlvLiveServer } from '../../../src-main/testing/platforms/flv-live-server.js';
 import { LiveClip } from '../../../src-main/testing/platforms/live-clip.js';
 import { makeTestCertificate } from '../../../src-main/testing/platforms/test-certificate.js';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../../support/app-fixture.js';
 import { connectContract } from '../../support/contract-client.js';
 import { expectAdvancing } from '../../support/video-probe.js';
@@ -48,7 +51,7 @@ test.afterAll(async () => {
 });
 
 test('一面墙同时播放直连摄像机、WVP 通道和 Artemis 监控点', async ({ app }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const contract = await connectContract(app.host!);
   try {
     await contract.call('sw:devices:add', {
@@ -112,7 +115,44 @@ test('一面墙同时播放直连摄像机、WVP 通道和 Artemis 监控点', a
     expect(isc.calls.some((c) => c.path === 'video/v2/cameras/previewURLs')).toBe(true);
     await expect(app.page.locator('html')).toHaveAttribute('lang', /zh/);
     await app.page.screenshot({ path: test.info().outputPath('mixed-wall-zh.png') });
+
+    // A second WVP channel dragged from the camera tree onto the free tile plays there.
+    const second = WVP_DEVICES[0]!.channels[1]!;
+    await page.getByTestId('tree-search').fill(second.name);
+    await drag(page, page.getByTestId('camera-item').filter({ hasText: second.name }).first(), page.getByTestId('wall-cell').nth(3));
+    await expect(tiles.nth(3).getByTestId('tile-name')).toHaveText(second.name);
+    await expect(tiles.nth(3)).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    await expectAdvancing(app.page, [3]);
+    await page.getByTestId('tree-search').fill('');
+
+    // The platform ends the first channel's play session (as ZLMediaKit does): the tile reopens it alone.
+    const starts = () => wvp.calls.filter((c) => c.path === `/api/play/start/${WVP_DEVICES[0]!.deviceId}/${WVP_DEVICES[0]!.channels[0]!.deviceId}`).length;
+    const before = starts();
+    wvp.endStream(WVP_DEVICES[0]!.deviceId, WVP_DEVICES[0]!.channels[0]!.deviceId);
+    await expect.poll(starts, { timeout: 20_000 }).toBeGreaterThan(before);
+    await expect(tiles.nth(1)).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    await expectAdvancing(app.page, [1]);
+
+    // Refreshing the platform's channels keeps every camera id, so every tile keeps its camera.
+    const names = await tiles.getByTestId('tile-name').allTextContents();
+    await form.getByRole('button', { name: '取消' }).click();
+    const row = page.getByTestId('platform-row').filter({ hasText: '县级国标平台' });
+    await row.getByTestId('platform-refresh').click();
+    await expect(row.getByTestId('platform-refresh-note')).toHaveText('已刷新，共 6 个通道：新增 0 个，平台上已不存在 0 个（仍保留，可在树中移除）。');
+    expect((await contract.call('sw:devices:list', {})).find((d) => d.kind === 'wvp')!.cameras.map((c) => c.id)).toEqual(devices.find((d) => d.kind === 'wvp')!.cameras.map((c) => c.id));
+    await expect.poll(() => tiles.getByTestId('tile-name').allTextContents()).toEqual(names);
+    for (const i of [0, 1, 2, 3]) await expect(tiles.nth(i)).toHaveAttribute('data-state', 'live');
   } finally {
     contract.close();
   }
 });
+
+/** A drag with one DataTransfer carried through dragstart, dragover and drop, as the browser does. */
+async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
+  const dt = await page.evaluateHandle(() => new DataTransfer());
+  await source.dispatchEvent('dragstart', { dataTransfer: dt });
+  await target.dispatchEvent('dragenter', { dataTransfer: dt });
+  await target.dispatchEvent('dragover', { dataTransfer: dt });
+  await target.dispatchEvent('drop', { dataTransfer: dt });
+  await source.dispatchEvent('dragend', { dataTransfer: dt });
+}

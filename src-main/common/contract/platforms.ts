@@ -57,6 +57,11 @@ export const platformsChannels = {
   'sw:platforms:discover': { req: PlatformConnection, res: z.object({ channels: z.array(PlatformChannelView), pages: z.number().int() }) },
   /** Stores the platform as one device with a camera per channel (the id of each camera stays for the device's life). */
   'sw:platforms:add': { req: PlatformAdd, res: z.object({ deviceId: z.string(), cameras: z.number().int() }) },
+  /** Lists the stored platform's channels again: cameras keep their ids and names, new channels are added, gone ones kept and counted. */
+  'sw:platforms:refresh': {
+    req: z.object({ deviceId: z.string().min(1).max(128) }).strict(),
+    res: z.object({ cameras: z.number().int(), added: z.number().int(), updated: z.number().int(), missing: z.number().int() }),
+  },
 } as const;
 
 export const platformsEvents = {} as const;

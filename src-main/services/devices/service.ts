@@ -26,6 +26,8 @@ export interface DevicesService {
   remove(id: string): Promise<void>;
   /** For the stream and PTZ services: a camera with its device and secret. Never sent to the renderer. */
   resolveCamera(cameraId: string): Promise<ResolvedCamera | undefined>;
+  /** A stored device with its secret, for the platforms service. Never sent to the renderer. */
+  resolveDevice(deviceId: string): Promise<{ device: DeviceRecord; password?: string } | undefined>;
   /**
    * The lockout guard: the device refused its stored credentials. Kept in the device record (so it
    * survives a restart) until the operator edits its credentials or address. No-op for the demo.
@@ -173,6 +175,12 @@ export function createDevicesService(
       return (await check.test({ ...req, ...(password !== undefined ? { password } : {}) })).result;
     },
     scan: () => check.scan(known()),
+    async resolveDevice(deviceId) {
+      const device = store.getDevice(deviceId);
+      if (!device) return undefined;
+      const password = await vault.get(device.id);
+      return password === undefined ? { device } : { device, password };
+    },
     async resolveCamera(cameraId) {
       const devices = [...store.listDevices(), ...demo.records()];
       for (const device of devices) {

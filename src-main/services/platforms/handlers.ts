@@ -7,5 +7,6 @@ export function platformsHandlers(platforms: PlatformsService): DomainHandlers<t
     'sw:platforms:certificate': ({ host, port }) => platforms.certificate(host, port),
     'sw:platforms:discover': (conn) => platforms.discover(conn),
     'sw:platforms:add': (req) => platforms.add(req),
+    'sw:platforms:refresh': ({ deviceId }) => platforms.refresh(deviceId),
   };
 }

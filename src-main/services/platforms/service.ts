@@ -7,12 +7,14 @@ import type { DeviceAdapterRegistry, DeviceConfig, DeviceHandle } from '../../de
 import { probeCertificate } from '../../devices/platforms/certificate-probe.js';
 import type { PlatformAdapter, PlatformListing } from '../../devices/platforms/platform-adapter.js';
 import type { DevicesService } from '../devices/service.js';
-import { cameraFromChannel } from './channel-import.js';
+import { cameraFromChannel, mergeChannels } from './channel-import.js';
 
 export interface PlatformsService {
   certificate(host: string, port: number): Promise<PlatformCertificate>;
   discover(conn: PlatformConnection): Promise<{ channels: PlatformChannelView[]; pages: number }>;
   add(req: PlatformAdd): Promise<{ deviceId: string; cameras: number }>;
+  /** Lists a stored platform again; camera ids (and so wall tiles) stay. */
+  refresh(deviceId: string): Promise<{ cameras: number; added: number; updated: number; missing: number }>;
 }
 
 function isPlatformAdapter(a: unknown): a is PlatformAdapter {
@@ -69,6 +71,18 @@ export function createPlatformsService(devices: DevicesService, adapters: Device
         cameras,
       });
       return { deviceId: view.id, cameras: view.cameras.length };
+    },
+    async refresh(deviceId) {
+      const found = await devices.resolveDevice(deviceId);
+      if (!found || found.device.category !== 'platform') throw new SkywallError('not_found', 'no such platform', { deviceId });
+      const { device, password } = found;
+      const handle: DeviceHandle = { config: device, credentials: async () => ({ ...(device.username !== undefined ? { username: device.username } : {}), ...(password !== undefined ? { password } : {}) }) };
+      const adapter = adapters.forDevice(device);
+      if (!isPlatformAdapter(adapter)) throw new SkywallError('not_found', `no platform adapter for ${device.kind}`, { kind: device.kind });
+      const { channels } = await adapter.listChannels(handle);
+      const merged = mergeChannels(device.cameras, channels, device.area ?? []);
+      const view = await devices.update({ id: deviceId, cameras: merged.cameras });
+      return { cameras: view.cameras.length, added: merged.added, updated: merged.updated, missing: merged.missing };
     },
   };
 }

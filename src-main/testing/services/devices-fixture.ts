@@ -22,6 +22,12 @@ export function devicesFor(records: DeviceRecord[], passwords: Map<string, strin
       const device = records.find((d) => d.id === deviceId);
       if (device && !device.loginRefused) device.loginRefused = { at: at.toISOString() };
     },
+    resolveDevice: async (deviceId) => {
+      const device = records.find((d) => d.id === deviceId);
+      const password = passwords.get(deviceId);
+      if (!device) return undefined;
+      return password === undefined ? { device } : { device, password };
+    },
     resolveCamera: async (cameraId) => {
       for (const device of records) {
         const cameraIndex = device.cameras.findIndex((c) => c.id === cameraId);

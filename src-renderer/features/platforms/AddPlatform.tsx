@@ -3,6 +3,7 @@ import type { PlatformCertificate, PlatformKind } from '@common/contract/index.j
 import { useT, useTError } from '../../i18n/use-t.js';
 import { ContractError } from '../../services/bridge.js';
 import { platformsService } from '../../services/platforms.js';
+import { PlatformRefresh } from './PlatformRefresh.js';
 import { buildConnection, credentialLabels, DEFAULT_PORTS, emptyForm, formatFingerprint, type PlatformForm } from './platform-form-model.js';
 
 /** "添加平台": a county platform added with its certificate checked, its login tested and its channels imported. */
@@ -68,11 +69,14 @@ export function AddPlatform() {
 
   if (!open) {
     return (
-      <div className="sw-form-buttons">
-        <button data-testid="add-platform" onClick={() => setOpen(true)}>
-          {t('platforms.add')}
-        </button>
-      </div>
+      <>
+        <div className="sw-form-buttons">
+          <button data-testid="add-platform" onClick={() => setOpen(true)}>
+            {t('platforms.add')}
+          </button>
+        </div>
+        <PlatformRefresh explain={explain} />
+      </>
     );
   }
   const labels = credentialLabels(form.kind);

@@ -30,6 +30,9 @@ export const zh = {
   'platforms.error.signature': 'AppKey 或 AppSecret 错误，平台拒绝了签名。请更正后重试（不会自动重试）。',
   'platforms.error.port': '端口须为 1-65535 的数字。',
   'platforms.error.required': '请填写{field}。',
+  'platforms.refresh': '刷新通道',
+  'platforms.refresh.label': '刷新“{name}”的通道',
+  'platforms.refreshed': '已刷新，共 {count} 个通道：新增 {added} 个，平台上已不存在 {missing} 个（仍保留，可在树中移除）。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -63,4 +66,7 @@ export const en: Record<keyof typeof zh, string> = {
   'platforms.error.signature': 'Wrong AppKey or AppSecret: the platform refused the signature. Correct them and try again (no automatic retry).',
   'platforms.error.port': 'The port must be a number from 1 to 65535.',
   'platforms.error.required': 'Enter the {field}.',
+  'platforms.refresh': 'Refresh channels',
+  'platforms.refresh.label': 'Refresh the channels of “{name}”',
+  'platforms.refreshed': 'Refreshed: {count} channels, {added} new, {missing} no longer on the platform (kept; remove them in the tree).',
 };
