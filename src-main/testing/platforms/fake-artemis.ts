@@ -30,8 +30,8 @@ export interface FakeArtemisOptions {
 
 export interface FakeArtemis {
   port: number;
-  /** Signed requests that passed, in order, with their JSON bodies. */
-  calls: Array<{ path: string; body: Record<string, unknown> }>;
+  /** Signed requests that passed, in order, with their JSON bodies and arrival times. */
+  calls: Array<{ path: string; body: Record<string, unknown>; at: number }>;
   /** Requests refused for their signature. */
   refused(): number;
   close(): Promise<void>;
@@ -87,7 +87,7 @@ export async function startFakeArtemis(o: FakeArtemisOptions): Promise<FakeArtem
         return send(res, 400, { code: '0x00400', msg: 'bad json' });
       }
       const call = url.pathname.replace('/artemis/api/', '');
-      calls.push({ path: call, body });
+      calls.push({ path: call, body, at: Date.now() });
       const pageNo = Number(body.pageNo ?? 1);
       const pageSize = Number(body.pageSize ?? 20);
       const camera = o.cameras.find((c) => c.cameraIndexCode === body.cameraIndexCode);

@@ -175,6 +175,13 @@ export async function startFakeWvp(o: FakeWvpOptions): Promise<FakeWvp> {
       if (zoom > 15) return send(res, 200, fail('zoomSpeed 为 0-15的数字'));
       send(res, 200, ok(null));
     }],
+    [/^\/api\/front-end\/fi\/(iris|focus)\/([^/]+)\/([^/]+)$/, (m, q, res) => {
+      if (!channelOf(decodeURIComponent(m[2]!), decodeURIComponent(m[3]!))) return send(res, 200, fail('通道不存在'));
+      const allowed = m[1] === 'iris' ? ['in', 'out', 'stop'] : ['near', 'far', 'stop'];
+      const speed = q.speed === undefined ? 100 : Number(q.speed);
+      if (!allowed.includes(q.command ?? '') || !(speed >= 0 && speed <= 255)) return send(res, 200, fail('speed 为 0-255的数字'));
+      send(res, 200, ok(null));
+    }],
     [/^\/api\/front-end\/preset\/query\/([^/]+)\/([^/]+)$/, async (_m, _q, res) => {
       if (o.presetQueryTimesOut) {
         await new Promise((r) => setTimeout(r, 3000));

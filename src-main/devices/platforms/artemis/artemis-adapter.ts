@@ -6,7 +6,7 @@
 import { SkywallError } from '../../../common/model/errors.js';
 import type { ChannelProfile } from '../../../common/model/source-key.js';
 import type { DeviceHandle } from '../../adapter.js';
-import type { ChannelTarget, PlaybackCapability, PtzCapability, TimeRange } from '../../capabilities.js';
+import type { ChannelTarget, PlaybackCapability, PtzCapability, PtzLensAction, TimeRange } from '../../capabilities.js';
 import { platformBaseUrl, platformIdsOf, type PlatformAdapter, type PlatformChannel, type PlatformListing } from '../platform-adapter.js';
 import { PresetRegistry } from '../preset-registry.js';
 import { headingOf, type PtzHeading } from '../ptz-direction.js';
@@ -28,6 +28,8 @@ const COMMANDS: Record<Exclude<PtzHeading, 'stop'>, ArtemisPtzCommand> = {
   zoomin: 'ZOOM_IN',
   zoomout: 'ZOOM_OUT',
 };
+
+const LENS: Partial<Record<PtzLensAction, ArtemisPtzCommand>> = { focus_near: 'FOCUS_NEAR', focus_far: 'FOCUS_FAR', iris_open: 'IRIS_ENLARGE', iris_close: 'IRIS_REDUCE' };
 
 /** ISO 8601 with the workstation's offset, as ISC expects (2026-12-03T08:00:00.000+08:00). */
 export function artemisTime(ms: number): string {
@@ -60,6 +62,7 @@ export function createArtemisAdapter(options: ArtemisAdapterOptions = {}): Platf
   const held = new Map<string, { client: ArtemisClient; conn: ArtemisConnection }>();
   const presets = new PresetRegistry();
   const moving = new Map<string, ArtemisPtzCommand>(); // camera -> the command a stop must repeat
+  const lensMoving = new Map<string, ArtemisPtzCommand>(); // the same for focus and iris
   const pageSize = options.pageSize ?? PAGE_SIZE;
 
   const clientFor = async (device: DeviceHandle): Promise<ArtemisClient> => {
@@ -146,6 +149,22 @@ export function createArtemisAdapter(options: ArtemisAdapterOptions = {}): Platf
       const command = moving.get(code) ?? 'LEFT';
       moving.delete(code);
       await (await clientFor(t.device)).ptz(code, 1, command, 50);
+    },
+    async lens(t, action, speed) {
+      // Focus and iris start and stop like moves: the stop repeats the command it ends.
+      const code = codeOf(t);
+      const client = await clientFor(t.device);
+      const previous = lensMoving.get(code);
+      if (action === 'lens_stop') {
+        if (!previous) return;
+        lensMoving.delete(code);
+        return client.ptz(code, 1, previous, 50);
+      }
+      const command = LENS[action];
+      if (!command) throw new SkywallError('ptz_unsupported', 'ISC has no command for automatic focus', { cameraId: t.channel.cameraId });
+      if (previous && previous !== command) await client.ptz(code, 1, previous, 50);
+      lensMoving.set(code, command);
+      await client.ptz(code, 0, command, Math.max(1, Math.round(speed * 100)));
     },
     async presets(t) {
       const code = codeOf(t);

@@ -18,7 +18,7 @@ export interface ArtemisConnection {
   tls?: PlatformTls | undefined;
 }
 
-export type ArtemisPtzCommand = 'LEFT' | 'RIGHT' | 'UP' | 'DOWN' | 'LEFT_UP' | 'LEFT_DOWN' | 'RIGHT_UP' | 'RIGHT_DOWN' | 'ZOOM_IN' | 'ZOOM_OUT' | 'GOTO_PRESET';
+export type ArtemisPtzCommand = 'LEFT' | 'RIGHT' | 'UP' | 'DOWN' | 'LEFT_UP' | 'LEFT_DOWN' | 'RIGHT_UP' | 'RIGHT_DOWN' | 'ZOOM_IN' | 'ZOOM_OUT' | 'GOTO_PRESET' | 'FOCUS_NEAR' | 'FOCUS_FAR' | 'IRIS_ENLARGE' | 'IRIS_REDUCE';
 
 export class ArtemisClient {
   private refusedFor: string | undefined;

@@ -60,6 +60,7 @@ export function createWvpAdapter(options: WvpAdapterOptions = {}): PlatformAdapt
   const sessions = new WvpLiveSessions();
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const presets = new PresetRegistry();
+  const lensMoving = new Map<string, 'focus' | 'iris'>(); // channel -> which a lens stop ends
 
   /** One client (and session) per platform; the connection follows edits of the device. */
   const clientFor = async (device: DeviceHandle): Promise<WvpClient> => {
@@ -124,6 +125,25 @@ export function createWvpAdapter(options: WvpAdapterOptions = {}): PlatformAdapt
     async stop(t) {
       const { deviceId, channelId } = idsOf(t);
       await (await clientFor(t.device)).ptz(deviceId, channelId, 'stop', 0, 0, 0);
+    },
+    async lens(t, action, speed) {
+      // WVP's front-end FI calls (GB/T 28181): iris "out" opens (0x48), "in" closes (0x44).
+      const { deviceId, channelId } = idsOf(t);
+      const client = await clientFor(t.device);
+      const key = `${t.device.config.id}/${channelId}`;
+      if (action === 'lens_stop') {
+        const kind = lensMoving.get(key);
+        if (!kind) return;
+        lensMoving.delete(key);
+        return client.fi(kind, deviceId, channelId, 'stop', 0);
+      }
+      if (action === 'focus_auto') throw new SkywallError('ptz_unsupported', 'WVP has no call for automatic focus', { cameraId: t.channel.cameraId });
+      const kind = action === 'focus_near' || action === 'focus_far' ? 'focus' : 'iris';
+      const command = ({ focus_near: 'near', focus_far: 'far', iris_open: 'out', iris_close: 'in' } as const)[action];
+      const previous = lensMoving.get(key);
+      if (previous && previous !== kind) await client.fi(previous, deviceId, channelId, 'stop', 0);
+      lensMoving.set(key, kind);
+      await client.fi(kind, deviceId, channelId, command, Math.max(1, Math.round(speed * 255)));
     },
     async presets(t) {
       const { deviceId, channelId } = idsOf(t);

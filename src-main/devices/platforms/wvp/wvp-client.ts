@@ -85,6 +85,11 @@ export class WvpClient {
     await this.getRaw('front-end/ptz', `/api/front-end/ptz/${enc(deviceId)}/${enc(channelId)}`, { command, horizonSpeed, verticalSpeed, zoomSpeed });
   }
 
+  /** Focus (near, far) or iris (in: narrower, out: wider), and their stop; speed 0-255. */
+  async fi(kind: 'focus' | 'iris', deviceId: string, channelId: string, command: 'near' | 'far' | 'in' | 'out' | 'stop', speed: number): Promise<void> {
+    await this.getRaw(`front-end/fi/${kind}`, `/api/front-end/fi/${kind}/${enc(deviceId)}/${enc(channelId)}`, { command, speed });
+  }
+
   async presetQuery(deviceId: string, channelId: string): Promise<Array<z.infer<typeof WvpPreset>> | undefined> {
     const data = await this.getRaw('front-end/preset/query', `/api/front-end/preset/query/${enc(deviceId)}/${enc(channelId)}`, {});
     const parsed = WvpPreset.array().safeParse(data);
