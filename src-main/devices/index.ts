@@ -38,3 +38,6 @@ export function createDeviceAdapters(options: DeviceAdaptersOptions = {}): Devic
   return registry;
 }
 export { probeOnvif, probeOnvifDevices, type ConnectionFailure, type DiscoveredDevice, type DiscoveryTarget, type ProbedOnvifDevice } from './onvif/index.js';
+export { createIsapiClient, type IsapiClient, type IsapiClientOptions } from './vendors/hikvision/isapi-client.js';
+export { readIsapiDevice, ISAPI_PATHS, type IsapiChannel, type IsapiDevice } from './vendors/hikvision/isapi-channels.js';
+export { cappedAgent, deviceGet, MAX_DEVICE_ANSWER_BYTES } from './device-http.js';

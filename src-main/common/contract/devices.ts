@@ -92,7 +92,7 @@ export const DeviceUpdate = z
 export type DeviceUpdate = z.infer<typeof DeviceUpdate>;
 
 /** What a connection test found wrong, named for the operator. */
-export const ConnectionFailure = z.enum(['unreachable', 'timeout', 'wrong_password', 'not_onvif', 'no_stream', 'refused_before']);
+export const ConnectionFailure = z.enum(['unreachable', 'timeout', 'wrong_password', 'not_onvif', 'not_isapi', 'no_stream', 'too_large', 'refused_before']);
 export type ConnectionFailure = z.infer<typeof ConnectionFailure>;
 
 /** Test an address and credentials before saving; `id` tests an edit of a stored device (its stored password when none is typed). */

@@ -2,10 +2,10 @@
 // credentials work?" (test) and "which ONVIF devices answer?" (scan). A test that was refused is
 // remembered for those exact credentials, so pressing Test again costs the device nothing.
 import { createHash } from 'node:crypto';
-import type { DeviceTestRequest, DeviceTestResult, FoundDevice } from '../../common/contract/index.js';
+import { ConnectionFailure, type DeviceTestRequest, type DeviceTestResult, type FoundDevice } from '../../common/contract/index.js';
 import type { Camera, DeviceRecord } from '../../common/model/device.js';
 import { isSkywallError } from '../../common/model/errors.js';
-import { probeOnvif, probeOnvifDevices, type DiscoveryTarget, type ProbedOnvifDevice } from '../../devices/index.js';
+import { createIsapiClient, probeOnvif, probeOnvifDevices, readIsapiDevice, type DiscoveryTarget, type IsapiDevice, type ProbedOnvifDevice } from '../../devices/index.js';
 
 export interface ConnectionCheckOptions {
   /** Unicast WS-Discovery responders to probe (the running demo devices). */
@@ -16,16 +16,37 @@ export interface ConnectionCheckOptions {
   scanWaitMs?: number;
   /** Per ONVIF call (default 5 s). */
   onvifTimeoutMs?: number;
+  /** Per ISAPI request (default 5 s). */
+  isapiTimeoutMs?: number;
 }
 
 export interface ConnectionCheck {
   /** Tests with these credentials; never throws for a device's answer (the result names the failure). */
-  test(req: DeviceTestRequest & { password?: string }): Promise<{ result: DeviceTestResult; device?: ProbedOnvifDevice }>;
+  test(req: DeviceTestRequest & { password?: string }): Promise<{ result: DeviceTestResult; device?: ProbedOnvifDevice; isapi?: IsapiDevice }>;
   scan(known: DeviceRecord[]): Promise<FoundDevice[]>;
 }
 
 const credentialKey = (r: DeviceTestRequest): string =>
   createHash('sha256').update(JSON.stringify([r.host.toLowerCase(), r.port, r.username ?? '', r.password ?? ''])).digest('hex');
+
+type Failure = Extract<DeviceTestResult, { ok: false }>['failure'];
+
+function failureOf(e: unknown, otherwise: Failure): Failure {
+  const failure = isSkywallError(e) ? e.params?.failure : undefined;
+  return typeof failure === 'string' && ConnectionFailure.safeParse(failure).success ? (failure as Failure) : otherwise;
+}
+
+/** Cameras for the channels a Hikvision device listed over ISAPI: its channel numbers and ids, profiles. */
+export function camerasFromIsapi(deviceId: string, device: IsapiDevice): Camera[] {
+  return device.channels.map((ch) => ({
+    id: `${deviceId}-ch${ch.channel}`,
+    name: ch.name.slice(0, 64) || `${ch.channel}`,
+    ptz: false,
+    channel: ch.channel,
+    externalId: ch.id,
+    sources: ch.profiles.map((p) => ({ ...p })),
+  }));
+}
 
 /** Cameras for the channels an ONVIF device reported: channel numbers, source tokens, profiles. */
 export function camerasFromProbe(deviceId: string, probed: ProbedOnvifDevice): Camera[] {
@@ -43,9 +64,27 @@ export function createConnectionCheck(options: ConnectionCheckOptions = {}): Con
   const refused = new Set<string>();
   return {
     async test(req) {
-      if (req.kind !== 'onvif') return { result: { ok: false, failure: 'not_onvif' } };
       const key = credentialKey(req);
       if (refused.has(key)) return { result: { ok: false, failure: 'wrong_password' } };
+      if (req.kind === 'hikvision') {
+        try {
+          const client = createIsapiClient({
+            host: req.host,
+            port: req.port,
+            ...(req.username !== undefined ? { username: req.username } : {}),
+            password: req.password ?? '',
+            ...(options.isapiTimeoutMs !== undefined ? { timeoutMs: options.isapiTimeoutMs } : {}),
+          });
+          const isapi = await readIsapiDevice(client);
+          const channels = camerasFromIsapi('probe', isapi).map((c) => ({ name: c.name, ptz: c.ptz, sources: c.sources }));
+          return { result: { ok: true, info: isapi.info, channels }, isapi };
+        } catch (e) {
+          const failure = failureOf(e, 'not_isapi');
+          if (failure === 'wrong_password') refused.add(key);
+          return { result: { ok: false, failure } };
+        }
+      }
+      if (req.kind !== 'onvif') return { result: { ok: false, failure: 'not_onvif' } };
       try {
         const device = await probeOnvif({
           host: req.host,
@@ -59,7 +98,7 @@ export function createConnectionCheck(options: ConnectionCheckOptions = {}): Con
         const channels = camerasFromProbe('probe', device).map((c) => ({ name: c.name, ptz: c.ptz, sources: c.sources }));
         return { result: { ok: true, info, channels, clockOffsetMs: Math.round(device.clockOffsetMs) }, device };
       } catch (e) {
-        const failure = isSkywallError(e) && typeof e.params?.failure === 'string' ? (e.params.failure as Extract<DeviceTestResult, { ok: false }>['failure']) : 'not_onvif';
+        const failure = failureOf(e, 'not_onvif');
         if (failure === 'wrong_password') refused.add(key);
         return { result: { ok: false, failure } };
       }

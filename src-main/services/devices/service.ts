@@ -5,7 +5,7 @@ import { SkywallError } from '../../common/model/errors.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import type { CredentialVault, DeviceRecord, SkywallStore } from '../../storage/index.js';
 import type { AuditRecorder } from '../audit/service.js';
-import { camerasFromProbe, createConnectionCheck, type ConnectionCheck } from './connection-check.js';
+import { camerasFromIsapi, camerasFromProbe, createConnectionCheck, type ConnectionCheck } from './connection-check.js';
 
 export interface ResolvedCamera {
   device: DeviceRecord;
@@ -85,6 +85,17 @@ export function createDevicesService(
       clock: { offsetMs: result.clockOffsetMs ?? 0, checkedAt: new Date().toISOString() },
     };
   };
+  /** A Hikvision device added by address: its channels and information listed over ISAPI, or it is not added. */
+  const importHikvision = async (record: DeviceRecord, password: string | undefined): Promise<DeviceRecord> => {
+    const { result, isapi } = await check.test({ kind: 'hikvision', host: record.host, port: record.port, ...(record.username ? { username: record.username } : {}), ...(password ? { password } : {}) });
+    if (!result.ok || !isapi) {
+      const failure = result.ok ? 'not_isapi' : result.failure;
+      const code = failure === 'wrong_password' ? 'auth_failed' : failure === 'unreachable' || failure === 'timeout' ? failure : 'protocol';
+      throw new SkywallError(code, 'the device could not be added', { failure, host: record.host, port: record.port });
+    }
+    const cameras = camerasFromIsapi(record.id, isapi);
+    return { ...record, cameras, category: record.category ?? (cameras.length > 1 ? 'nvr' : 'camera'), info: isapi.info };
+  };
   const demoView = (d: DeviceRecord): DeviceView => ({ ...d, hasPassword: demo.password(d.id) !== undefined });
 
   /** A new stored record for an input (ids made here, password left out). */
@@ -99,6 +110,7 @@ export function createDevicesService(
       const { password } = input;
       let record = newRecord(input);
       if (input.kind === 'onvif' && input.cameras.length === 0) record = await importOnvif(record, password);
+      if (input.kind === 'hikvision' && input.cameras.length === 0) record = await importHikvision(record, password);
       record.category ??= guessCategory(input.kind, record.cameras.length);
       const saved = await store.upsertDevice(record, password ? { password } : {});
       const view = await store.toDeviceView(saved);
@@ -112,7 +124,7 @@ export function createDevicesService(
     async addMany(inputs) {
       const passwords = new Map<string, string>();
       const records = inputs.map((input) => {
-        if (input.kind === 'onvif' && input.cameras.length === 0) throw new SkywallError('bad_payload', 'an ONVIF device is added one at a time (its channels are asked of it)');
+        if ((input.kind === 'onvif' || input.kind === 'hikvision') && input.cameras.length === 0) throw new SkywallError('bad_payload', 'a device whose channels are asked of it is added one at a time');
         const record = newRecord(input);
         record.category ??= guessCategory(input.kind, record.cameras.length);
         if (input.password) passwords.set(record.id, input.password);

@@ -93,7 +93,7 @@ export function AddressForm({ initial, onDone }: { initial: Form; onDone(): void
       {input('port', 'devices.form.port', 'text', 5)}
       {input('username', 'devices.form.username')}
       {input('password', 'devices.form.password', 'password', 128)}
-      {form.kind !== 'onvif' && input('channels', 'devices.form.channels', 'text', 3)}
+      {form.kind !== 'onvif' && form.kind !== 'hikvision' && input('channels', 'devices.form.channels', 'text', 3)}
       <AreaFields value={form.area} {...(error?.field?.startsWith('area.') ? { invalidLevel: Number(error.field.slice(5)) } : {})} onChange={(area) => set({ area })} />
       {error && (
         <p className="sw-form-error" role="alert" data-testid="form-error">

@@ -8,6 +8,8 @@ const FAILURE_TEXT: Record<Extract<DeviceTestResult, { ok: false }>['failure'], 
   timeout: 'devices.test.timeout',
   wrong_password: 'devices.test.wrong_password',
   not_onvif: 'devices.test.not_onvif',
+  not_isapi: 'devices.test.not_isapi',
+  too_large: 'devices.test.too_large',
   no_stream: 'devices.test.no_stream',
   refused_before: 'devices.test.refused_before',
 };

@@ -17,13 +17,14 @@ describe('the by-address form', () => {
     expect(onvif).toEqual({ ok: true, input: { name: '10.0.0.5', kind: 'onvif', host: '10.0.0.5', port: 80, username: 'admin', password: 'p', area: [], cameras: [] } });
   });
 
-  it('gives a vendor device one camera per channel, numbered', () => {
-    const r = buildAddressInput({ ...EMPTY_ADDRESS, kind: 'hikvision', name: '东门', host: '10.0.0.7', channels: '3' });
+  it('gives a Dahua or Uniview device one camera per channel, numbered; a Hikvision device lists its own (ISAPI)', () => {
+    const r = buildAddressInput({ ...EMPTY_ADDRESS, kind: 'uniview', name: '东门', host: '10.0.0.7', channels: '3' });
     expect(r.ok && r.input.cameras.map((c) => [c.name, c.channel])).toEqual([
       ['东门 1', 1],
       ['东门 2', 2],
       ['东门 3', 3],
     ]);
     expect(buildAddressInput({ ...EMPTY_ADDRESS, kind: 'dahua', host: '10.0.0.7', channels: '0' })).toMatchObject({ ok: false, field: 'channels' });
+    expect(buildAddressInput({ ...EMPTY_ADDRESS, kind: 'hikvision', host: '10.0.0.7', channels: '3' })).toMatchObject({ ok: true, input: { kind: 'hikvision', cameras: [] } });
   });
 });

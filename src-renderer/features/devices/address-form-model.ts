@@ -1,6 +1,6 @@
 // The "by address" form: a device reached at host and port, by ONVIF or by a vendor's rules,
-// with credentials and where it stands. ONVIF devices name their channels themselves; a vendor
-// device gets the number of channels the operator enters (1 for a camera).
+// with credentials and where it stands. ONVIF and Hikvision (ISAPI) devices name their channels
+// themselves; a Dahua or Uniview device gets the number of channels the operator enters (1 for a camera).
 import { DeviceInput } from '@common/contract/devices.js';
 import { AREA_LEVELS, type AreaPath } from '@common/model/device.js';
 import type { MessageKey, Params } from '../../i18n/translate.js';
@@ -15,7 +15,7 @@ export interface AddressForm {
   port: string;
   username: string;
   password: string;
-  /** Vendor devices only: how many channels (cameras) it has. */
+  /** Dahua and Uniview only: how many channels (cameras) it has. */
   channels: string;
   area: string[];
 }
@@ -61,7 +61,8 @@ export function buildAddressInput(form: AddressForm): AddressResult {
   const max = DeviceInput.shape.name.maxLength ?? 64;
   if (name.length > max) return { ok: false, field: 'name', error: 'devices.form.error.nameTooLong', params: { max } };
   let cameras: DeviceInput['cameras'] = [];
-  if (form.kind !== 'onvif') {
+  // ONVIF and Hikvision (ISAPI) devices list their channels themselves when added.
+  if (form.kind !== 'onvif' && form.kind !== 'hikvision') {
     const count = Number(form.channels.trim());
     if (!Number.isInteger(count) || count < 1 || count > MAX_VENDOR_CHANNELS) return { ok: false, field: 'channels', error: 'devices.form.error.channels', params: { max: MAX_VENDOR_CHANNELS } };
     cameras = Array.from({ length: count }, (_, i) => ({
