@@ -6,7 +6,7 @@
 // talks to 127.0.0.1.
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { logger } from '../../base/log/index.js';
+import { logger, redactValue } from '../../base/log/index.js';
 import type { StreamFacts, StreamOpenAnswer, StreamOpenRequest } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { formatSourceKey, sourceKey, type SourceKey } from '../../common/model/source-key.js';
@@ -58,7 +58,8 @@ function statusView(s: HubStatus): StatusView {
     state: s.state,
     ...(s.retryInMs !== undefined ? { retryInMs: Math.max(0, Math.round(s.retryInMs)) } : {}),
     ...(s.errorCode !== undefined ? { errorCode: s.errorCode } : {}),
-    ...(s.errorParams !== undefined ? { errorParams: s.errorParams } : {}),
+    // A parameter may quote a platform's play URL (a bearer token): masked before it leaves main.
+    ...(s.errorParams !== undefined ? { errorParams: redactValue(s.errorParams) } : {}),
   };
 }
 

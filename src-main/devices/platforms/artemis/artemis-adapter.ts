@@ -8,6 +8,7 @@ import type { ChannelProfile } from '../../../common/model/source-key.js';
 import type { DeviceHandle } from '../../adapter.js';
 import type { ChannelTarget, PlaybackCapability, PtzCapability, PtzLensAction, TimeRange } from '../../capabilities.js';
 import { platformBaseUrl, platformIdsOf, type PlatformAdapter, type PlatformChannel, type PlatformListing } from '../platform-adapter.js';
+import { registerPlayUrlSecrets } from '../play-url-secrets.js';
 import { PresetRegistry } from '../preset-registry.js';
 import { headingOf, type PtzHeading } from '../ptz-direction.js';
 import { ArtemisClient, type ArtemisConnection, type ArtemisPtzCommand } from './artemis-client.js';
@@ -207,6 +208,7 @@ export function createArtemisAdapter(options: ArtemisAdapterOptions = {}): Platf
     },
     async replaySource(t, range: TimeRange) {
       const answer = await (await clientFor(t.device)).playbackUrl(codeOf(t), artemisTime(range.from), artemisTime(range.to));
+      registerPlayUrlSecrets(answer.url);
       return { kind: 'rtsp', url: answer.url, credentials: {} };
     },
   };
@@ -224,6 +226,7 @@ export function createArtemisAdapter(options: ArtemisAdapterOptions = {}): Platf
       const code = platformIdsOf(device.config, channel).channelId;
       const answer = await (await clientFor(device)).previewUrl(code, profile === 'main' ? 0 : 1);
       if (!/^rtsps?:\/\//i.test(answer.url)) throw new SkywallError('unsupported_codec', 'ISC answered a preview URL that is not RTSP', { cameraId: channel.cameraId });
+      registerPlayUrlSecrets(answer.url);
       return { kind: 'rtsp', url: answer.url, credentials: {}, renewable: true };
     },
   };

@@ -10,6 +10,7 @@ import type { ChannelProfile } from '../../../common/model/source-key.js';
 import type { ChannelRef, DeviceHandle, LiveSource } from '../../adapter.js';
 import type { ChannelTarget, PlaybackCapability, PtzCapability, TimeRange } from '../../capabilities.js';
 import { platformBaseUrl, platformIdsOf, type PlatformAdapter, type PlatformChannel, type PlatformListing } from '../platform-adapter.js';
+import { registerPlayUrlSecrets } from '../play-url-secrets.js';
 import { PresetRegistry } from '../preset-registry.js';
 import { headingOf } from '../ptz-direction.js';
 import { CODE_FAILED, WvpClient, type WvpConnection } from './wvp-client.js';
@@ -25,8 +26,14 @@ interface Held {
   conn: WvpConnection;
 }
 
-/** The StreamContent URL to pull, best first. */
+/** The StreamContent URL to pull, best first (its token-like parts registered with the log redactor). */
 export function pickWvpUrl(sc: WvpStreamContent, secure: boolean): LiveSource | undefined {
+  const picked = pickUrl(sc, secure);
+  if (picked) registerPlayUrlSecrets(picked.url);
+  return picked;
+}
+
+function pickUrl(sc: WvpStreamContent, secure: boolean): LiveSource | undefined {
   const flvWs = secure ? (sc.wss_flv ?? sc.ws_flv) : (sc.ws_flv ?? sc.wss_flv);
   if (flvWs) return { kind: 'relay', url: flvWs, input: 'flv-ws', renewable: true };
   const flv = secure ? (sc.https_flv ?? sc.flv) : (sc.flv ?? sc.https_flv);
