@@ -5,8 +5,8 @@ import type { ContractClient } from './contract-client.js';
 export const DOME = 'dome-1';
 
 /** An ONVIF dome camera (the demo ONVIF device, run by the test so it can read what arrived), alone on the wall. */
-export async function ptzScene(contract: ContractClient, port = 0): Promise<OnvifStub> {
-  const stub = await startOnvifStub({ username: 'admin', password: 'dome-pw', port, streamUris: { main: 'rtsp://127.0.0.1:9/none', sub: 'rtsp://127.0.0.1:9/none' } });
+export async function ptzScene(contract: ContractClient, port = 0, o: { imaging?: boolean } = {}): Promise<OnvifStub> {
+  const stub = await startOnvifStub({ username: 'admin', password: 'dome-pw', port, streamUris: { main: 'rtsp://127.0.0.1:9/none', sub: 'rtsp://127.0.0.1:9/none' }, ...o });
   await contract.call('sw:devices:add', {
     name: '路口球机',
     kind: 'onvif',

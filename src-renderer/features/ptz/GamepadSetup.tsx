@@ -106,8 +106,8 @@ export function GamepadSetup({ onClose }: { onClose(): void }) {
           </button>
         </>
       )}
-      <button type="button" onClick={onClose}>
-        {t('ptz.close')}
+      <button type="button" data-testid="ptz-gamepad-close" onClick={onClose}>
+        {t('ptz.gamepad.close')}
       </button>
     </div>
   );

@@ -3,13 +3,14 @@
 import { useCallback, useRef, useState } from 'react';
 import { useT, useTError } from '../../i18n/use-t.js';
 import type { MessageKey } from '../../i18n/translate.js';
-import { ptzService, type PtzLensAction } from '../../services/ptz.js';
+import { ptzService } from '../../services/ptz.js';
 import { usePtzStore } from '../../store/ptz/ptz-store.js';
 import { allowTakeover, ptzDriver, reportPtzError } from './ptz-link.js';
 import { PtzPresets, usePresetList } from './PtzPresets.js';
 import { usePtzKeys } from './use-ptz-keys.js';
 import { useGamepad } from './use-gamepad.js';
 import { GamepadSetup } from './GamepadSetup.js';
+import { useLensHold } from './use-lens-hold.js';
 
 /** A click moves the camera by this share of the generic pan/tilt range per half picture. */
 const CENTRE_GAIN = 0.25;
@@ -50,7 +51,7 @@ export function PtzControl({ cameraId }: { cameraId: string }) {
 
   const hold = (source: string, pan: number, tilt: number, zoom: number) => ptzDriver.set(source, { pan: pan * speed, tilt: tilt * speed, zoom: zoom * speed });
   const letGo = (source: string) => ptzDriver.set(source, null);
-  const lens = (action: PtzLensAction) => ptzService.lens(cameraId, action, speed).catch(reportPtzError);
+  const lens = useLensHold(cameraId);
 
   return (
     <div className="sw-ptz" data-testid="ptz-control" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
@@ -87,16 +88,21 @@ export function PtzControl({ cameraId }: { cameraId: string }) {
           <HoldButton label={t('ptz.zoomOut')} testId="ptz-zoom-out" onHold={() => hold('pad', 0, 0, -1)} onLetGo={() => letGo('pad')} />
         </div>
         <div className="sw-ptz-row">
-          <HoldButton label={t('ptz.focusNear')} onHold={() => void lens('focus_near')} onLetGo={() => undefined} />
-          <HoldButton label={t('ptz.focusFar')} onHold={() => void lens('focus_far')} onLetGo={() => undefined} />
-          <button type="button" onClick={() => void lens('focus_auto')}>
+          <HoldButton label={t('ptz.focusNear')} testId="ptz-focus-near" onHold={() => lens.hold('focus_near', speed)} onLetGo={lens.letGo} />
+          <HoldButton label={t('ptz.focusFar')} testId="ptz-focus-far" onHold={() => lens.hold('focus_far', speed)} onLetGo={lens.letGo} />
+          <button type="button" data-testid="ptz-focus-auto" onClick={() => lens.once('focus_auto', speed)}>
             {t('ptz.focusAuto')}
           </button>
         </div>
         <div className="sw-ptz-row">
-          <HoldButton label={t('ptz.irisOpen')} onHold={() => void lens('iris_open')} onLetGo={() => undefined} />
-          <HoldButton label={t('ptz.irisClose')} onHold={() => void lens('iris_close')} onLetGo={() => undefined} />
+          <HoldButton label={t('ptz.irisOpen')} testId="ptz-iris-open" onHold={() => lens.hold('iris_open', speed)} onLetGo={lens.letGo} />
+          <HoldButton label={t('ptz.irisClose')} testId="ptz-iris-close" onHold={() => lens.hold('iris_close', speed)} onLetGo={lens.letGo} />
         </div>
+        {lens.unsupported && (
+          <div className="sw-ptz-note" role="status" data-testid="ptz-lens-unsupported">
+            {t('ptz.lens.unsupported')}
+          </div>
+        )}
         <label className="sw-ptz-speed">
           {t('ptz.speed')} {Math.round(speed * 100)}%
           <input type="range" min={10} max={100} step={10} value={Math.round(speed * 100)} data-testid="ptz-speed" onChange={(e) => setSpeed(Number(e.target.value) / 100)} />
@@ -123,7 +129,7 @@ export function PtzControl({ cameraId }: { cameraId: string }) {
 
 function HoldButton({ label, testId, onHold, onLetGo }: { label: string; testId?: string; onHold(): void; onLetGo(): void }) {
   return (
-    <button type="button" data-testid={testId} onPointerDown={onHold} onPointerUp={onLetGo} onPointerLeave={onLetGo} onPointerCancel={onLetGo}>
+    <button type="button" data-testid={testId} onPointerDown={() => onHold()} onPointerUp={() => onLetGo()} onPointerLeave={() => onLetGo()} onPointerCancel={() => onLetGo()}>
       {label}
     </button>
   );

@@ -37,6 +37,19 @@ describe('PtzDriver', () => {
     expect(sent).toEqual(['cam move 0,1,0', 'cam move -1,0,0', 'cam move 0,1,0']);
   });
 
+  it('letting go of what is not held sends nothing (a joystick at rest, a key released twice)', () => {
+    const { d, sent } = rig();
+    d.setCamera('cam');
+    d.set('gamepad', null);
+    d.set('keys', null);
+    d.release();
+    expect(sent).toEqual([]);
+    d.set('keys', { pan: 1, tilt: 0, zoom: 0 });
+    d.set('keys', null);
+    d.set('keys', null);
+    expect(sent).toEqual(['cam move 1,0,0', 'cam stop']);
+  });
+
   it('changing camera stops the one steered', () => {
     const { d, sent } = rig();
     d.setCamera('a');

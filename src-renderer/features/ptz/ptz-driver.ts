@@ -66,6 +66,8 @@ export class PtzDriver {
     const cam = this.cameraId;
     if (!cam) return;
     if (want && this.current && want.pan === this.current.pan && want.tilt === this.current.tilt && want.zoom === this.current.zoom) return;
+    // Nothing held and nothing to let go (a joystick at rest is polled every 30 ms): send nothing.
+    if (!want && !this.current) return;
     this.current = want;
     clearInterval(this.timer);
     this.timer = undefined;
