@@ -5,6 +5,7 @@
 // understood), GetDeviceInformation (always needs credentials, so bad ones surface here).
 
 import onvif from 'onvif';
+import { cappedAgent } from '../device-http.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { callOnvif, type LibCallback } from './onvif-call.js';
 import { createImaging } from './onvif-imaging.js';
@@ -48,6 +49,8 @@ export async function connectOnvif(options: OnvifConnectOptions): Promise<OnvifD
     autoconnect: false,
     // Devices behind NAT advertise service addresses we cannot reach; keep the ones we dialled.
     preserveAddress: true,
+    // No answer is read past 5 MB (a hostile or broken device cannot fill the workstation).
+    agent: cappedAgent(),
   });
   let closed = false;
   const where = `ONVIF device ${host}:${port}`;

@@ -9,7 +9,7 @@ import { connectOnvif } from './onvif-device.js';
 import { groupChannels } from './onvif-sessions.js';
 import type { OnvifConnectOptions, OnvifDeviceInfo } from './onvif-types.js';
 
-export type ConnectionFailure = 'unreachable' | 'timeout' | 'wrong_password' | 'not_onvif' | 'no_stream';
+export type ConnectionFailure = 'unreachable' | 'timeout' | 'wrong_password' | 'not_onvif' | 'no_stream' | 'too_large';
 
 export interface ProbedChannel extends ChannelDescription {
   /** The video source token: stored as the camera's externalId. */
@@ -30,6 +30,7 @@ export function connectionFailureOf(e: unknown): ConnectionFailure {
   if (e.code === 'auth_failed' || e.code === 'auth_locked') return 'wrong_password';
   if (e.code === 'unreachable') return 'unreachable';
   if (e.code === 'timeout') return 'timeout';
+  if (e.params?.reason === 'too_large') return 'too_large';
   return 'not_onvif';
 }
 
