@@ -1,6 +1,6 @@
 // Thin Electron glue: windows, protocol, security guards, and the router on ipcMain.
 // Every service lives in plain Node modules shared with host mode (see app-core).
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, screen, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES } from '../common/contract/index.js';
@@ -72,6 +72,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
     safeStorage,
+    pickFolder,
   });
   const router = core.router((s) => s.transport === 'electron' && s.isAppWindow && s.isMainFrame && s.frameUrl.startsWith(`${APP_ORIGIN}/`));
   for (const channel of CHANNEL_NAMES) {
@@ -82,6 +83,14 @@ async function start(): Promise<void> {
   });
   for (const display of screen.getAllDisplays()) openWindow(String(display.id), display.bounds);
   screen.on('display-added', (_e, d) => openWindow(String(d.id), d.bounds));
+}
+
+/** The export folder: the system dialog, over the window in front; undefined when dismissed. */
+async function pickFolder(title: string): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+  const win = BrowserWindow.getFocusedWindow();
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? undefined : r.filePaths[0];
 }
 
 function openWindow(displayKey: string, bounds: Electron.Rectangle): void {

@@ -47,6 +47,8 @@ export interface AppCoreOptions {
   version: string;
   /** Electron's safeStorage; host mode uses a key file. */
   safeStorage?: SafeStorageLike;
+  /** The system's folder picker (Electron's dialog); host mode has none and the folder is typed. */
+  pickFolder?: (title: string) => Promise<string | undefined>;
   /** Start the built-in demo camera when nothing is configured (default true). */
   demo?: boolean;
 }
@@ -120,6 +122,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     operator: () => userInfo().username,
     describe: describeFromDevices(devices),
     recorder: recorderSources(devices, adapters),
+    ...(opts.pickFolder ? { pickFolder: opts.pickFolder } : {}),
   });
   exports.onProgress((p) => bus.emit('sw:export:onDidProgress', p));
   exports.onHistory((e) => bus.emit('sw:export:onDidChangeHistory', e));

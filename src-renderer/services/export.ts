@@ -10,6 +10,7 @@ export const exportService = {
   cancel: (exportId: string) => call('sw:export:cancel', { exportId }),
   history: () => call('sw:export:history', {}),
   verify: (folder: string) => call('sw:export:verify', { folder }),
+  pickFolder: (title: string) => call('sw:export:pickFolder', { title }),
   replay: (req: Req<'sw:export:replay'>) => call('sw:export:replay', req),
   onProgress: (listener: (p: ExportProgressEvent) => void): Unsubscribe => subscribe('sw:export:onDidProgress', listener),
   onHistory: (listener: (e: ExportHistoryEntry) => void): Unsubscribe => subscribe('sw:export:onDidChangeHistory', listener),

@@ -79,6 +79,10 @@ export const ExportVerifyReport = z.object({
 
 export const ExportProgress = z.object({
   exportId: Id,
+  /** Recorder downloads come down first ('download': recordedMs of spanMs), then are written. */
+  phase: z.enum(['download', 'write']).optional(),
+  recordedMs: z.number().nonnegative().optional(),
+  spanMs: z.number().nonnegative().optional(),
   /** Bytes written plus bytes read back, out of totalBytes (twice the export's size). */
   doneBytes: z.number().nonnegative(),
   totalBytes: z.number().nonnegative(),
@@ -109,6 +113,8 @@ export const exportChannels = {
   'sw:export:cancel': { req: z.object({ exportId: Id }).strict(), res: Ok },
   'sw:export:history': { req: Empty, res: z.array(ExportHistoryEntry) },
   'sw:export:replay': { req: z.object({ cameraId: Id, profile: z.enum(['main', 'sub']), backSeconds: z.number().int().min(1).max(300) }).strict(), res: ExportReplay },
+  /** The system's folder picker (Electron); `available: false` in host mode, where the folder is typed. */
+  'sw:export:pickFolder': { req: z.object({ title: z.string().max(200) }).strict(), res: z.object({ available: z.boolean(), folder: z.string().optional() }) },
   /** Any folder: every hash and the signature, offline. */
   'sw:export:verify': { req: z.object({ folder: z.string().min(1).max(1024) }).strict(), res: ExportVerifyReport },
 } as const;

@@ -24,6 +24,7 @@ export function exportHandlers(exports: ExportService): DomainHandlers<typeof ex
         throw e;
       }
     },
+    'sw:export:pickFolder': ({ title }) => exports.pickFolder(title),
     'sw:export:verify': ({ folder }) => exports.verify(folder),
   };
 }

@@ -5,6 +5,10 @@ import type { ExportProgress } from '../../export/writer/index.js';
 
 export interface ExportProgressView {
   exportId: string;
+  phase: 'download' | 'write';
+  /** Download phase: recorder time fetched so far, of the span asked for. */
+  recordedMs?: number;
+  spanMs?: number;
   /** Bytes written plus bytes read back, out of 2 x totalBytes. */
   doneBytes: number;
   totalBytes: number;
@@ -17,6 +21,7 @@ const WINDOW_MS = 3000;
 export class ProgressMeter {
   private samples: Array<{ at: number; done: number }> = [];
   private lastEmit = 0;
+  private downloadStart: number | undefined;
 
   constructor(
     private readonly exportId: string,
@@ -24,6 +29,25 @@ export class ProgressMeter {
     private readonly now: () => number = Date.now,
     private readonly everyMs = 200,
   ) {}
+
+  /** Recorder downloads: how much of the span has come down; time left from the pace so far. */
+  download(recordedMs: number, spanMs: number): void {
+    const at = this.now();
+    this.downloadStart ??= at;
+    if (at - this.lastEmit < this.everyMs) return;
+    this.lastEmit = at;
+    const pace = recordedMs / Math.max(1, at - this.downloadStart);
+    this.emit({
+      exportId: this.exportId,
+      phase: 'download',
+      recordedMs,
+      spanMs,
+      doneBytes: 0,
+      totalBytes: 0,
+      bytesPerSecond: 0,
+      secondsLeft: pace > 0 ? Math.ceil((spanMs - recordedMs) / pace / 1000) : 0,
+    });
+  }
 
   update(p: ExportProgress, force = false): void {
     const at = this.now();
@@ -38,6 +62,7 @@ export class ProgressMeter {
     const left = 2 * p.totalBytes - done;
     this.emit({
       exportId: this.exportId,
+      phase: 'write',
       doneBytes: done,
       totalBytes: 2 * p.totalBytes,
       bytesPerSecond,

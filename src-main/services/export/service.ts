@@ -40,6 +40,8 @@ export interface ExportServiceOptions {
   operator?: () => string;
   workstation?: string;
   replay?: Pick<ReplayBufferOptions, 'keepMs' | 'maxBytes' | 'segmentMs'>;
+  /** The system's folder picker (Electron's dialog); absent in host mode. */
+  pickFolder?: (title: string) => Promise<string | undefined>;
   /** Where a stream's recording is replayed from (recorder downloads); absent: none can be. */
   recorder?: RecorderSourceFor;
   now?: () => Date;
@@ -79,6 +81,8 @@ export interface ExportService {
    * one-time loopback URL of an MP4 and the workstation time of its first picture.
    */
   replay(keys: string[], backSeconds: number): Promise<InstantReplay>;
+  /** The system's folder picker; `available: false` where there is none (host mode). */
+  pickFolder(title: string): Promise<{ available: boolean; folder?: string }>;
   /** The installation's key fingerprint, to publish for recipients. */
   fingerprint(): Promise<string>;
   dispose(): Promise<void>;
@@ -163,6 +167,7 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
           range: req.range,
           clockOffsetMs: recorder.clockOffsetMs,
           scratchDir: path.join(o.dataDir, 'downloads', entry.id),
+          onDownload: (done, span) => meter.download(done, span),
           details,
           signer: await getSigner(),
         });
@@ -263,6 +268,11 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
       const server = await (clipServer ??= ClipServer.start());
       const { mp4, ...facts } = clip;
       return { url: server.offer(mp4), key, ...facts };
+    },
+    async pickFolder(title) {
+      if (!o.pickFolder) return { available: false };
+      const folder = await o.pickFolder(title);
+      return folder ? { available: true, folder } : { available: true };
     },
     fingerprint: async () => (await getSigner()).fingerprint,
     async dispose() {

@@ -1,14 +1,18 @@
-// Evidence export from the selected tile: the last 30 s / 2 min / 5 min of its replay buffer
-// to a removable drive or any folder, with progress, and the history with verify status.
+// Evidence export from the selected tile: the last 30 s / 2 min / 5 min of its replay buffer, or
+// a span downloaded from its recorder, to a removable drive or any folder (the system's folder
+// picker under Electron, typed in host mode), with progress and cancel, and the history with
+// verify status.
 import { useEffect, useState } from 'react';
 import type { ExportHistoryEntry } from '@common/contract/index.js';
 import { useT } from '../../i18n/use-t.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { exportService, type ExportProgressEvent } from '../../services/export.js';
 import { devicesSelectors, useStore, wallsSelectors } from '../../store/index.js';
+import { dateTimeText, spanOf, type SpanForm } from './export-span.js';
+import { ExportProgressLine } from './ExportProgressLine.js';
+import { SpanPicker } from './SpanPicker.js';
 import './export.css';
 
-const LENGTHS = [30, 120, 300] as const;
 const mb = (n: number) => (n / 1e6).toFixed(1);
 
 interface Drive {
@@ -29,7 +33,8 @@ export function ExportPanel() {
   const selected = useStore(wallsSelectors.selectedTile);
   const tile = wall?.tiles[selected];
   const camera = useStore((s) => devicesSelectors.cameraById(s, tile?.cameraId ?? null));
-  const [lastSeconds, setLastSeconds] = useState<number>(120);
+  const [span, setSpan] = useState<SpanForm>({ source: 'buffer', choice: '120', from: '', to: '' });
+  const [picker, setPicker] = useState<'unknown' | 'none'>('unknown');
   const [folder, setFolder] = useState('');
   const [caseReference, setCaseReference] = useState('');
   const [reason, setReason] = useState('');
@@ -51,9 +56,16 @@ export function ExportPanel() {
     };
   }, []);
 
+  const chosen = spanOf(span, Date.now());
   const start = () => {
-    if (!camera || !tile || !folder.trim()) return;
-    void exportService.start({ cameraId: camera.id, profile: tile.profile, lastSeconds, targetDir: folder.trim(), caseReference, reason });
+    const now = spanOf(span, Date.now());
+    if (!camera || !tile || !folder.trim() || 'problem' in now) return;
+    void exportService.start({ cameraId: camera.id, profile: tile.profile, ...now, targetDir: folder.trim(), caseReference, reason });
+  };
+  const pickFolder = async () => {
+    const r = await exportService.pickFolder(t('export.pickTitle'));
+    if (!r.available) setPicker('none');
+    else if (r.folder) setFolder(r.folder);
   };
   const running = history.find((h) => h.state === 'running');
 
@@ -61,16 +73,12 @@ export function ExportPanel() {
     <section className="sw-export" data-testid="export-panel">
       <h2>{t('export.title')}</h2>
       {camera ? <p data-testid="export-camera">{t('export.camera', { name: camera.name })}</p> : <p className="sw-muted">{t('export.noTile')}</p>}
-      <label>
-        {t('export.last')}{' '}
-        <select data-testid="export-length" value={lastSeconds} onChange={(e) => setLastSeconds(Number(e.target.value))}>
-          {LENGTHS.map((n) => (
-            <option key={n} value={n}>
-              {t(`export.last.${n}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SpanPicker form={span} onChange={setSpan} />
+      {'problem' in chosen && span.choice === 'custom' && (
+        <p className="bad" data-testid="export-span-problem">
+          {t(chosen.problem)}
+        </p>
+      )}
       <div className="sw-export-drives">
         {t('export.drives')}:{' '}
         {drives.length === 0 && <span className="sw-muted">{t('export.noDrives')}</span>}
@@ -83,6 +91,12 @@ export function ExportPanel() {
       <label>
         {t('export.folder')} <input data-testid="export-folder" value={folder} maxLength={1024} onChange={(e) => setFolder(e.target.value)} />
       </label>
+      <div>
+        <button type="button" data-testid="export-pick-folder" disabled={picker === 'none'} onClick={() => void pickFolder()}>
+          {t('export.pickFolder')}
+        </button>
+        {picker === 'none' && <span className="sw-muted"> {t('export.pickFolder.none')}</span>}
+      </div>
       <label>
         {t('export.case')} <input data-testid="export-case" value={caseReference} maxLength={128} onChange={(e) => setCaseReference(e.target.value)} />
       </label>
@@ -90,7 +104,7 @@ export function ExportPanel() {
         {t('export.reason')} <input data-testid="export-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
       </label>
       <div>
-        <button type="button" data-testid="export-start" disabled={!camera || !folder.trim()} onClick={start}>
+        <button type="button" data-testid="export-start" disabled={!camera || !folder.trim() || 'problem' in chosen} onClick={start}>
           {t('export.start')}
         </button>
         {running && (
@@ -99,18 +113,18 @@ export function ExportPanel() {
           </button>
         )}
       </div>
-      {progress && (
-        <div data-testid="export-progress" data-export-id={progress.exportId}>
-          <progress max={progress.totalBytes} value={progress.doneBytes} />{' '}
-          {t('export.progress', { done: mb(progress.doneBytes), total: mb(progress.totalBytes), speed: mb(progress.bytesPerSecond), left: progress.secondsLeft })}
-        </div>
-      )}
+      {progress && <ExportProgressLine progress={progress} finished={history.some((h) => h.id === progress.exportId && h.state !== 'running' && h.state !== 'queued')} />}
       <h3>{t('export.history')}</h3>
       {history.length === 0 && <p className="sw-muted">{t('export.historyEmpty')}</p>}
       <ul className="sw-export-history">
         {history.map((h) => (
           <li key={h.id} data-testid="export-history-entry" data-state={h.state} data-verified={h.verify ? String(h.verify.ok) : 'unknown'}>
             <span>{h.cameraName}</span> <span>{t(`export.state.${h.state}` as MessageKey)}</span>
+            {h.range && (
+              <div className="sw-muted" data-testid="export-history-range">
+                {t('export.history.range', { from: dateTimeText(Date.parse(h.range.from)), to: dateTimeText(Date.parse(h.range.to)) })}
+              </div>
+            )}
             {h.failure && h.state !== 'cancelled' && <span className="bad"> {t(`export.failure.${h.failure}` as MessageKey)}</span>}
             {h.verify && (
               <span className={h.verify.ok ? 'ok' : 'bad'} data-testid="export-verify-status">

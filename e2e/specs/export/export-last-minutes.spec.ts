@@ -23,7 +23,9 @@ test('选中窗格，导出最近 2 分钟到文件夹，看到进度，导出�
     await expect(entry).toHaveAttribute('data-verified', 'true');
     await expect(entry.getByTestId('export-verify-status')).toHaveText('已校验：文件完整，签名有效');
     await expect(entry).toContainText('已完成');
-    await expect(page.getByTestId('export-progress')).toContainText(/MB，.*MB\/秒，剩余约 \d+ 秒/);
+    // The progress line stays with the export's figures, no longer counting down.
+    await expect(page.getByTestId('export-progress')).toHaveAttribute('data-phase', 'finished');
+    await expect(page.getByTestId('export-progress')).toContainText(/\d+\.\d MB（写入并回读），\d+\.\d MB\/秒，已结束/);
 
     const [folder] = await readdir(target);
     expect(folder).toMatch(/_\d{8}T\d{6}Z$/);
