@@ -92,6 +92,14 @@ test('一面墙同时播放直连摄像机、WVP 通道和 Artemis 监控点', a
     await expect(page.getByTestId('platform-cert')).toContainText('自签名证书');
     await page.screenshot({ path: test.info().outputPath('add-platform-certificate-zh.png') });
     await page.getByTestId('platform-cert-trust').check();
+    // A wrong AppSecret: the gateway refuses the signature once, the operator is told so, nothing is retried.
+    await page.getByTestId('platform-password').fill('notTheSecret');
+    const refused = isc.refused();
+    await page.getByTestId('platform-test').click();
+    await expect(page.getByTestId('platform-note')).toHaveText('AppKey 或 AppSecret 错误，平台拒绝了签名。请更正后重试（不会自动重试）。');
+    await page.waitForTimeout(1500);
+    expect(isc.refused()).toBe(refused + 1);
+    await page.getByTestId('platform-password').fill('iscSecretForTheTest');
     await page.getByTestId('platform-submit').click();
     await expect(page.getByTestId('platform-note')).toHaveText('已添加平台，共 1 个通道。');
     // The certificate the operator accepted is the one served (checked through the contract too).
@@ -142,6 +150,7 @@ test('一面墙同时播放直连摄像机、WVP 通道和 Artemis 监控点', a
     expect((await contract.call('sw:devices:list', {})).find((d) => d.kind === 'wvp')!.cameras.map((c) => c.id)).toEqual(devices.find((d) => d.kind === 'wvp')!.cameras.map((c) => c.id));
     await expect.poll(() => tiles.getByTestId('tile-name').allTextContents()).toEqual(names);
     for (const i of [0, 1, 2, 3]) await expect(tiles.nth(i)).toHaveAttribute('data-state', 'live');
+    await page.screenshot({ path: test.info().outputPath('platform-refreshed-zh.png') });
   } finally {
     contract.close();
   }
