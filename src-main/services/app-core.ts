@@ -38,6 +38,7 @@ import { auditLoginLockouts } from './stream/lockout-audit.js';
 import { keepLoginRefusals } from './devices/login-refusals.js';
 import { createConnectionCheck } from './devices/connection-check.js';
 import { createStreamService, type StreamService } from './stream/service.js';
+import { createSnapshotWriter } from './stream/snapshots.js';
 import { wallsHandlers } from './walls/handlers.js';
 import { createWallsService } from './walls/service.js';
 
@@ -146,7 +147,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     settings: settingsHandlers(settings),
     devices: devicesHandlers(devices),
     walls: wallsHandlers(walls),
-    stream: streamHandlers(watchedStreams),
+    stream: streamHandlers(watchedStreams, createSnapshotWriter({ dataDir: opts.dataDir, audit })),
     export: exportHandlers(exports),
     audit: auditHandlers(audit),
     ptz: ptzHandlers(ptz),

@@ -1,4 +1,4 @@
-import type { DecodeCapabilities, StreamOpenAnswer, StreamStatus } from '@common/contract/stream.js';
+import { SNAPSHOT_PART_CHARS, type DecodeCapabilities, type StreamOpenAnswer, type StreamStatus } from '@common/contract/stream.js';
 import { call, subscribe } from './bridge.js';
 
 /**
@@ -34,4 +34,16 @@ export function onStreamStatus(streamId: string, listener: (s: StreamStatus) => 
 /** Every stream's status: subscribe before opening, so a status sent before the answer is not lost. */
 export function onAnyStreamStatus(listener: (s: StreamStatus) => void): () => void {
   return subscribe('sw:stream:onDidChangeStatus', listener);
+}
+
+/** Sends a snapshot PNG (base64) in parts under the page's message cap; the last answer says where it was saved. */
+export async function saveSnapshot(png: string, meta: { cameraId?: string; subject: string; takenAt: number; folder?: string }): Promise<string> {
+  const size = SNAPSHOT_PART_CHARS;
+  const parts = Math.max(1, Math.ceil(png.length / size));
+  const snapshotId = `snap-${meta.takenAt}-${Math.random().toString(36).slice(2, 10)}`;
+  for (let part = 0; part < parts; part++) {
+    const answer = await call('sw:stream:snapshot', { snapshotId, part, parts, data: png.slice(part * size, (part + 1) * size), ...meta });
+    if (answer.saved) return answer.path;
+  }
+  throw new Error('snapshot: main did not save the last part');
 }

@@ -29,6 +29,7 @@ export const AUDIT_KINDS = [
   'export.done',
   'export.failed',
   'export.verify',
+  'tile.snapshot',
 ] as const;
 export type KnownAuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -89,12 +89,37 @@ export type StreamStatus = z.infer<typeof StreamStatus>;
 export const StreamHubCounts = z.object({ sources: z.number().int().nonnegative(), consumers: z.number().int().nonnegative() });
 export type StreamHubCounts = z.infer<typeof StreamHubCounts>;
 
+/** Most base64 characters per snapshot part: the page's messages to main are capped at 1 MiB. */
+export const SNAPSHOT_PART_CHARS = 512 * 1024;
+
+/**
+ * One part of a snapshot PNG (base64), sent in order; the last part (part === parts - 1) saves
+ * the file. `subject` names the camera or the wall (file name and audit).
+ */
+export const SnapshotPart = z
+  .object({
+    snapshotId: Id,
+    part: z.number().int().min(0).max(63),
+    parts: z.number().int().min(1).max(64),
+    data: z.string().max(SNAPSHOT_PART_CHARS).regex(/^[A-Za-z0-9+/=]*$/),
+    cameraId: Id.optional(),
+    subject: z.string().trim().min(1).max(128),
+    takenAt: z.number().int().positive(),
+    /** Absolute folder chosen by the operator; absent: the snapshots folder in the data folder. */
+    folder: z.string().max(1024).optional(),
+  })
+  .strict();
+
+export const SnapshotAnswer = z.union([z.object({ saved: z.literal(false) }), z.object({ saved: z.literal(true), path: z.string() })]);
+
 export const streamChannels = {
   'sw:stream:open': { req: StreamOpenRequest, res: StreamOpenAnswer },
   'sw:stream:close': { req: z.object({ streamId: Id }).strict(), res: Ok },
   /** The operator's "reconnect now": the source of this stream tries again at once (not after refused credentials). */
   'sw:stream:reconnect': { req: z.object({ streamId: Id }).strict(), res: Ok },
   'sw:stream:hubCounts': { req: z.object({}).strict(), res: StreamHubCounts },
+  /** A tile's (or the wall's) snapshot with the name and time burnt in, saved as PNG and audited. */
+  'sw:stream:snapshot': { req: SnapshotPart, res: SnapshotAnswer },
 } as const;
 
 export const streamEvents = {

@@ -1,8 +1,9 @@
 import type { streamChannels } from '../../common/contract/index.js';
 import type { DomainHandlers } from '../handler-types.js';
 import type { StreamService } from './service.js';
+import type { SnapshotWriter } from './snapshots.js';
 
-export function streamHandlers(streams: StreamService): DomainHandlers<typeof streamChannels> {
+export function streamHandlers(streams: StreamService, snapshots: SnapshotWriter): DomainHandlers<typeof streamChannels> {
   return {
     'sw:stream:open': (req) => streams.open(req),
     'sw:stream:close': ({ streamId }) => {
@@ -17,5 +18,6 @@ export function streamHandlers(streams: StreamService): DomainHandlers<typeof st
       const { sources, consumers } = streams.hub.stats();
       return { sources, consumers };
     },
+    'sw:stream:snapshot': (part) => snapshots.save(part),
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StreamState } from '@common/contract/stream.js';
 import { useT } from '../../i18n/use-t.js';
 import { devicesSelectors, settingsSelectors, useStore, wallsSelectors } from '../../store/index.js';
@@ -10,9 +10,11 @@ import { useInstantReplay } from '../replay/use-instant-replay.js';
 import { clockText, useClock } from './use-clock.js';
 import { useTileStream } from './use-tile-stream.js';
 import { useVisibility } from './use-visibility.js';
+import { TileMenu } from './TileMenu.js';
 import { TileToolbar } from './TileToolbar.js';
+import { useDigitalZoom } from './use-digital-zoom.js';
+import { useTileActions } from './use-tile-actions.js';
 import { TourChip } from '../tour/TourChip.js';
-import { openTourDialog } from '../tour/TourDialog.js';
 import { tourInteract, tourResume, useTileTour, type TileTourView } from '../tour/tour-state.js';
 import './tile.css';
 
@@ -33,13 +35,17 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   const camera = useStore((s) => devicesSelectors.cameraById(s, cameraId));
   const deviceId = useStore((s) => (cameraId ? s.devices.find((d) => d.cameras.some((c) => c.id === cameraId))?.id : undefined));
   const showStats = useStore(settingsSelectors.showTileStats);
-  const askForCredentials = useStore((s) => s.askForCredentials);
+  const openDeviceEditor = useStore((s) => s.openDeviceEditor);
+  const audible = useStore((s) => s.audibleTile === index);
   const slotRef = useRef<HTMLDivElement>(null);
   const tileRef = useRef<HTMLDivElement>(null);
   const visible = useVisibility(tileRef);
   const maximised = useStore((s) => wallsSelectors.maximisedTile(s) === index);
   // Measured per wall assignment, not per tour step: a tour's switch must not wait for a new size.
-  const { profile, measured } = useAutoProfile(tileRef, maximised, ownCameraId ?? undefined);
+  const [override, setOverride] = useState<Profile | undefined>(undefined);
+  const [statsOn, setStatsOn] = useState(false);
+  const zoom = useDigitalZoom(!!camera && !camera.ptz);
+  const { profile, measured } = useAutoProfile(tileRef, { maximised, zoomed: zoom.zoomed, override }, ownCameraId ?? undefined);
   // Nothing opens before the tile's size is known: a large tile starts on the main stream directly.
   const playing = !!camera && visible && measured;
   const { view, retryNow, prepare } = useTileStream(playing ? { cameraId: camera.id, profile } : null, slotRef, camera);
@@ -47,6 +53,10 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   useReportTile(index, camera?.id, view.state, view.darkReason);
   const severity = severityOf(view);
   const replay = useInstantReplay(camera?.id, profile);
+  const actions = useTileActions({ index, camera, slotRef, tileRef, override, setOverride, statsOn, setStatsOn, zoomed: zoom.zoomed, zoomIn: zoom.zoomIn, zoomReset: zoom.reset, tourOnTile: tour?.kind === 'tile' });
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | undefined>(undefined);
+  const closeMenu = useCallback(() => setMenuAt(undefined), []);
+  useAudible(slotRef, audible, view);
 
   return (
     <div
@@ -59,12 +69,29 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
       data-profile={camera ? profile : undefined}
       data-camera-id={camera?.id}
       data-tour={tour ? (tour.paused ? 'paused' : 'running') : undefined}
+      data-zoom={zoom.zoomed ? zoom.zoom.scale.toFixed(2) : undefined}
+      data-audible={audible || undefined}
       aria-selected={selected}
       onClick={onSelect}
-      onPointerDown={() => tourInteract(index)}
-      onWheel={() => tourInteract(index)}
+      onPointerDown={(e) => {
+        tourInteract(index);
+        zoom.onPointerDown(e);
+      }}
+      onPointerMove={zoom.onPointerMove}
+      onPointerUp={zoom.onPointerUp}
+      onMouseDown={(e) => zoom.zoomed && e.preventDefault() /* a zoomed tile pans: no tile drag */}
+      onWheel={(e) => {
+        tourInteract(index);
+        zoom.onWheel(e);
+      }}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        tourInteract(index);
+        onSelect();
+        setMenuAt({ x: e.clientX, y: e.clientY });
+      }}
     >
-      <div ref={slotRef} className="sw-tile-video" />
+      <div ref={slotRef} className="sw-tile-video" style={zoom.style} />
       {!camera && (
         <div className="sw-tile-empty">
           <span>{t('tile.empty')}</span>
@@ -77,18 +104,34 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
             {camera.name}
           </span>
           {tour && <TourChip tour={tour} onResume={() => tourResume(index)} />}
+          {zoom.zoomed && (
+            <span className="sw-tile-chip" data-testid="tile-zoom">
+              {t('tile.zoomed', { scale: zoom.zoom.scale.toFixed(1) })}
+            </span>
+          )}
+          {audible && (
+            <span className="sw-tile-chip" data-testid="tile-audible" aria-label={t('tile.action.audioOff')}>
+              ♪
+            </span>
+          )}
           <TileClock />
           <TileBadge view={view} />
         </div>
       )}
-      {camera && <TileProblemPanel view={view} onReconnect={retryNow} onFixCredentials={() => deviceId && askForCredentials(deviceId)} />}
+      {camera && <TileProblemPanel view={view} onReconnect={retryNow} onFixCredentials={() => deviceId && openDeviceEditor(deviceId)} />}
       {camera && isG711(view.stats?.audioNotPlayed) && (
         <div className="sw-tile-notice" data-testid="tile-audio-notice">
           {t('tile.audio.g711')}
         </div>
       )}
-      <TileToolbar actions={[{ id: 'tour', label: t('tour.action.tile'), pressed: tour?.kind === 'tile', run: () => openTourDialog({ kind: 'tile', tile: index }) }, ...(replay.action ? [replay.action] : [])]} />
-      {camera && showStats && <TileStats stats={view.stats} />}
+      <TileToolbar actions={[...actions.toolbar, ...(replay.action ? [replay.action] : [])]} />
+      {menuAt && <TileMenu at={menuAt} index={index} actions={[...actions.menu, ...(replay.action ? [replay.action] : [])]} onClose={closeMenu} />}
+      {actions.notice && (
+        <div className="sw-tile-notice sw-tile-snapshot-notice" data-testid="tile-notice">
+          {actions.notice}
+        </div>
+      )}
+      {camera && (showStats || statsOn) && <TileStats stats={view.stats} />}
       {camera?.ptz && <PtzTileSlot cameraId={camera.id} selected={selected} />}
       {replay.overlay}
     </div>
@@ -110,7 +153,7 @@ function TileClock() {
  * chooseProfile). A new camera waits for a fresh measurement: the tile may be mid-way through a
  * layout change, and opening on its old size would open one stream only to swap it for another.
  */
-function useAutoProfile(ref: React.RefObject<HTMLElement | null>, maximised: boolean, cameraId: string | undefined): { profile: Profile; measured: boolean } {
+function useAutoProfile(ref: React.RefObject<HTMLElement | null>, wants: { maximised: boolean; zoomed: boolean; override: Profile | undefined }, cameraId: string | undefined): { profile: Profile; measured: boolean } {
   const [size, setSize] = useState<{ width: number; forCamera: string | undefined }>({ width: 0, forCamera: undefined });
   const chosen = useRef<Profile | undefined>(undefined);
   useEffect(() => {
@@ -124,7 +167,7 @@ function useAutoProfile(ref: React.RefObject<HTMLElement | null>, maximised: boo
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref, cameraId]);
-  chosen.current = chooseProfile(chosen.current, { widthPx: size.width, maximised, zoomed: false });
+  chosen.current = chooseProfile(chosen.current, { widthPx: size.width, ...wants });
   return { profile: chosen.current, measured: size.width > 0 && size.forCamera === cameraId };
 }
 
@@ -134,6 +177,15 @@ function useTourPrestart(tour: TileTourView | undefined, playing: boolean, profi
   useEffect(() => {
     prepare(next ? { cameraId: next, profile } : null);
   }, [prepare, next, profile]);
+}
+
+/** Sound from the one audible tile only: every other tile's videos stay muted. */
+function useAudible(slotRef: React.RefObject<HTMLElement | null>, audible: boolean, view: unknown): void {
+  useEffect(() => {
+    slotRef.current?.querySelectorAll('video').forEach((v) => {
+      v.muted = !audible || v.classList.contains('sw-video-under');
+    });
+  }, [slotRef, audible, view]);
 }
 
 /** G.711 is common on NVRs and no browser decoder plays it: say it is dropped, not broken. */

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t.js';
 import { useStore, wallsSelectors } from '../../store/index.js';
 import { Tile } from '../tile/Tile.js';
 import { dropAssignments } from '../tree/drag-data.js';
+import { SnapshotFolderDialog } from '../tile/SnapshotFolder.js';
 import { openTourDialog, TourDialog } from '../tour/TourDialog.js';
 import { useTourDriver } from '../tour/tour-state.js';
 import { LayoutEditor } from './LayoutEditor.js';
@@ -76,6 +77,7 @@ export function WallView() {
       <UndoNotice />
       <RemoveConfirm />
       <TourDialog />
+      <SnapshotFolderDialog />
       <LayoutEditor />
     </section>
   );

@@ -38,6 +38,7 @@ export const zh = {
   'audit.kind.export.done': '导出录像完成',
   'audit.kind.export.failed': '导出录像失败',
   'audit.kind.export.verify': '校验导出录像',
+  'audit.kind.tile.snapshot': '抓拍',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -79,4 +80,5 @@ export const en: Record<keyof typeof zh, string> = {
   'audit.kind.export.done': 'Export finished',
   'audit.kind.export.failed': 'Export failed',
   'audit.kind.export.verify': 'Export verified',
+  'audit.kind.tile.snapshot': 'Snapshot',
 };

@@ -24,4 +24,8 @@ export const createStreamsSlice: SliceCreator<StreamsState & StreamsActions> = (
   clearCredentialsRequest() {
     set({ credentialsRequest: undefined });
   },
+
+  setAudibleTile(index) {
+    set({ audibleTile: index });
+  },
 });

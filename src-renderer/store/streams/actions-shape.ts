@@ -8,4 +8,6 @@ export interface StreamsActions {
   askForCredentials(deviceId: string): void;
   /** The device editor took the request. */
   clearCredentialsRequest(): void;
+  /** Sound from this tile only (turning another tile's sound on silences the one before); undefined silences all. */
+  setAudibleTile(index: number | undefined): void;
 }

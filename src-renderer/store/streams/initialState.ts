@@ -16,6 +16,8 @@ export interface StreamsState {
    * edited; the device editor opens on it. `at` tells a repeated request from the old one.
    */
   credentialsRequest: { deviceId: string; at: number } | undefined;
+  /** The one tile whose sound plays (an operator hears one camera at a time); undefined: all silent. */
+  audibleTile: number | undefined;
 }
 
-export const streamsInitialState: StreamsState = { tiles: {}, credentialsRequest: undefined };
+export const streamsInitialState: StreamsState = { tiles: {}, credentialsRequest: undefined, audibleTile: undefined };
