@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../ipc/event-bus.js';
 import type { Router } from '../ipc/router.js';
-import { eventText, HOST_IPC_PATH, HOST_MAX_MESSAGE_BYTES, readClientText, resultText, sessionText } from '../common/wire/host.js';
+import { eventText, hostDisplayKey, HOST_IPC_PATH, HOST_MAX_MESSAGE_BYTES, readClientText, resultText, sessionText } from '../common/wire/host.js';
 import { guardRequest, guardUpgrade, listenLoopback, originAllowed, parseRequestTarget, refuseRequest, refuseUpgrade } from '../base/net/index.js';
 import { HostAuth, type HostAuthOptions, type HostAuthResult } from './host-auth.js';
 import { contentSecurityPolicy } from '../base/http/csp.js';
@@ -61,14 +61,17 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
       if (!originAllowed(req.headers.origin, [origin], { allowMissing: false })) return refuseUpgrade(socket, 403);
       const pageToken = target.query.get('token');
       const session = target.query.get('session');
+      // Each window of host mode names itself (?window=2) and shows its own wall.
+      const displayKey = hostDisplayKey(target.query.get('window'));
+      if (!displayKey) return refuseUpgrade(socket, 400);
       const granted: HostAuthResult = pageToken ? auth.spendPageToken(pageToken) : session ? auth.checkSession(session) : { ok: false };
       if (!granted.ok) return refuseUpgrade(socket, 401);
-      wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, req.headers.origin ?? '', granted.credential));
+      wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, req.headers.origin ?? '', granted.credential, displayKey));
     }),
   );
 
-  const attachClient = (ws: WebSocket, clientOrigin: string, credential: string): void => {
-    const sender = { transport: 'host' as const, authenticated: true, origin: clientOrigin, displayKey: 'host' };
+  const attachClient = (ws: WebSocket, clientOrigin: string, credential: string, displayKey: string): void => {
+    const sender = { transport: 'host' as const, authenticated: true, origin: clientOrigin, displayKey };
     const send = (text: string): void => {
       if (ws.readyState === ws.OPEN) ws.send(text);
     };

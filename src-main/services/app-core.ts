@@ -40,6 +40,7 @@ import { createConnectionCheck } from './devices/connection-check.js';
 import { createStreamService, type StreamService } from './stream/service.js';
 import { createSnapshotWriter } from './stream/snapshots.js';
 import { wallsHandlers } from './walls/handlers.js';
+import { createWallSetService } from './walls/scenes.js';
 import { createWallsService } from './walls/service.js';
 
 export interface AppCoreOptions {
@@ -146,7 +147,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     app: appHandlers(app),
     settings: settingsHandlers(settings),
     devices: devicesHandlers(devices),
-    walls: wallsHandlers(walls),
+    walls: wallsHandlers(walls, createWallSetService(store, bus)),
     stream: streamHandlers(watchedStreams, createSnapshotWriter({ dataDir: opts.dataDir, audit })),
     export: exportHandlers(exports),
     audit: auditHandlers(audit),

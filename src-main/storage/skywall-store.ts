@@ -5,19 +5,20 @@
 import { z } from 'zod';
 import type { DeviceView } from '../common/contract/devices.js';
 import { Settings, SettingsPatch } from '../common/contract/settings.js';
-import { CustomLayout, MAX_CUSTOM_LAYOUTS, Wall } from '../common/contract/walls.js';
+import { CustomLayout, MAX_CUSTOM_LAYOUTS, Scene, Wall, WallsSnapshot } from '../common/contract/walls.js';
 import { SkywallError } from '../common/model/errors.js';
 import { ChangeListeners } from './change-listeners.js';
 import type { DocumentStore } from './document-store.js';
 import { DeviceRecord, DeviceRecordInput, SkywallDoc } from './schema.js';
 import type { CredentialVault } from './vault/credential-vault.js';
 
-export type ChangeKind = 'settings' | 'devices' | 'walls' | 'layouts';
+export type ChangeKind = 'settings' | 'devices' | 'walls' | 'layouts' | 'scenes';
 export interface ChangePayloads extends Record<string, unknown> {
   settings: Settings;
   devices: DeviceRecord[];
   walls: Wall[];
   layouts: CustomLayout[];
+  scenes: Scene[];
 }
 
 export interface UpsertDeviceOptions {
@@ -199,6 +200,44 @@ export class SkywallStore {
     return true;
   }
 
+  listScenes(): Scene[] {
+    return structuredClone(this.#doc.scenes ?? []);
+  }
+
+  /** Inserts or replaces a scene by id. */
+  saveScene(scene: z.input<typeof Scene>): Scene {
+    const parsed = Scene.safeParse(scene);
+    if (!parsed.success) throw badPayload('scene', parsed.error);
+    const sc = parsed.data;
+    const scenes = this.#doc.scenes ?? [];
+    const known = scenes.some((x) => x.id === sc.id);
+    if (!known && scenes.length >= MAX_SCENES) throw new SkywallError('conflict', 'too many scenes', { max: MAX_SCENES });
+    this.#commit({ ...this.#doc, scenes: known ? scenes.map((x) => (x.id === sc.id ? sc : x)) : [...scenes, sc] }, ['scenes']);
+    return structuredClone(sc);
+  }
+
+  removeScene(id: string): Scene | undefined {
+    const gone = (this.#doc.scenes ?? []).find((s) => s.id === id);
+    if (!gone) return undefined;
+    this.#commit({ ...this.#doc, scenes: (this.#doc.scenes ?? []).filter((s) => s.id !== id) }, ['scenes']);
+    return structuredClone(gone);
+  }
+
+  /**
+   * Walls of the snapshot replace the walls of the same id (or are added), and its displays show
+   * its walls, in one atomic write. Walls it does not name stay. Answers what was there before.
+   */
+  applyWallsSnapshot(snapshot: z.input<typeof WallsSnapshot>): WallsSnapshot {
+    const parsed = WallsSnapshot.safeParse(snapshot);
+    if (!parsed.success) throw badPayload('walls snapshot', parsed.error);
+    const { walls: incoming, displays } = parsed.data;
+    const current = this.#doc.walls;
+    const before: WallsSnapshot = { displays: structuredClone(this.#doc.settings.displayWalls), walls: structuredClone(current.filter((w) => incoming.some((x) => x.id === w.id))) };
+    const walls = [...current.map((w) => incoming.find((x) => x.id === w.id) ?? w), ...incoming.filter((x) => !current.some((w) => w.id === x.id))];
+    this.#commit({ ...this.#doc, walls, settings: { ...this.#doc.settings, displayWalls: { ...this.#doc.settings.displayWalls, ...displays } } }, ['walls', 'settings']);
+    return before;
+  }
+
   onDidChange<K extends ChangeKind>(kind: K, cb: (value: ChangePayloads[K]) => void): () => void {
     return this.#listeners.add(kind, cb);
   }
@@ -221,6 +260,9 @@ export class SkywallStore {
     }
   }
 }
+
+/** The most scenes kept. */
+export const MAX_SCENES = 64;
 
 function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

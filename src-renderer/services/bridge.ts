@@ -1,6 +1,6 @@
 import type { ChannelName, EventName, EventPayload, InvokeResult, Req, Res } from '@common/contract/index.js';
 import type { Bridge } from './bridge-types.js';
-import { pageTokenOf } from '@common/wire/host.js';
+import { HOST_WINDOW_PATTERN, pageTokenOf } from '@common/wire/host.js';
 import { connectWsBridge } from './ws-bridge.js';
 
 let bridge: Bridge | undefined;
@@ -29,14 +29,17 @@ async function connectHost(): Promise<Bridge> {
   if (token) history.replaceState(null, '', location.pathname + location.search);
   const session = sessionStorage.getItem(SESSION_KEY);
   const keep = (credential: string): void => sessionStorage.setItem(SESSION_KEY, credential);
+  // A second monitor's window is opened as ?window=2 and shows its own wall; a wrong name is ignored.
+  const named = new URLSearchParams(location.search).get('window') ?? '';
+  const windowName = HOST_WINDOW_PATTERN.test(named) ? named : undefined;
   if (token) {
     try {
-      return await connectWsBridge(location.host, { token }, keep);
+      return await connectWsBridge(location.host, { token }, keep, windowName);
     } catch (e) {
       if (!session) throw e; // a spent link with nothing to fall back on
     }
   }
-  return connectWsBridge(location.host, { session: session ?? '' }, keep);
+  return connectWsBridge(location.host, { session: session ?? '' }, keep, windowName);
 }
 
 /** Puts a bridge in place directly (a fake one in unit tests; initBridge in the app). */

@@ -18,7 +18,7 @@ const RECONNECT_EVERY_MS = 1000;
  * with `unreachable`, and connects again with its session credential until the host is back
  * (`onConnection(true)`); event listeners stay registered across the gap.
  */
-export async function connectWsBridge(host: string, auth: HostAuth, onSession: (credential: string) => void): Promise<Bridge> {
+export async function connectWsBridge(host: string, auth: HostAuth, onSession: (credential: string) => void, windowName?: string): Promise<Bridge> {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(p: unknown) => void>>();
@@ -29,7 +29,7 @@ export async function connectWsBridge(host: string, auth: HostAuth, onSession: (
   /** One socket: resolves when the host accepted it, rejects if it closed first. */
   const open = (how: HostAuth): Promise<WebSocket> =>
     new Promise((resolve, reject) => {
-      const socket = new WebSocket(hostIpcUrl(host, how));
+      const socket = new WebSocket(hostIpcUrl(host, how, windowName));
       let accepted = false;
       socket.addEventListener('message', (ev) => {
         const msg = readHostText(String(ev.data));

@@ -71,6 +71,10 @@ export const Scene = z.object({
 });
 export type Scene = z.infer<typeof Scene>;
 
+/** Walls and which display shows which: what a scene recalls, and what its recall replaced (for undo). */
+export const WallsSnapshot = z.object({ displays: DisplayWalls, walls: z.array(Wall).max(256) });
+export type WallsSnapshot = z.infer<typeof WallsSnapshot>;
+
 /** The most custom layouts kept (the picker lists them all). */
 export const MAX_CUSTOM_LAYOUTS = 64;
 
@@ -84,9 +88,26 @@ export const wallsChannels = {
   /** Saves a custom layout (a new id adds it, a known id replaces it); a name another layout has is refused (`conflict`). */
   'sw:walls:saveLayout': { req: CustomLayout, res: CustomLayout },
   'sw:walls:removeLayout': { req: z.object({ id: Id }), res: Ok },
+  /** A new wall: an empty 2x2, or a copy of `copyOf` (layout and cameras) under the new name. */
+  'sw:walls:create': { req: z.object({ name: displayName, copyOf: Id.optional() }), res: Wall },
+  /** Removes a wall (never the last one); windows that showed it get another. Answers the wall and the displays that showed it, to put back with restore. */
+  'sw:walls:remove': { req: z.object({ id: Id }), res: WallsSnapshot },
+  /** The calling window shows this wall from now on (remembered per display). */
+  'sw:walls:show': { req: z.object({ id: Id }), res: Wall },
+  'sw:walls:scenes': { req: Empty, res: z.array(Scene) },
+  /** Saves every wall and the display mapping under a name; the same name replaces that scene (answered as `replaced`, for undo). */
+  'sw:walls:saveScene': { req: z.object({ name: displayName }), res: z.object({ scene: Scene, replaced: Scene.optional() }) },
+  /** Puts a scene back as it was (undo of a removal or a replacement). */
+  'sw:walls:putScene': { req: Scene, res: Scene },
+  'sw:walls:removeScene': { req: z.object({ id: Id }), res: Scene },
+  /** Shows a scene: its walls replace the walls of the same id, its displays show its walls. Answers what it replaced, for undo. */
+  'sw:walls:recallScene': { req: z.object({ id: Id }), res: WallsSnapshot },
+  /** Puts walls and displays back from a snapshot (undo of a recall); answers what it replaced. */
+  'sw:walls:restore': { req: WallsSnapshot, res: WallsSnapshot },
 } as const;
 
 export const wallsEvents = {
   'sw:walls:onDidChange': z.array(Wall),
   'sw:walls:onDidChangeLayouts': z.array(CustomLayout),
+  'sw:walls:onDidChangeScenes': z.array(Scene),
 } as const;

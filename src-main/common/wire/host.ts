@@ -69,10 +69,20 @@ export function readHostText(text: string): HostServerMessage | undefined {
 
 export type HostAuth = { token: string } | { session: string };
 
-/** The contract socket's URL for a host (`127.0.0.1:<port>`) and how this connection authenticates. */
-export function hostIpcUrl(host: string, auth: HostAuth): string {
+/** A host-mode window's own name (`?window=2` in the page URL): each window shows its own wall. */
+export const HOST_WINDOW_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** The display key a host-mode page's wall is remembered under: "host" for the first window, "host:<name>" for others. */
+export function hostDisplayKey(windowName: string | null | undefined): string | undefined {
+  if (windowName === null || windowName === undefined || windowName === '') return 'host';
+  return HOST_WINDOW_PATTERN.test(windowName) ? `host:${windowName}` : undefined;
+}
+
+/** The contract socket's URL for a host (`127.0.0.1:<port>`), how this connection authenticates, and which window it is. */
+export function hostIpcUrl(host: string, auth: HostAuth, windowName?: string): string {
   const q = 'token' in auth ? `token=${encodeURIComponent(auth.token)}` : `session=${encodeURIComponent(auth.session)}`;
-  return `ws://${host}${HOST_IPC_PATH}?${q}`;
+  const w = windowName ? `&window=${encodeURIComponent(windowName)}` : '';
+  return `ws://${host}${HOST_IPC_PATH}?${q}${w}`;
 }
 
 /** The one-time page token from a page URL's fragment (`#token=…`), if any. */

@@ -8,6 +8,8 @@ import { SnapshotFolderDialog } from '../tile/SnapshotFolder.js';
 import { openTourDialog, TourDialog } from '../tour/TourDialog.js';
 import { useTourDriver } from '../tour/tour-state.js';
 import { LayoutEditor } from './LayoutEditor.js';
+import { WallsDialog } from './WallsDialog.js';
+import { WallSwitcher } from './WallSwitcher.js';
 import { LayoutPicker } from './LayoutPicker.js';
 import { NumberEntry } from './NumberEntry.js';
 import { RemoveConfirm } from './RemoveConfirm.js';
@@ -36,7 +38,8 @@ export function WallView() {
   return (
     <section className="sw-wall" data-testid="wall" data-full-screen={fullScreen}>
       <div className="sw-wall-bar">
-        <h2>{defaultName ? t('wall.defaultName', { n: defaultName }) : wall.name}</h2>
+        <h2 className="sw-visually-hidden">{defaultName ? t('wall.defaultName', { n: defaultName }) : wall.name}</h2>
+        <WallSwitcher />
         {overflow > 0 && (
           <span className="sw-muted" data-testid="wall-overflow">
             {t('wall.overflow', { count: overflow })}
@@ -79,6 +82,7 @@ export function WallView() {
       <TourDialog />
       <SnapshotFolderDialog />
       <LayoutEditor />
+      <WallsDialog />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { wallsService } from '../../services/walls.js';
 import type { SliceCreator } from '../types.js';
 import type { WallsActions } from './actions-shape.js';
 import { wallsInitialState, type WallUndo, type WallsState } from './initialState.js';
+import { shownWall, wallSetActions } from './wall-set.js';
 
 /** How many earlier versions of the wall undo can go back through. */
 const UNDO_DEPTH = 20;
@@ -47,10 +48,24 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
         },
         event: (walls) => {
           const mine = walls.find((w) => w.id === get().wall?.id);
-          if (mine) set({ wall: mine });
+          set(mine ? { walls, wall: mine } : { walls });
           clampSelection();
+          // A scene recalled or a wall removed elsewhere may give this window another wall.
+          void wallsService.forWindow().then(
+            (wall) => wall.id !== get().wall?.id && set(shownWall(wall)),
+            () => undefined,
+          );
         },
       });
+      // The list of walls and the scenes are extra choices: the wall works without them.
+      const stopList = await subscribeThenFetch(wallsService.onChange, wallsService.list, {
+        snapshot: (walls) => set({ walls }),
+        event: () => undefined,
+      }).catch((): Unsubscribe => () => undefined);
+      const stopScenes = await subscribeThenFetch(wallsService.onScenesChange, wallsService.scenes, {
+        snapshot: (scenes) => set({ scenes }),
+        event: (scenes) => set({ scenes }),
+      }).catch((): Unsubscribe => () => undefined);
       // Custom layouts are extra choices: the wall works without them.
       const stopLayouts = await subscribeThenFetch(wallsService.onLayoutsChange, wallsService.layouts, {
         snapshot: (customLayouts) => set({ customLayouts }),
@@ -58,6 +73,8 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
       }).catch((): Unsubscribe => () => undefined);
       return () => {
         stopWall();
+        stopList();
+        stopScenes();
         stopLayouts();
       };
     },
@@ -143,6 +160,7 @@ export const createWallsSlice: SliceCreator<WallsState & WallsActions> = (set, g
         const { tours: _old, ...rest } = wall;
         return tours && (tours.tiles.length > 0 || tours.wall) ? { ...rest, tours } : rest;
       }),
+    ...wallSetActions(set, get, (name) => change((wall) => ({ ...wall, name }))),
     setLayoutEditorOpen(open) {
       set({ layoutEditorOpen: open });
     },

@@ -1,6 +1,6 @@
 // What the slice offers, apart from its implementation, so the store type can name it without importing the slice.
 import type { WallTours } from '@common/contract/tours.js';
-import type { CustomLayout } from '@common/contract/index.js';
+import type { CustomLayout, Scene, WallsSnapshot } from '@common/contract/index.js';
 import type { Layout } from '@common/model/wall-layout.js';
 import type { Unsubscribe } from '../../services/sync.js';
 
@@ -37,4 +37,18 @@ export interface WallsActions {
   saveCustomLayout(layout: CustomLayout): Promise<CustomLayout>;
   /** Removes a saved layout; the answer is what was removed, to put back with saveCustomLayout. */
   removeCustomLayout(id: string): Promise<CustomLayout | undefined>;
+  setWallsDialogOpen(open: boolean): void;
+  /** This window shows another wall from now on. */
+  showWall(id: string): Promise<void>;
+  /** A new wall (empty, or a copy of another) shown in this window. */
+  createWall(name: string, copyOf?: string): Promise<void>;
+  renameWall(name: string): Promise<void>;
+  /** Removes a wall; the answer is the wall and the displays that showed it, for undo with restoreWalls. */
+  removeWall(id: string): Promise<WallsSnapshot>;
+  saveScene(name: string): Promise<{ scene: Scene; replaced?: Scene }>;
+  putScene(scene: Scene): Promise<void>;
+  removeScene(id: string): Promise<Scene>;
+  /** Shows a scene on every display; the answer is what it replaced, for undo with restoreWalls. */
+  recallScene(id: string): Promise<WallsSnapshot>;
+  restoreWalls(snapshot: WallsSnapshot): Promise<void>;
 }

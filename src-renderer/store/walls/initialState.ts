@@ -1,4 +1,4 @@
-import type { CustomLayout, Wall } from '@common/contract/index.js';
+import type { CustomLayout, Scene, Wall } from '@common/contract/index.js';
 
 /** What an undo puts back, and how the notice offering it words the change. */
 export interface WallUndo {
@@ -28,6 +28,12 @@ export interface WallsState {
   customLayouts: CustomLayout[];
   /** The custom layout editor is open. */
   layoutEditorOpen: boolean;
+  /** Every wall, for the switcher (this window shows `wall`). */
+  walls: Wall[];
+  /** Scenes (预案): sets of walls saved by name. */
+  scenes: Scene[];
+  /** The walls and scenes dialog is open. */
+  wallsDialogOpen: boolean;
 }
 
-export const wallsInitialState: WallsState = { selectedTile: 0, wallFullScreen: false, undoStack: [], customLayouts: [], layoutEditorOpen: false };
+export const wallsInitialState: WallsState = { selectedTile: 0, wallFullScreen: false, undoStack: [], customLayouts: [], layoutEditorOpen: false, walls: [], scenes: [], wallsDialogOpen: false };

@@ -14,6 +14,9 @@ export const wallsSelectors = {
   /** The preset the wall shows (its tile count), if it shows one. */
   preset: (s: Store): PresetCount | undefined => (s.wall ? presetOf(layoutOf(s.wall)) : undefined),
   customLayouts: (s: Store) => s.customLayouts,
+  walls: (s: Store) => s.walls,
+  scenes: (s: Store) => s.scenes,
+  wallsDialogOpen: (s: Store) => s.wallsDialogOpen,
   layoutEditorOpen: (s: Store) => s.layoutEditorOpen,
   /** The saved custom layout the wall shows, if it shows one. */
   customLayout: (s: Store): CustomLayout | undefined => {
