@@ -41,3 +41,4 @@ export { probeOnvif, probeOnvifDevices, type ConnectionFailure, type DiscoveredD
 export { createIsapiClient, type IsapiClient, type IsapiClientOptions } from './vendors/hikvision/isapi-client.js';
 export { readIsapiDevice, ISAPI_PATHS, type IsapiChannel, type IsapiDevice } from './vendors/hikvision/isapi-channels.js';
 export { cappedAgent, deviceGet, MAX_DEVICE_ANSWER_BYTES } from './device-http.js';
+export { checkVendorRtsp, type VendorRtspCheck, type VendorRtspAnswer } from './vendors/rtsp-check.js';

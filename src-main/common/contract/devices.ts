@@ -102,6 +102,8 @@ export const DeviceTestRequest = z
     kind: DeviceKind,
     host: Host,
     port: Port,
+    /** Dahua and Uniview: the RTSP port their test dials (default 554). */
+    rtspPort: Port.optional(),
     username: z.string().max(64).optional(),
     password: z.string().max(128).optional(),
   })
@@ -111,7 +113,14 @@ export type DeviceTestRequest = z.infer<typeof DeviceTestRequest>;
 export const FoundChannel = z.object({ name: z.string().max(128), ptz: z.boolean(), sources: z.array(CameraSource).max(3) });
 
 export const DeviceTestResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), info: DeviceInfo, channels: z.array(FoundChannel).max(4096), clockOffsetMs: z.number().int().optional() }),
+  z.object({
+    ok: z.literal(true),
+    info: DeviceInfo,
+    channels: z.array(FoundChannel).max(4096),
+    clockOffsetMs: z.number().int().optional(),
+    /** Dahua and Uniview: channel 1's main stream answered (they do not list their channels). */
+    streamChecked: z.boolean().optional(),
+  }),
   z.object({ ok: z.literal(false), failure: ConnectionFailure }),
 ]);
 export type DeviceTestResult = z.infer<typeof DeviceTestResult>;

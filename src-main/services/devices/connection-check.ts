@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { ConnectionFailure, type DeviceTestRequest, type DeviceTestResult, type FoundDevice } from '../../common/contract/index.js';
 import type { Camera, DeviceRecord } from '../../common/model/device.js';
 import { isSkywallError } from '../../common/model/errors.js';
-import { createIsapiClient, probeOnvif, probeOnvifDevices, readIsapiDevice, type DiscoveryTarget, type IsapiDevice, type ProbedOnvifDevice } from '../../devices/index.js';
+import { checkVendorRtsp, createIsapiClient, probeOnvif, probeOnvifDevices, readIsapiDevice, type DiscoveryTarget, type IsapiDevice, type ProbedOnvifDevice } from '../../devices/index.js';
 
 export interface ConnectionCheckOptions {
   /** Unicast WS-Discovery responders to probe (the running demo devices). */
@@ -16,7 +16,7 @@ export interface ConnectionCheckOptions {
   scanWaitMs?: number;
   /** Per ONVIF call (default 5 s). */
   onvifTimeoutMs?: number;
-  /** Per ISAPI request (default 5 s). */
+  /** Per ISAPI or vendor RTSP request (default 5 s). */
   isapiTimeoutMs?: number;
 }
 
@@ -80,6 +80,24 @@ export function createConnectionCheck(options: ConnectionCheckOptions = {}): Con
           return { result: { ok: true, info: isapi.info, channels }, isapi };
         } catch (e) {
           const failure = failureOf(e, 'not_isapi');
+          if (failure === 'wrong_password') refused.add(key);
+          return { result: { ok: false, failure } };
+        }
+      }
+      if (req.kind === 'dahua' || req.kind === 'uniview') {
+        try {
+          const answer = await checkVendorRtsp({
+            vendor: req.kind,
+            host: req.host,
+            ...(req.rtspPort ? { rtspPort: req.rtspPort } : {}),
+            ...(req.username !== undefined ? { username: req.username } : {}),
+            password: req.password ?? '',
+            ...(options.isapiTimeoutMs !== undefined ? { timeoutMs: options.isapiTimeoutMs } : {}),
+          });
+          const channel = { name: '1', ptz: false, sources: [{ profile: 'main' as const, ...(answer.codec ? { codec: answer.codec } : {}) }] };
+          return { result: { ok: true, info: { manufacturer: req.kind === 'dahua' ? 'Dahua' : 'Uniview' }, channels: [channel], streamChecked: true } };
+        } catch (e) {
+          const failure = failureOf(e, 'no_stream');
           if (failure === 'wrong_password') refused.add(key);
           return { result: { ok: false, failure } };
         }

@@ -1,6 +1,7 @@
 // Editing a device: name, address, port, credentials and area, keeping its camera ids, so its
 // cameras stay on every wall. A typed password replaces the stored one; left blank it is kept.
-// New credentials lift "authentication failed" for this device and its tiles play again.
+// New credentials lift "authentication failed" for this device and its tiles play again. The
+// stream budget (most streams, most Mbit/s) is edited here too; empty keeps the vendor's default.
 import { useState, type FormEvent } from 'react';
 import type { DeviceTestResult, DeviceUpdate, DeviceView } from '@common/contract/index.js';
 import { useT, useTError } from '../../i18n/use-t.js';
@@ -8,10 +9,14 @@ import type { MessageKey } from '../../i18n/translate.js';
 import { ContractError } from '../../services/bridge.js';
 import { devicesService } from '../../services/devices.js';
 import { devicesSelectors, useStore } from '../../store/index.js';
+import { MAX_BITRATE_KBPS_LIMIT, MAX_STREAMS_LIMIT } from '@common/model/device.js';
 import { areaPathOf, checkHost, parsePort } from './address-form-model.js';
 import { AreaFields } from './AreaFields.js';
 import { TestOutcome } from './TestOutcome.js';
 import './devices.css';
+
+/** Kinds the connection test speaks to (ONVIF, Hikvision ISAPI, and the RTSP check of Dahua and Uniview). */
+const TESTABLE_KINDS: readonly string[] = ['onvif', 'hikvision', 'dahua', 'uniview'];
 
 interface EditValues {
   name: string;
@@ -20,13 +25,35 @@ interface EditValues {
   username: string;
   password: string;
   area: string[];
+  /** Stream budget: most streams at once, most total bitrate in Mbit/s; empty: the vendor's default. */
+  maxStreams: string;
+  maxMbps: string;
 }
 
 type Field = keyof EditValues | `area.${number}`;
 
 function valuesOf(d: DeviceView): EditValues {
   const area = d.area ?? [];
-  return { name: d.name, host: d.host, port: String(d.port), username: d.username ?? '', password: '', area: [0, 1, 2, 3].map((i) => area[i] ?? '') };
+  return {
+    name: d.name,
+    host: d.host,
+    port: String(d.port),
+    username: d.username ?? '',
+    password: '',
+    area: [0, 1, 2, 3].map((i) => area[i] ?? ''),
+    maxStreams: d.maxStreams !== undefined ? String(d.maxStreams) : '',
+    maxMbps: d.maxBitrateKbps !== undefined ? String(d.maxBitrateKbps / 1000) : '',
+  };
+}
+
+/** A budget field: empty is no limit of the device's own (null), else a number within the contract's range. */
+function limitOf(text: string, scale: number, min: number, max: number, integer: boolean): { ok: true; value: number | null } | { ok: false } {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: null };
+  const n = Number(t);
+  if (!/^\d+(\.\d+)?$/.test(t) || (integer && !Number.isInteger(n))) return { ok: false };
+  const value = Math.round(n * scale);
+  return value >= min && value <= max ? { ok: true, value } : { ok: false };
 }
 
 /** The change to send: only what differs, so an untouched password stays in the vault. */
@@ -39,7 +66,13 @@ export function editChange(d: DeviceView, v: EditValues): { ok: true; change: De
   if (port === undefined) return { ok: false, field: 'port', error: 'devices.form.error.port' };
   const area = areaPathOf(v.area);
   if (!area.ok) return { ok: false, field: `area.${area.level}`, error: 'devices.form.error.areaGap' };
+  const streams = limitOf(v.maxStreams, 1, 1, MAX_STREAMS_LIMIT, true);
+  if (!streams.ok) return { ok: false, field: 'maxStreams', error: 'devices.edit.error.maxStreams' };
+  const bitrate = limitOf(v.maxMbps, 1000, 64, MAX_BITRATE_KBPS_LIMIT, false);
+  if (!bitrate.ok) return { ok: false, field: 'maxMbps', error: 'devices.edit.error.maxMbps' };
   const change: DeviceUpdate = { id: d.id };
+  if (streams.value !== (d.maxStreams ?? null)) change.maxStreams = streams.value;
+  if (bitrate.value !== (d.maxBitrateKbps ?? null)) change.maxBitrateKbps = bitrate.value;
   if (name !== d.name) change.name = name;
   if (host !== d.host) change.host = host;
   if (port !== d.port) change.port = port;
@@ -68,6 +101,7 @@ function EditForm({ device }: { device: DeviceView }) {
   const set = (patch: Partial<EditValues>) => {
     setV({ ...v, ...patch });
     setTested(undefined);
+    setError(undefined);
   };
   const input = (key: Exclude<keyof EditValues, 'area'>, label: MessageKey, type = 'text', max = 64) => (
     <label className={`sw-field${error?.field === key ? ' invalid' : ''}`}>
@@ -126,6 +160,12 @@ function EditForm({ device }: { device: DeviceView }) {
         {input('username', 'devices.form.username')}
         {input('password', 'devices.form.password', 'password', 128)}
         <AreaFields value={v.area} {...(error?.field?.startsWith('area.') ? { invalidLevel: Number(error.field.slice(5)) } : {})} onChange={(area) => set({ area })} />
+        <fieldset className="sw-area-fields" data-testid="edit-budget">
+          <legend>{t('devices.edit.budget')}</legend>
+          {input('maxStreams', 'devices.edit.maxStreams', 'text', 4)}
+          {input('maxMbps', 'devices.edit.maxMbps', 'text', 8)}
+          <p className="sw-muted sw-budget-hint">{t('devices.edit.budgetHint')}</p>
+        </fieldset>
         <p className="sw-muted">{t('devices.edit.keepsCameras', { count: device.cameras.length })}</p>
         {error && (
           <p className="sw-form-error" role="alert" data-testid="form-error">
@@ -134,7 +174,7 @@ function EditForm({ device }: { device: DeviceView }) {
         )}
         {tested && <TestOutcome result={tested} />}
         <div className="sw-form-buttons">
-          {device.kind === 'onvif' && (
+          {TESTABLE_KINDS.includes(device.kind) && (
             <button type="button" data-testid="edit-test" disabled={busy} onClick={() => void test()}>
               {t('devices.test')}
             </button>

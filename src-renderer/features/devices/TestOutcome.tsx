@@ -30,7 +30,7 @@ export function TestOutcome({ result }: { result: DeviceTestResult }) {
   const maker = [result.info.manufacturer, result.info.model].filter(Boolean).join(' ');
   return (
     <div className="sw-test-ok" role="status" data-testid="test-result" data-ok="true">
-      <p>{t('devices.test.ok', { maker: maker || '—', count: result.channels.length })}</p>
+      <p>{result.streamChecked ? t('devices.test.okStream', { maker: maker || '—' }) : t('devices.test.ok', { maker: maker || '—', count: result.channels.length })}</p>
       <ul className="sw-muted">
         {result.channels.slice(0, 8).map((c, i) => (
           <li key={i}>
