@@ -11,6 +11,7 @@ import { clockText, useClock } from './use-clock.js';
 import { useTileStream } from './use-tile-stream.js';
 import { useVisibility } from './use-visibility.js';
 import { TileMenu } from './TileMenu.js';
+import { TilePath } from './TilePath.js';
 import { TileToolbar } from './TileToolbar.js';
 import { useDigitalZoom } from './use-digital-zoom.js';
 import { useTileActions } from './use-tile-actions.js';
@@ -33,7 +34,9 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   const tour = useTileTour(index);
   const cameraId = tour ? tour.cameraId : ownCameraId;
   const camera = useStore((s) => devicesSelectors.cameraById(s, cameraId));
-  const deviceId = useStore((s) => (cameraId ? s.devices.find((d) => d.cameras.some((c) => c.id === cameraId))?.id : undefined));
+  const device = useStore((s) => (cameraId ? s.devices.find((d) => d.cameras.some((c) => c.id === cameraId)) : undefined));
+  const deviceId = device?.id;
+  const platform = device?.kind === 'wvp' || device?.kind === 'artemis' || device?.kind === 'url';
   const showStats = useStore(settingsSelectors.showTileStats);
   const openDeviceEditor = useStore((s) => s.openDeviceEditor);
   const audible = useStore((s) => s.audibleTile === index);
@@ -109,6 +112,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
               {t('tile.zoomed', { scale: zoom.zoom.scale.toFixed(1) })}
             </span>
           )}
+          {platform && view.transport && <TilePath transport={view.transport} />}
           {audible && (
             <span className="sw-tile-chip" data-testid="tile-audible" aria-label={t('tile.action.audioOff')}>
               ♪

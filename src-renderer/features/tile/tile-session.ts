@@ -18,6 +18,8 @@ export interface TileView {
   darkReason?: DarkReason | 'player_cap';
   /** Playing an H.264 re-encode made by the main process (the camera's codec does not decode here). */
   transcoded?: boolean;
+  /** How the stream reaches the page: fmp4-ws through the hub, the others through the media relay. */
+  transport?: StreamFacts['transport'];
   stats?: PlayerStats;
   /** Main refused the stream: its device's stream budget (or the workstation's re-encode cap) is full; what the sentence needs. */
   overBudget?: Record<string, string | number>;
@@ -193,7 +195,7 @@ export class TileSession {
     }
     if (plan.transcoded) this.transcoding = true;
     this.streamId = plan.facts.streamId;
-    this.show({ transcoded: this.transcoding || undefined });
+    this.show({ transcoded: this.transcoding || undefined, transport: plan.facts.transport });
     this.phaseNow = 'playing';
     // The answer carries the source's state at that moment; statuses that came meanwhile follow it.
     this.onStatus({ streamId: plan.facts.streamId, ...plan.facts.status });

@@ -53,6 +53,10 @@ export const zh = {
   'tile.snapshot.folderSave': '保存',
   'tile.snapshot.folderCancel': '取消',
   'tile.snapshot.folderBad': '请填写完整路径（如 /home/值班/抓拍 或 D:\\抓拍）',
+  'tile.path.hub': '经汇聚服务',
+  'tile.path.relay': '中转 {format}',
+  'tile.path.hint.hub': '平台流由本机汇聚服务拉取并分发给各窗格',
+  'tile.path.hint.relay': '平台流以 {format} 经本机中转直接播放（不经汇聚服务）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -109,4 +113,8 @@ export const en: Record<keyof typeof zh, string> = {
   'tile.snapshot.folderSave': 'Save',
   'tile.snapshot.folderCancel': 'Cancel',
   'tile.snapshot.folderBad': 'Enter a full path (e.g. /home/duty/snapshots or D:\\snapshots)',
+  'tile.path.hub': 'via hub',
+  'tile.path.relay': 'relayed {format}',
+  'tile.path.hint.hub': 'The platform stream is pulled by this computer\'s hub and shared with the tiles',
+  'tile.path.hint.relay': 'The platform stream plays as {format} through this computer\'s relay (not through the hub)',
 };
