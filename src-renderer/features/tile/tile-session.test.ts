@@ -1,99 +1,11 @@
 // The tile's source/retry machine, transition by transition, with fake timers and a scripted main.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StreamFacts, StreamStatus } from '@common/contract/stream.js';
-import { PlayerEmitter } from '../../player/emitter.js';
-import type { Player, PlayerError, PlayerEventMap, PlayerState, PlayerStats } from '../../player/index.js';
+// TileSession: opening, live and stalled, retries with a countdown, offline after the grace, reconnect now, hidden tiles.
+import { describe, expect, it, vi } from 'vitest';
 import type { StreamPlan } from './stream-plan.js';
 import { OFFLINE_GRACE_MS } from './tile-display.js';
-import { TileSession, type TileSessionDeps, type TileView } from './tile-session.js';
+import { facts, plans, statusListeners, players, closed, videosOut, deps, view, player, status, playNext, settle, session, useSessionHarness } from './tile-session.test-harness.js';
 
-class FakePlayer implements Player {
-  attached = false;
-  detached = false;
-  private readonly events = new PlayerEmitter();
-  constructor(readonly facts: StreamFacts) {}
-  attach(): void {
-    this.attached = true;
-  }
-  detach(): void {
-    this.detached = true;
-  }
-  stats(): PlayerStats {
-    return { transport: this.facts.transport, state: 'playing', width: 640, height: 360, fps: 25 } as PlayerStats;
-  }
-  on<E extends keyof PlayerEventMap>(event: E, cb: (p: PlayerEventMap[E]) => void): () => void {
-    return this.events.on(event, cb);
-  }
-  state(s: PlayerState): void {
-    this.events.emit('state', s);
-  }
-  error(code: PlayerError['code']): void {
-    this.events.emit('error', { code, message: code, fatal: true });
-  }
-}
-
-const facts = (streamId: string, extra: Partial<StreamFacts> = {}): StreamFacts => ({
-  streamId,
-  url: `ws://127.0.0.1:1/live/${streamId}`,
-  transport: 'fmp4-ws',
-  plan: 'as_is',
-  profile: 'main',
-  status: { state: 'connecting' },
-  ...extra,
-});
-
-let n = 0;
-let plans: ((options: { transcode: boolean }) => Promise<StreamPlan>)[];
-let statusListeners: Set<(s: StreamStatus) => void>;
-let players: FakePlayer[];
-let closed: string[];
-let views: TileView[];
-let videosOut: number;
-let deps: TileSessionDeps;
-
-const view = (): TileView => views[views.length - 1] ?? {};
-const player = (): FakePlayer => players[players.length - 1]!;
-const status = (s: StreamStatus): void => statusListeners.forEach((l) => l(s));
-/** The next open answers with stream s<n>; returns its id. */
-function playNext(extra: Partial<StreamFacts> = {}): string {
-  const id = `s${++n}`;
-  plans.push(async () => ({ kind: 'play', facts: facts(id, extra), transcoded: false }));
-  return id;
-}
-const settle = () => vi.advanceTimersByTimeAsync(0);
-
-function session(): TileSession {
-  return new TileSession({ cameraId: 'cam-1', profile: 'main' }, deps, (v) => views.push(v));
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_000_000 });
-  n = 0;
-  plans = [];
-  statusListeners = new Set();
-  players = [];
-  closed = [];
-  views = [];
-  videosOut = 0;
-  deps = {
-    plan: (_c, _p, options) => {
-      const next = plans.shift();
-      return next ? next(options) : Promise.reject(new Error('camera unreachable'));
-    },
-    closeStream: (id) => closed.push(id),
-    onStreamStatus: (l) => (statusListeners.add(l), () => statusListeners.delete(l)),
-    createPlayer: (f) => {
-      const p = new FakePlayer(f);
-      players.push(p);
-      return p;
-    },
-    acquireVideo: () => (videosOut++, {} as HTMLVideoElement),
-    releaseVideo: () => videosOut--,
-  };
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useSessionHarness();
 
 describe('TileSession', () => {
   it('opens, attaches a player, and shows live on its first frame', async () => {
@@ -220,88 +132,6 @@ describe('TileSession', () => {
     expect(view().retryInMs).toBe(1000);
   });
 
-  it('holds "authentication failed": player errors and time never turn it into connecting', async () => {
-    const s = session();
-    const id = playNext();
-    s.setActive(true);
-    await settle();
-    status({ streamId: id, state: 'auth_failed', errorCode: 'auth_failed' });
-    expect(s.phase).toBe('held');
-    expect(view()).toEqual({ state: 'auth_failed' });
-    expect(player().detached).toBe(true);
-    player().error('network'); // the old player's socket closing late changes nothing
-    status({ streamId: id, state: 'offline' }); // main idles the source nobody plays after its grace period
-    status({ streamId: id, state: 'reconnecting', retryInMs: 1000 });
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(view()).toEqual({ state: 'auth_failed' });
-    expect(closed).toEqual([]); // the stream stays open to hear when the credentials change
-    expect(players).toHaveLength(1);
-  });
-
-  it('holds a stream budget refusal with its reason and opens again when main says there is room', async () => {
-    const s = session();
-    const over = { limit: 'streams', max: 2, used: 2, device: 'NVR' };
-    playNext({ status: { state: 'offline', errorCode: 'over_budget', errorParams: over } });
-    s.setActive(true);
-    await settle();
-    expect(s.phase).toBe('held');
-    expect(view()).toEqual({ state: 'offline', overBudget: over });
-    expect(players).toHaveLength(0); // nothing to play: no player waits on an empty stream
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(view()).toEqual({ state: 'offline', overBudget: over });
-    const next = playNext();
-    status({ streamId: 's1', state: 'connecting' }); // another stream of the device stopped
-    await settle();
-    expect(closed).toEqual(['s1']);
-    expect(s.phase).toBe('playing');
-    expect(player().facts.streamId).toBe(next);
-    expect(view().overBudget).toBeUndefined();
-  });
-
-  it('holds "authentication failed" sent before the open was answered (subscribe before open)', async () => {
-    const s = session();
-    plans.push(async () => {
-      status({ streamId: 's1', state: 'auth_failed' }); // main publishes while answering
-      return { kind: 'play', facts: facts('s1'), transcoded: false };
-    });
-    s.setActive(true);
-    await settle();
-    expect(s.phase).toBe('held');
-    expect(view().state).toBe('auth_failed');
-    expect(players).toHaveLength(0);
-  });
-
-  it('a retry that meets refused credentials stops retrying, its countdown stops too', async () => {
-    const s = session();
-    playNext();
-    s.setActive(true);
-    await settle();
-    player().error('no_data');
-    plans.push(async () => {
-      status({ streamId: 's2', state: 'auth_failed' });
-      return { kind: 'play', facts: facts('s2'), transcoded: false };
-    });
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(view()).toEqual({ state: 'auth_failed' });
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect(view()).toEqual({ state: 'auth_failed' });
-  });
-
-  it('starts afresh when main moves on from refused credentials (they were corrected)', async () => {
-    const s = session();
-    playNext();
-    s.setActive(true);
-    await settle();
-    status({ streamId: 's1', state: 'auth_failed' });
-    playNext();
-    status({ streamId: 's1', state: 'connecting' });
-    expect(closed).toEqual(['s1']);
-    await settle();
-    expect(s.phase).toBe('playing');
-    player().state('playing');
-    expect(view().state).toBe('live');
-  });
-
   it('ignores statuses of other streams and of streams it released', async () => {
     const s = session();
     playNext();
@@ -328,54 +158,6 @@ describe('TileSession', () => {
     expect(view().retryInMs).toBeUndefined();
     status({ streamId: 's1', state: 'offline' });
     expect(view().state).toBe('offline');
-  });
-
-  it('asks main for the transcode when the player finds a stream of unknown codec undecodable', async () => {
-    const s = session();
-    playNext();
-    s.setActive(true);
-    await settle();
-    let asked: { transcode: boolean } | undefined;
-    plans.push(async (o) => ((asked = o), { kind: 'play', facts: facts('s2'), transcoded: true }));
-    player().error('h265_unsupported');
-    await settle();
-    expect(asked).toEqual({ transcode: true });
-    expect(view()).toMatchObject({ state: 'connecting', transcoded: true });
-    // Later retries stay on the transcode.
-    player().error('network');
-    plans.push(async (o) => ((asked = o), { kind: 'play', facts: facts('s3'), transcoded: true }));
-    asked = undefined;
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(asked).toEqual({ transcode: true });
-  });
-
-  it('stays dark with the reason when nothing is playable', async () => {
-    const s = session();
-    playNext();
-    s.setActive(true);
-    await settle();
-    plans.push(async () => ({ kind: 'play', facts: facts('s9', { plan: 'transcode' }), transcoded: true }));
-    player().error('h265_unsupported');
-    await settle();
-    player().error('h265_unsupported'); // even the re-encode does not decode here
-    expect(s.phase).toBe('dark');
-    expect(view()).toEqual({ darkReason: 'h265_unsupported' });
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(players).toHaveLength(2);
-
-    const t = session();
-    plans.push(async () => ({ kind: 'dark', reason: 'codec_unsupported' }));
-    t.setActive(true);
-    await settle();
-    expect(view()).toEqual({ darkReason: 'codec_unsupported' });
-  });
-
-  it('says "too many players" without opening anything when no video element is left', () => {
-    deps.acquireVideo = () => undefined;
-    const s = session();
-    s.setActive(true);
-    expect(s.phase).toBe('dark');
-    expect(view()).toEqual({ darkReason: 'player_cap' });
   });
 
   it('hidden: releases player, stream, status listener and element; visible again: opens anew', async () => {
@@ -437,40 +219,5 @@ describe('TileSession', () => {
     await settle();
     expect(s.phase).toBe('playing');
     expect(closed).toEqual(['s1']);
-  });
-  it('starts from the state main answered with, before any event', async () => {
-    const s = session();
-    plans.push(async () => ({ kind: 'play', facts: facts('s1', { status: { state: 'auth_failed', errorCode: 'auth_failed' } }), transcoded: false }));
-    s.setActive(true);
-    await settle();
-    expect(s.phase).toBe('held');
-    expect(view()).toEqual({ state: 'auth_failed' });
-    expect(players).toHaveLength(0);
-  });
-
-  it('holds "unsupported format" like refused credentials: no retry loop', async () => {
-    const s = session();
-    playNext();
-    s.setActive(true);
-    await settle();
-    status({ streamId: 's1', state: 'unsupported', errorCode: 'unsupported_codec' });
-    player().error('no_data');
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(view()).toEqual({ state: 'unsupported' });
-    expect(players).toHaveLength(1);
-  });
-  it('opens again when its device changed while held (main learns new credentials on open), not while playing', async () => {
-    const s = session();
-    playNext();
-    s.setActive(true);
-    await settle();
-    s.deviceChanged();
-    expect(closed).toEqual([]);
-    status({ streamId: 's1', state: 'auth_failed' });
-    playNext();
-    s.deviceChanged();
-    await settle();
-    expect(closed).toEqual(['s1']);
-    expect(s.phase).toBe('playing');
   });
 });
