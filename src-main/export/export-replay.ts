@@ -22,6 +22,8 @@ export interface ReplayExportRequest {
   onProgress?(progress: ExportProgress): void;
   maxFileBytes?: number;
   now?: () => Date;
+  /** 'recording' for a manual recording's own buffer. */
+  sourceType?: 'replay_buffer' | 'recording';
 }
 
 export async function exportFromReplayBuffer(req: ReplayExportRequest): Promise<ExportPackageResult> {
@@ -45,7 +47,7 @@ export async function exportFromReplayBuffer(req: ReplayExportRequest): Promise<
         endUtc: new Date(endWallMs).toISOString(),
         // Live pictures are timed by this workstation's clock, not the recorder's.
         recorderClockOffsetMs: null,
-        sourceType: 'replay_buffer',
+        sourceType: req.sourceType ?? 'replay_buffer',
         exportedAtUtc: (req.now ?? (() => new Date()))().toISOString(),
         video: { codec: t.codec, codecString: t.codecString, width: t.width, height: t.height, frames: samples.length },
         gaps: gapsUtc(clip.table, firstWallMs),

@@ -30,6 +30,8 @@ export const AUDIT_KINDS = [
   'export.failed',
   'export.verify',
   'tile.snapshot',
+  'export.record_start',
+  'export.record_stop',
 ] as const;
 export type KnownAuditKind = (typeof AUDIT_KINDS)[number];
 

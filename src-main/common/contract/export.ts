@@ -113,6 +113,13 @@ export const exportChannels = {
   'sw:export:cancel': { req: z.object({ exportId: Id }).strict(), res: Ok },
   'sw:export:history': { req: Empty, res: z.array(ExportHistoryEntry) },
   'sw:export:replay': { req: z.object({ cameraId: Id, profile: z.enum(['main', 'sub']), backSeconds: z.number().int().min(1).max(300) }).strict(), res: ExportReplay },
+  /** Manual recording of a tile's camera into the target folder; stop queues its export. */
+  'sw:export:recordStart': {
+    req: z.object({ cameraId: Id, profile: z.enum(['main', 'sub']), targetDir: z.string().min(1).max(1024), caseReference: z.string().trim().max(128), reason: z.string().trim().max(1000) }).strict(),
+    res: z.object({ recordingId: Id, startedAt: z.string() }),
+  },
+  'sw:export:recordStop': { req: z.object({ recordingId: Id }).strict(), res: z.object({ exportId: Id }) },
+  'sw:export:recordings': { req: Empty, res: z.array(z.object({ recordingId: Id, cameraId: z.string(), startedAt: z.string() })) },
   /** The system's folder picker (Electron); `available: false` in host mode, where the folder is typed. */
   'sw:export:pickFolder': { req: z.object({ title: z.string().max(200) }).strict(), res: z.object({ available: z.boolean(), folder: z.string().optional() }) },
   /** Any folder: every hash and the signature, offline. */

@@ -157,6 +157,12 @@ export class ReplayBuffer {
     return { track, segments: picked, release };
   }
 
+  /** Stops consuming the stream and keeps what it holds readable (a manual recording's end). */
+  detach(): void {
+    this.subscription?.();
+    this.subscription = undefined;
+  }
+
   /** Stops consuming and closes files; the segments stay until the folder is reused. */
   async stop(): Promise<void> {
     this.subscription?.();

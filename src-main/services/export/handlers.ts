@@ -1,5 +1,5 @@
 import type { exportChannels } from '../../common/contract/index.js';
-import { formatSourceKey, sourceKey } from '../../common/model/source-key.js';
+import { formatSourceKey, parseSourceKey, sourceKey } from '../../common/model/source-key.js';
 import type { DomainHandlers } from '../handler-types.js';
 import { NoVideoError } from '../../export/recorder/replay-buffer.js';
 import type { ExportService } from './service.js';
@@ -24,6 +24,9 @@ export function exportHandlers(exports: ExportService): DomainHandlers<typeof ex
         throw e;
       }
     },
+    'sw:export:recordStart': ({ cameraId, profile, ...rest }) => exports.recordStart({ key: formatSourceKey(sourceKey(cameraId, profile)), ...rest }),
+    'sw:export:recordStop': ({ recordingId }) => exports.recordStop(recordingId),
+    'sw:export:recordings': () => exports.recordings().map(({ key, ...r }) => ({ ...r, cameraId: parseSourceKey(key)?.cameraId ?? key })),
     'sw:export:pickFolder': ({ title }) => exports.pickFolder(title),
     'sw:export:verify': ({ folder }) => exports.verify(folder),
   };

@@ -4,8 +4,9 @@
 // audit entry for every export and its outcome. Knows nothing about IPC (see README.md).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isSkywallError } from '../../common/model/errors.js';
+import { isSkywallError, SkywallError } from '../../common/model/errors.js';
 import { exportFromReplayBuffer } from '../../export/export-replay.js';
 import { exportFromRecorder } from '../../export/nvr/export-recording.js';
 import { listRemovableDrives, watchRemovableDrives, type DriveListing } from '../../export/drives/index.js';
@@ -81,6 +82,14 @@ export interface ExportService {
    * one-time loopback URL of an MP4 and the workstation time of its first picture.
    */
   replay(keys: string[], backSeconds: number): Promise<InstantReplay>;
+  /**
+   * Manual recording of a stream into an export: its own buffer with no retention from now on;
+   * stop queues the export of all of it (`sourceType: recording`), written, signed and verified
+   * like any export. Both ends are audited.
+   */
+  recordStart(req: Omit<ExportStartRequest, 'lastSeconds' | 'range'>): Promise<{ recordingId: string; startedAt: string }>;
+  recordStop(recordingId: string): Promise<{ exportId: string }>;
+  recordings(): Array<{ recordingId: string; key: string; startedAt: string }>;
   /** The system's folder picker; `available: false` where there is none (host mode). */
   pickFolder(title: string): Promise<{ available: boolean; folder?: string }>;
   /** The installation's key fingerprint, to publish for recipients. */
@@ -98,9 +107,16 @@ export interface InstantReplay {
   newestMs: number;
 }
 
+/** A manual recording's own buffer, exported whole when it stops, then removed. */
+interface RecordingSource {
+  buffer: ReplayBuffer;
+  release(): Promise<void>;
+}
+
 interface Job {
   entry: ExportHistoryEntry;
   req: ExportStartRequest;
+  recording?: RecordingSource;
   abort: AbortController;
   done: Promise<ExportHistoryEntry>;
   resolve(e: ExportHistoryEntry): void;
@@ -111,6 +127,7 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
   const history = await HistoryStore.open(o.dataDir, now);
   const buffers = new ReplayBuffers((key) => ReplayBuffer.start({ hub: o.hub, key, dir: path.join(o.dataDir, 'replay', key.replace(/[^A-Za-z0-9_.-]/g, '_')), ...o.replay }));
   const jobs = new Map<string, Job>();
+  const recordings = new Map<string, { key: string; req: ExportStartRequest; buffer: ReplayBuffer; startedAt: Date }>();
   const progressListeners = new Set<(p: ExportProgressView) => void>();
   const historyListeners = new Set<(e: ExportHistoryEntry) => void>();
   const driveListeners = new Set<(l: DriveListing) => void>();
@@ -137,6 +154,14 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
   };
 
   const runJob = async (job: Job): Promise<void> => {
+    try {
+      await runExport(job);
+    } finally {
+      await job.recording?.release().catch(() => undefined);
+    }
+  };
+
+  const runExport = async (job: Job): Promise<void> => {
     const { entry, req } = job;
     if (job.abort.signal.aborted) {
       await finish(job, { state: 'cancelled', failure: 'cancelled' });
@@ -150,7 +175,7 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
     const meter = new ProgressMeter(entry.id, (p) => progressListeners.forEach((l) => l(p)));
     const details = identity && { ...identity, operator: entry.operator, workstation, appVersion: o.appVersion, caseReference: req.caseReference, reason: req.reason };
     const common = { parentDir: req.targetDir, signal: job.abort.signal, onProgress: (p: Parameters<ProgressMeter['update']>[0]) => meter.update(p), now };
-    const buffer = buffers.get(req.key);
+    const buffer = job.recording?.buffer ?? buffers.get(req.key);
     if (!details || (!req.range && !buffer)) {
       await finish(job, { state: 'failed', failure: 'no_video', message: `no replay buffer for ${req.key}` });
       await audit({ action: 'export.failed', target: entry.id, details: { failure: 'no_video' } });
@@ -174,7 +199,8 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
         await audit({ action: 'export.download', target: entry.id, details: { ...done.download, clockOffsetMs: recorder.clockOffsetMs } });
         result = done;
       } else {
-        result = await exportFromReplayBuffer({ ...common, buffer: buffer!, lastMs: (req.lastSeconds ?? 0) * 1000, signer: await getSigner(), details });
+        const lastMs = job.recording ? Number.POSITIVE_INFINITY : (req.lastSeconds ?? 0) * 1000;
+        result = await exportFromReplayBuffer({ ...common, buffer: buffer!, lastMs, signer: await getSigner(), details, sourceType: job.recording ? 'recording' : 'replay_buffer' });
       }
       const bytes = result.files.reduce((n, f) => n + f.bytes, 0);
       const report = await verifyExportFolder(result.folder);
@@ -189,35 +215,62 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
     }
   };
 
+  const enqueue = async (req: ExportStartRequest, recording?: RecordingSource): Promise<{ exportId: string }> => {
+    const id = `x-${now().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
+    const identity = await o.describe(req.key);
+    const entry: ExportHistoryEntry = {
+      id,
+      key: req.key,
+      cameraName: identity?.camera.name ?? req.key,
+      lastSeconds: req.lastSeconds ?? Math.round(((req.range?.to ?? 0) - (req.range?.from ?? 0)) / 1000),
+      ...(req.range ? { range: { from: new Date(req.range.from).toISOString(), to: new Date(req.range.to).toISOString() } } : {}),
+      targetDir: req.targetDir,
+      caseReference: req.caseReference,
+      reason: req.reason,
+      operator: operator(),
+      state: 'queued',
+      requestedAt: now().toISOString(),
+    };
+    let resolve!: (e: ExportHistoryEntry) => void;
+    const done = new Promise<ExportHistoryEntry>((r) => (resolve = r));
+    const job: Job = { entry, req, abort: new AbortController(), done, resolve, ...(recording ? { recording } : {}) };
+    jobs.set(id, job);
+    await record(entry);
+    queue = queue.then(() => runJob(job)).catch(() => undefined);
+    return { exportId: id };
+  };
+
+  const recordStop = async (recordingId: string): Promise<{ exportId: string }> => {
+    const rec = recordings.get(recordingId);
+    if (!rec) throw new SkywallError('not_found', 'no such recording', { recordingId });
+    recordings.delete(recordingId);
+    rec.buffer.detach();
+    const seconds = Math.max(1, Math.round((now().getTime() - rec.startedAt.getTime()) / 1000));
+    await audit({ action: 'export.record_stop', target: recordingId, details: { key: rec.key, seconds } });
+    const release = async () => {
+      await rec.buffer.stop();
+      await rm(path.join(o.dataDir, 'recordings', recordingId), { recursive: true, force: true });
+    };
+    return enqueue({ ...rec.req, lastSeconds: seconds }, { buffer: rec.buffer, release });
+  };
+
   return {
     watch: (key) => buffers.watch(key),
     unwatch: (key) => buffers.unwatch(key),
     watched: () => buffers.keys(),
     drives: () => listRemovableDrives(),
-    async start(req) {
-      const id = `x-${now().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
-      const identity = await o.describe(req.key);
-      const entry: ExportHistoryEntry = {
-        id,
-        key: req.key,
-        cameraName: identity?.camera.name ?? req.key,
-        lastSeconds: req.lastSeconds ?? Math.round(((req.range?.to ?? 0) - (req.range?.from ?? 0)) / 1000),
-        ...(req.range ? { range: { from: new Date(req.range.from).toISOString(), to: new Date(req.range.to).toISOString() } } : {}),
-        targetDir: req.targetDir,
-        caseReference: req.caseReference,
-        reason: req.reason,
-        operator: operator(),
-        state: 'queued',
-        requestedAt: now().toISOString(),
-      };
-      let resolve!: (e: ExportHistoryEntry) => void;
-      const done = new Promise<ExportHistoryEntry>((r) => (resolve = r));
-      const job: Job = { entry, req, abort: new AbortController(), done, resolve };
-      jobs.set(id, job);
-      await record(entry);
-      queue = queue.then(() => runJob(job)).catch(() => undefined);
-      return { exportId: id };
+    start: (req) => enqueue(req),
+    async recordStart(req) {
+      const id = `r-${now().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
+      const dir = path.join(o.dataDir, 'recordings', id);
+      // No retention: the whole recording is kept on local disk until it has been exported.
+      const buffer = await ReplayBuffer.start({ hub: o.hub, key: req.key, dir, keepMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY });
+      recordings.set(id, { key: req.key, req, buffer, startedAt: now() });
+      await audit({ action: 'export.record_start', target: id, details: { key: req.key, targetDir: req.targetDir, caseReference: req.caseReference, reason: req.reason } });
+      return { recordingId: id, startedAt: now().toISOString() };
     },
+    recordStop: (recordingId) => recordStop(recordingId),
+    recordings: () => [...recordings.entries()].map(([id, r]) => ({ recordingId: id, key: r.key, startedAt: r.startedAt.toISOString() })),
     cancel(exportId) {
       const job = jobs.get(exportId);
       if (!job) return false;
@@ -279,6 +332,7 @@ export async function createExportService(o: ExportServiceOptions): Promise<Expo
       stopDriveWatch?.();
       stopDriveWatch = undefined;
       for (const job of jobs.values()) job.abort.abort();
+      for (const id of [...recordings.keys()]) await recordStop(id).catch(() => undefined);
       await queue;
       await buffers.stopAll();
       await (await clipServer?.catch(() => undefined))?.close();

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/translate.js';
 import { exportService, type ExportProgressEvent } from '../../services/export.js';
 import { devicesSelectors, useStore, wallsSelectors } from '../../store/index.js';
 import { dateTimeText, spanOf, type SpanForm } from './export-span.js';
+import { setExportTarget } from './export-target.js';
 import { ExportProgressLine } from './ExportProgressLine.js';
 import { SpanPicker } from './SpanPicker.js';
 import './export.css';
@@ -55,6 +56,9 @@ export function ExportPanel() {
       offProgress();
     };
   }, []);
+
+  // Manual recording from a tile goes to the same folder, with the same case and reason.
+  useEffect(() => setExportTarget({ folder, caseReference, reason }), [folder, caseReference, reason]);
 
   const chosen = spanOf(span, Date.now());
   const start = () => {

@@ -7,6 +7,7 @@ import { TileBadge, TileProblemPanel, severityOf } from './TileStatus.js';
 import { TileStats } from './TileStats.js';
 import { PtzTileSlot } from '../ptz/PtzTileSlot.js';
 import { useInstantReplay } from '../replay/use-instant-replay.js';
+import { useManualRecording } from '../export/use-manual-recording.js';
 import { clockText, useClock } from './use-clock.js';
 import { useTileStream } from './use-tile-stream.js';
 import { useVisibility } from './use-visibility.js';
@@ -60,6 +61,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | undefined>(undefined);
   const closeMenu = useCallback(() => setMenuAt(undefined), []);
   useAudible(slotRef, audible, view);
+  const recording = useManualRecording(camera?.id, profile);
 
   return (
     <div
@@ -128,8 +130,8 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
           {t('tile.audio.g711')}
         </div>
       )}
-      <TileToolbar actions={[...actions.toolbar, ...(replay.action ? [replay.action] : [])]} />
-      {menuAt && <TileMenu at={menuAt} index={index} actions={[...actions.menu, ...(replay.action ? [replay.action] : [])]} onClose={closeMenu} />}
+      <TileToolbar actions={[...actions.toolbar, ...(replay.action ? [replay.action] : []), ...(recording.action ? [recording.action] : [])]} />
+      {menuAt && <TileMenu at={menuAt} index={index} actions={[...actions.menu, ...(replay.action ? [replay.action] : []), ...(recording.action ? [recording.action] : [])]} onClose={closeMenu} />}
       {actions.notice && (
         <div className="sw-tile-notice sw-tile-snapshot-notice" data-testid="tile-notice">
           {actions.notice}
@@ -137,6 +139,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
       )}
       {camera && (showStats || statsOn) && <TileStats stats={view.stats} />}
       {camera?.ptz && <PtzTileSlot cameraId={camera.id} selected={selected} />}
+      {recording.overlay}
       {replay.overlay}
     </div>
   );
