@@ -16,9 +16,9 @@ test('即时回放：在窗格内后退 30 秒，暂停、逐帧，再回到直�
   await page.waitForTimeout(32_000);
   const tile = page.getByTestId('tile').first();
   await tile.click();
-  await tile.hover();
+  await tile.click({ button: 'right' });
   const askedAt = Date.now();
-  await tile.getByTestId('tile-action-replay').click();
+  await page.getByTestId('tile-menu-replay').click();
 
   const replay = tile.getByTestId('replay');
   await expect(replay).toBeVisible();

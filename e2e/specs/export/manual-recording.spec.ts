@@ -12,23 +12,26 @@ test('手动录像：窗格开始录像、显示录像中，停止后保存为�
     await expectAdvancing(page, [0]);
     const tile = page.getByTestId('tile').first();
     await tile.click();
+    // From the tile's context menu (the same actions as its hover toolbar).
+    const menu = async (id: string) => {
+      await tile.click({ button: 'right' });
+      await page.getByTestId(`tile-menu-${id}`).click();
+    };
     // Without a target folder the tile says where to set one.
-    await tile.hover();
-    await tile.getByTestId('tile-action-record').click();
+    await menu('record');
     await expect(tile.getByTestId('tile-recording-problem')).toHaveText('请先在“证据导出”中填写目标文件夹，录像将保存到那里');
 
     await page.getByTestId('export-folder').fill(target);
     await page.getByTestId('export-case').fill('AJ-2026-0003');
     await page.getByTestId('export-reason').fill('现场手动录像');
-    await tile.hover();
-    await tile.getByTestId('tile-action-record').click();
+    await menu('record');
     await expect(tile.getByTestId('tile-recording')).toContainText('● 录像中 0:0');
     await expect(tile.getByTestId('tile-action-record')).toHaveText('停止录像');
     await page.waitForTimeout(5000);
     await expect(tile.getByTestId('tile-recording')).toContainText(/录像中 0:0[4-9]/);
     await tile.hover();
     await page.screenshot({ path: test.info().outputPath('recording.png') });
-    await tile.getByTestId('tile-action-record').click();
+    await menu('record');
     await expect(tile.getByTestId('tile-recording')).toHaveCount(0);
     await expect(tile.getByTestId('tile-action-record')).toHaveText('手动录像');
 
