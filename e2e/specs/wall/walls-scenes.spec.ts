@@ -76,6 +76,20 @@ test('每个窗口一面墙；新建、切换、删除可撤销；预案保存�
   await expect.poll(() => shownWall(one)).toBe('墙 1');
   await expect(two.getByTestId('tile')).toHaveCount(4);
 
+  // One key: Alt+1 recalls the first scene from the wall, and its notice undoes it.
+  await one.getByTestId('walls-close').click();
+  await one.getByTestId('wall-select').selectOption({ label: '二号墙' });
+  await expect.poll(() => tileNames(one)).toEqual(['CAM-02 H.265', '', '', '']);
+  await one.getByTestId('tile').first().click();
+  await one.keyboard.press('Alt+1');
+  await expect(one.getByTestId('scene-notice')).toContainText('已调用预案“白班”，所有窗口已切换。');
+  await expect.poll(() => shownWall(one)).toBe('墙 1');
+  await one.getByTestId('scene-undo').click();
+  await expect.poll(() => shownWall(one)).toBe('二号墙');
+  await one.getByTestId('wall-select').selectOption({ label: '墙 1' });
+  await expect.poll(() => shownWall(one)).toBe('墙 1');
+  await one.getByTestId('walls-manage').click();
+
   // Deleting the wall window 2 shows: window 2 gets another; undo brings it back with its camera.
   await one.getByTestId('walls-item').filter({ hasText: '二号墙' }).getByRole('button', { name: '删除' }).click();
   await expect(one.getByTestId('walls-note')).toContainText('已删除墙“二号墙”。');

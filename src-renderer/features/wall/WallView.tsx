@@ -8,6 +8,7 @@ import { SnapshotFolderDialog } from '../tile/SnapshotFolder.js';
 import { openTourDialog, TourDialog } from '../tour/TourDialog.js';
 import { useTourDriver } from '../tour/tour-state.js';
 import { LayoutEditor } from './LayoutEditor.js';
+import { SceneNotice } from './SceneNotice.js';
 import { WallsDialog } from './WallsDialog.js';
 import { WallSwitcher } from './WallSwitcher.js';
 import { LayoutPicker } from './LayoutPicker.js';
@@ -78,6 +79,7 @@ export function WallView() {
       </div>
       <NumberEntry />
       <UndoNotice />
+      <SceneNotice />
       <RemoveConfirm />
       <TourDialog />
       <SnapshotFolderDialog />

@@ -51,4 +51,8 @@ export interface WallsActions {
   /** Shows a scene on every display; the answer is what it replaced, for undo with restoreWalls. */
   recallScene(id: string): Promise<WallsSnapshot>;
   restoreWalls(snapshot: WallsSnapshot): Promise<void>;
+  /** Recalls the scene numbered n (1-based, in list order) from the keyboard; undone from the wall's notice. */
+  recallSceneNumbered(n: number): Promise<void>;
+  undoSceneRecall(): Promise<void>;
+  dismissSceneUndo(): void;
 }

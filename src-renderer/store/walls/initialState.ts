@@ -1,4 +1,4 @@
-import type { CustomLayout, Scene, Wall } from '@common/contract/index.js';
+import type { CustomLayout, Scene, Wall, WallsSnapshot } from '@common/contract/index.js';
 
 /** What an undo puts back, and how the notice offering it words the change. */
 export interface WallUndo {
@@ -34,6 +34,8 @@ export interface WallsState {
   scenes: Scene[];
   /** The walls and scenes dialog is open. */
   wallsDialogOpen: boolean;
+  /** A scene recalled by its key, and what the recall replaced, offered for undo in the wall's notice. */
+  sceneUndo?: { name: string; before: WallsSnapshot };
 }
 
 export const wallsInitialState: WallsState = { selectedTile: 0, wallFullScreen: false, undoStack: [], customLayouts: [], layoutEditorOpen: false, walls: [], scenes: [], wallsDialogOpen: false };

@@ -17,6 +17,7 @@ export const wallsSelectors = {
   walls: (s: Store) => s.walls,
   scenes: (s: Store) => s.scenes,
   wallsDialogOpen: (s: Store) => s.wallsDialogOpen,
+  sceneUndo: (s: Store) => s.sceneUndo,
   layoutEditorOpen: (s: Store) => s.layoutEditorOpen,
   /** The saved custom layout the wall shows, if it shows one. */
   customLayout: (s: Store): CustomLayout | undefined => {

@@ -10,7 +10,7 @@ type Set = (partial: Partial<Store>) => void;
 type Get = () => Store;
 type WallSetActions = Pick<
   WallsActions,
-  'setWallsDialogOpen' | 'showWall' | 'createWall' | 'renameWall' | 'removeWall' | 'saveScene' | 'putScene' | 'removeScene' | 'recallScene' | 'restoreWalls'
+  'setWallsDialogOpen' | 'showWall' | 'createWall' | 'renameWall' | 'removeWall' | 'saveScene' | 'putScene' | 'removeScene' | 'recallScene' | 'restoreWalls' | 'recallSceneNumbered' | 'undoSceneRecall' | 'dismissSceneUndo'
 >;
 
 /** Another wall on this window: its own selection, and the undo steps of the old wall no longer apply. */
@@ -53,5 +53,20 @@ export function wallSetActions(set: Set, get: Get, rename: (name: string) => Pro
       await wallsService.restore(snapshot);
       await refresh();
     },
+    async recallSceneNumbered(n) {
+      const scene = get().scenes[n - 1];
+      if (!scene) return;
+      const before = await wallsService.recallScene(scene.id);
+      await refresh();
+      set({ sceneUndo: { name: scene.name, before }, undoNotice: undefined });
+    },
+    async undoSceneRecall() {
+      const undo = get().sceneUndo;
+      if (!undo) return;
+      set({ sceneUndo: undefined });
+      await wallsService.restore(undo.before);
+      await refresh();
+    },
+    dismissSceneUndo: () => set({ sceneUndo: undefined }),
   };
 }
