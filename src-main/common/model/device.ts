@@ -72,6 +72,8 @@ export const Camera = z.object({
   subDevice: SubDevice.optional(),
   /** Where this camera stands when it differs from its device's area. */
   area: AreaPath.optional(),
+  /** JPEG snapshot address the device gave (ONVIF GetSnapshotUri), without credentials. */
+  snapshotUri: Url.optional(),
 });
 export type Camera = z.infer<typeof Camera>;
 

@@ -14,6 +14,8 @@ export type ConnectionFailure = 'unreachable' | 'timeout' | 'wrong_password' | '
 export interface ProbedChannel extends ChannelDescription {
   /** The video source token: stored as the camera's externalId. */
   sourceToken: string;
+  /** JPEG snapshot address of the channel's best profile, when the device offers one. */
+  snapshotUri?: string;
 }
 
 export interface ProbedOnvifDevice {
@@ -58,7 +60,10 @@ export async function probeOnvif(options: OnvifConnectOptions): Promise<ProbedOn
     } catch (e) {
       throw failed('no_stream', `${options.host}:${options.port} did not give a stream address`, e);
     }
-    const snapshotUri = await dev.snapshotUri(first.token).catch(() => undefined);
+    // Each channel's snapshot address (a device without the service answers none: not a failure).
+    const snapshots: Array<string | undefined> = [];
+    for (const ch of channels) snapshots.push(ch.ranked[0] ? await dev.snapshotUri(ch.ranked[0].token).catch(() => undefined) : undefined);
+    const snapshotUri = snapshots[0];
     const base = info.model || info.manufacturer || options.host;
     return {
       info,
@@ -67,6 +72,7 @@ export async function probeOnvif(options: OnvifConnectOptions): Promise<ProbedOn
       channels: channels.map((ch, i) => ({
         id: ch.sourceToken || `video-${i + 1}`,
         sourceToken: ch.sourceToken,
+        ...(snapshots[i] ? { snapshotUri: snapshots[i] } : {}),
         name: channels.length > 1 ? `${base} ${i + 1}` : base,
         ptz: dev.hasPtzService && ch.ranked.some((p) => p.hasPtz),
         profiles: ch.ranked.slice(0, STREAM_PROFILES.length).map((p, n) => ({ profile: STREAM_PROFILES[n]!, ...(p.codec ? { codec: p.codec } : {}), width: p.width, height: p.height })),

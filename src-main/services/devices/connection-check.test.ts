@@ -76,6 +76,8 @@ describe('connection test, scan and ONVIF add', () => {
       [4, 'video-source-3', false, ['main', 'sub']],
     ]);
     expect(added.clock?.offsetMs).toBeLessThan(-28_000);
+    // Each channel's snapshot address from GetSnapshotUri is kept with its camera.
+    for (const c of added.cameras) expect(c.snapshotUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/snapshot\/\w+\.jpg/);
     expect((await devices.scan())[0]!.addedAs).toBe(added.id);
     // Testing an edit that keeps a refused stored password does not ask the device again.
     await devices.noteLoginRefused(added.id);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { ConnectionFailure, type DeviceTestRequest, type DeviceTestResult, type FoundDevice } from '../../common/contract/index.js';
 import type { Camera, DeviceRecord } from '../../common/model/device.js';
 import { isSkywallError } from '../../common/model/errors.js';
+import { parseStreamUrl } from '../../common/model/stream-url.js';
 import { checkVendorRtsp, createIsapiClient, probeOnvif, probeOnvifDevices, readIsapiDevice, type DiscoveryTarget, type IsapiDevice, type ProbedOnvifDevice } from '../../devices/index.js';
 
 export interface ConnectionCheckOptions {
@@ -48,6 +49,13 @@ export function camerasFromIsapi(deviceId: string, device: IsapiDevice): Camera[
   }));
 }
 
+/** A snapshot address to store: credentials a device put in it are dropped (the vault has them). */
+function snapshotOf(uri: string | undefined): { snapshotUri?: string } {
+  if (!uri) return {};
+  const parsed = parseStreamUrl(uri, { badEscape: 'keep' });
+  return parsed.ok && /^https?$/.test(parsed.value.scheme) && parsed.value.url.length <= 2048 ? { snapshotUri: parsed.value.url } : {};
+}
+
 /** Cameras for the channels an ONVIF device reported: channel numbers, source tokens, profiles. */
 export function camerasFromProbe(deviceId: string, probed: ProbedOnvifDevice): Camera[] {
   return probed.channels.map((ch, i) => ({
@@ -56,6 +64,7 @@ export function camerasFromProbe(deviceId: string, probed: ProbedOnvifDevice): C
     ptz: ch.ptz,
     channel: i + 1,
     ...(ch.sourceToken ? { externalId: ch.sourceToken.slice(0, 128) } : {}),
+    ...snapshotOf(ch.snapshotUri),
     sources: ch.profiles.map((p) => ({ profile: p.profile, ...(p.codec ? { codec: p.codec } : {}), ...(p.width ? { width: p.width } : {}), ...(p.height ? { height: p.height } : {}) })),
   }));
 }
