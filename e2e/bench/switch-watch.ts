@@ -1,11 +1,11 @@
 // In-page watch for a wall switch: armed with the camera each tile should show, it notes for
 // every tile the wall-clock moment the tile shows that camera alone, in front, in a video that
-// was not on the wall when armed and has presented a frame since. Installed by page.evaluate.
+// was not playing on the wall when armed (a new media source) and has presented a frame since. Installed by page.evaluate.
 import type { Page } from 'playwright-core';
 
 export function installSwitchWatch(page: Page): Promise<void> {
   return page.evaluate(() => {
-    type Job = { t0: number; expected: Array<string | null>; old: Set<Element>; done: Array<number | null> };
+    type Job = { t0: number; expected: Array<string | null>; old: Set<string>; done: Array<number | null> };
     type RvfcVideo = HTMLVideoElement & { requestVideoFrameCallback(cb: () => void): number };
     const lastFrame = new WeakMap<Element, number>();
     const hooked = new WeakSet<Element>();
@@ -30,7 +30,7 @@ export function installSwitchWatch(page: Page): Promise<void> {
           if (!tile || tile.getAttribute('data-camera-id') !== camera) return;
           const videos = tile.querySelectorAll('video');
           const v = videos[0];
-          if (videos.length !== 1 || !v || v.classList.contains('sw-video-under') || j.old.has(v)) return;
+          if (videos.length !== 1 || !v || v.classList.contains('sw-video-under') || j.old.has(v.src)) return;
           if ((lastFrame.get(v) ?? -1) < j.t0) return;
           j.done[i] = Date.now();
         });
@@ -40,7 +40,8 @@ export function installSwitchWatch(page: Page): Promise<void> {
     requestAnimationFrame(tick);
     (window as unknown as { swSwitch: unknown }).swSwitch = {
       arm(expected: Array<string | null>) {
-        job = { t0: performance.now(), expected, old: new Set(document.querySelectorAll('[data-testid=tile] video')), done: expected.map((c) => (c === null ? 0 : null)) };
+        // Pooled elements are reused: a new stream is told by its new media source URL, not the element.
+        job = { t0: performance.now(), expected, old: new Set([...document.querySelectorAll<HTMLVideoElement>('[data-testid=tile] video')].map((v) => v.src)), done: expected.map((c) => (c === null ? 0 : null)) };
       },
       done: () => job?.done ?? [],
     };
