@@ -2,51 +2,12 @@
 // continuous focus move and its stop) and exposure (auto or manual with an iris in dB, 0 fully
 // open) per video source. Like many cameras, it refuses a focus move while focus is automatic:
 // a client sets AutoFocusMode MANUAL first.
+import { IRIS_MAX, IRIS_MIN, type SourceImaging } from './imaging-state.js';
 import { NS, faults, xmlNumber } from './soap-writer.js';
 import type { CommandDetails, ImagingDetails, StubContext, StubService } from './stub-context.js';
 import { child, childText, type XmlElement } from './xml-reader.js';
 
-/** Iris range in dB (the value is an attenuation: 0 is fully open). */
-export const IRIS_MIN = -22;
-export const IRIS_MAX = 0;
-
-export interface SourceImaging {
-  focusMode: 'AUTO' | 'MANUAL';
-  /** 0 near .. 1 far; where a continuous move started */
-  focus: number;
-  focusSpeed: number;
-  focusSince: number;
-  exposureMode: 'AUTO' | 'MANUAL';
-  iris: number;
-}
-
-/** Per video source token; created on first use for the sources the stub has. */
-export class ImagingState {
-  private readonly sources = new Map<string, SourceImaging>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  of(token: string): SourceImaging {
-    let s = this.sources.get(token);
-    if (!s) {
-      s = { focusMode: 'AUTO', focus: 0.5, focusSpeed: 0, focusSince: this.now(), exposureMode: 'AUTO', iris: -6 };
-      this.sources.set(token, s);
-    }
-    return s;
-  }
-
-  /** Focus position now (a continuous move runs at 0.5 units/s at speed 1, clamped to 0..1). */
-  focusAt(s: SourceImaging): number {
-    const moved = s.focus + (s.focusSpeed * 0.5 * (this.now() - s.focusSince)) / 1000;
-    return Math.min(1, Math.max(0, moved));
-  }
-
-  moveFocus(s: SourceImaging, speed: number): void {
-    s.focus = this.focusAt(s);
-    s.focusSince = this.now();
-    s.focusSpeed = speed;
-  }
-}
+export { IRIS_MAX, IRIS_MIN, ImagingState, type SourceImaging } from './imaging-state.js';
 
 const VIDEO_SOURCE_RE = /^video-source-(\d+)$/;
 

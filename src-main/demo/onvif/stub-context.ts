@@ -1,6 +1,6 @@
 // What every service handler of the stub gets to work with.
 
-import type { ImagingState } from './imaging-service.js';
+import type { ImagingState } from './imaging-state.js';
 import type { PresetStore } from './ptz-presets.js';
 import type { PtzSimulator, PtzVector } from './ptz-simulator.js';
 import type { ResolvedStubOptions } from './stub-options.js';

@@ -7,6 +7,9 @@ import { toSkywallError, type CallSite } from './onvif-errors.js';
 
 export type LibCallback = (err: Error | null, value?: unknown, xml?: string) => void;
 
+/** Runs one library call with the device's deadline and error mapping (onvif-device.ts makes it). */
+export type Caller = <T>(operation: string, run: (cb: LibCallback) => void, parse: (value: unknown, xml: string | undefined) => T) => Promise<T>;
+
 export function callOnvif<T>(
   at: CallSite,
   timeoutMs: number,

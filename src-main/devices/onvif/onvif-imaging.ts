@@ -8,26 +8,12 @@
 //   fully open).
 import type { Cam } from 'onvif';
 import { SkywallError } from '../../common/model/errors.js';
-import type { Caller } from './onvif-ptz.js';
+import type { Caller } from './onvif-call.js';
 import { SOAP_NS, sendSoap, xsFloat } from './onvif-soap.js';
+import type { OnvifImaging } from './onvif-types.js';
 import { xmlText } from './xml-text.js';
 
-export interface ImagingSettingsNow {
-  focusMode: 'AUTO' | 'MANUAL' | undefined;
-  exposureMode: 'AUTO' | 'MANUAL' | undefined;
-  iris: number | undefined;
-}
-
-export interface OnvifImaging {
-  settings(sourceToken: string): Promise<ImagingSettingsNow>;
-  /** Continuous focus move, speed in [-1, 1] (negative towards near); sets manual focus first where needed. */
-  focusMove(sourceToken: string, speed: number): Promise<void>;
-  focusAuto(sourceToken: string): Promise<void>;
-  /** Stops a focus move. */
-  stop(sourceToken: string): Promise<void>;
-  /** One iris step, wider (+1) or narrower (-1); returns the iris set (dB). */
-  irisStep(sourceToken: string, direction: 1 | -1): Promise<number>;
-}
+export type { ImagingSettingsNow, OnvifImaging } from './onvif-types.js';
 
 /** The first element named `name` (any prefix) inside `scope`, as text. */
 function textOf(xml: string | undefined, name: string, scope?: string): string | undefined {

@@ -3,13 +3,14 @@
 
 import type { Cam } from 'onvif';
 import { SkywallError } from '../../common/model/errors.js';
-import type { LibCallback } from './onvif-call.js';
+import type { Caller } from './onvif-call.js';
 import { parsePresets, parseSetPresetToken, parseStatus } from './onvif-schemas.js';
 import { SOAP_NS, sendSoap, xsFloat } from './onvif-soap.js';
 import type { ContinuousMoveOptions, OnvifPtz, PtzVector } from './onvif-types.js';
 import { xmlText } from './xml-text.js';
 
-export type Caller = <T>(operation: string, run: (cb: LibCallback) => void, parse: (value: unknown, xml: string | undefined) => T) => Promise<T>;
+export type { Caller } from './onvif-call.js';
+
 
 type Bounds = { pan: [number, number]; zoom: [number, number] };
 const VELOCITY: Bounds = { pan: [-1, 1], zoom: [-1, 1] };

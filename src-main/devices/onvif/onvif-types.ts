@@ -78,7 +78,22 @@ export interface OnvifPtz {
   removePreset(profileToken: string, presetToken: string): Promise<void>;
 }
 
-import type { OnvifImaging } from './onvif-imaging.js';
+export interface ImagingSettingsNow {
+  focusMode: 'AUTO' | 'MANUAL' | undefined;
+  exposureMode: 'AUTO' | 'MANUAL' | undefined;
+  iris: number | undefined;
+}
+
+export interface OnvifImaging {
+  settings(sourceToken: string): Promise<ImagingSettingsNow>;
+  /** Continuous focus move, speed in [-1, 1] (negative towards near); sets manual focus first where needed. */
+  focusMove(sourceToken: string, speed: number): Promise<void>;
+  focusAuto(sourceToken: string): Promise<void>;
+  /** Stops a focus move. */
+  stop(sourceToken: string): Promise<void>;
+  /** One iris step, wider (+1) or narrower (-1); returns the iris set (dB). */
+  irisStep(sourceToken: string, direction: 1 | -1): Promise<number>;
+}
 
 export interface OnvifDevice {
   readonly host: string;
