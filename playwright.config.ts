@@ -1,14 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
 // Specs whose promises are about timing on a real clock (a stall shown within 2 s, a PTZ stop
-// within 500 ms, a hub grace, no black frame on a switch) or that load both cores on their own
-// (16 live tiles, ffmpeg re-encodes). `npm test` runs them in a pass of their own, one at a
+// within 500 ms, a hub grace, no black frame on a switch, a replay 30 s behind live) or that
+// load both cores on their own (16 live tiles, ffmpeg re-encodes). `npm test` runs them in a pass of their own, one at a
 // time; the others share the machine two at a time, since most of their time is spent waiting
 // on real cameras and clocks. Without SKYWALL_E2E_PASS every spec runs, one at a time.
 export const ALONE = [
   'tile/honest-tiles.spec.ts',
   'tile/only-seen.spec.ts',
   'tile/tour.spec.ts',
+  'export/instant-replay.spec.ts',
   'ptz/',
   'wall/transcode.spec.ts',
   'wall/recovery.spec.ts',
