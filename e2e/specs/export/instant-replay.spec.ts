@@ -55,7 +55,18 @@ test('即时回放：在窗格内后退 30 秒，暂停、逐帧，再回到直�
   await tile.getByTestId('replay-pause').click();
   await expect(replay).toHaveAttribute('data-paused', 'true');
   await expect(tile.getByTestId('replay-pause')).toHaveText('播放');
-  const pausedFrame = Number(await replay.getAttribute('data-replay-frame'));
+  // Pausing puts the clock on the picture shown (a seek, then that picture is presented): the
+  // reference is read once two readings 250 ms apart agree.
+  const frameNow = async () => Number(await replay.getAttribute('data-replay-frame'));
+  let pausedFrame = await frameNow();
+  await expect
+    .poll(async () => {
+      const before = pausedFrame;
+      await page.waitForTimeout(250);
+      pausedFrame = await frameNow();
+      return pausedFrame === before;
+    }, { timeout: 5000 })
+    .toBe(true);
   const pausedMs = Number(await replay.getAttribute('data-replay-ms'));
   const pausedAt = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
   expect(Math.abs(pausedMs - (startMs + pausedAt * 1000))).toBeLessThan(45);
