@@ -33,7 +33,8 @@ export async function startDemoCamera(port: number, extraArgs: string[] = []): P
   });
   return {
     async stop() {
-      if (child.exitCode !== null) return;
+      // A process ended by a signal has no exit code, only a signal code.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGKILL');
       await exited;
