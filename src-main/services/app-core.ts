@@ -147,7 +147,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     app: appHandlers(app),
     settings: settingsHandlers(settings),
     devices: devicesHandlers(devices),
-    walls: wallsHandlers(walls, createWallSetService(store, bus)),
+    walls: wallsHandlers(walls, createWallSetService(store, bus, audit)),
     stream: streamHandlers(watchedStreams, createSnapshotWriter({ dataDir: opts.dataDir, audit })),
     export: exportHandlers(exports),
     audit: auditHandlers(audit),

@@ -108,5 +108,15 @@ test('每个窗口一面墙；新建、切换、删除可撤销；预案保存�
   await expect.poll(() => shownWall(two)).toBe('二号墙');
   await expect.poll(() => tileNames(two)).toEqual(['CAM-02 H.265', '', '', '']);
   await two.screenshot({ path: testInfo.outputPath('window-2.png') });
+
+  // Every recall is in the audit log under the scene's name: twice from the dialog before the
+  // deletion, once by Alt+1, once just now.
+  await one.getByTestId('walls-close').click();
+  await one.getByTestId('audit-open').click();
+  await one.getByTestId('audit-kind').selectOption('wall.scene_recall');
+  const recalls = one.getByTestId('audit-entry');
+  await expect(recalls).toHaveCount(4);
+  for (const row of await recalls.all()) await expect(row).toContainText(/调用预案.*白班/);
+  await one.screenshot({ path: testInfo.outputPath('audit-recalls.png') });
   csp.expectNone();
 });

@@ -15,6 +15,7 @@ export const AUDIT_KINDS = [
   'device.credentials',
   'device.import',
   'wall.save',
+  'wall.scene_recall',
   'stream.auth_lockout',
   'settings.update',
   'storage.migrated',

@@ -4,13 +4,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../ipc/event-bus.js';
 import { openKeyFileVault, openSkywallStore } from '../../storage/index.js';
+import { createAuditService } from '../audit/service.js';
 import { createWallSetService } from './scenes.js';
 import { wallForDisplay } from './service.js';
 
 async function open(dir = mkdtempSync(path.join(os.tmpdir(), 'sw-scenes-'))) {
   const vault = await openKeyFileVault({ dir });
   const { store } = await openSkywallStore({ dir, vault });
-  return { dir, store, set: createWallSetService(store, new EventBus()) };
+  const bus = new EventBus();
+  const audit = await createAuditService({ dir, bus, onAppendFailed: (kind, e) => { throw new Error(`${kind} not recorded: ${String(e)}`); } });
+  return { dir, store, audit, set: createWallSetService(store, bus, audit) };
 }
 
 const cams = (w: { tiles: { cameraId: string | null }[] }) => w.tiles.map((t) => t.cameraId);
@@ -42,7 +45,7 @@ describe('named walls and scenes', () => {
   });
 
   it('a scene keeps every wall with its cameras and the display mapping; recalling it puts them back, undo restores what it replaced; kept across a restart', async () => {
-    const { dir, store, set } = await open();
+    const { dir, store, set, audit } = await open();
     const first = store.listWalls()[0]!;
     const second = set.create('二号墙');
     store.saveWall({ ...first, tiles: first.tiles.map((t) => ({ ...t, cameraId: 'cam-a' })) });
@@ -55,9 +58,14 @@ describe('named walls and scenes', () => {
     // The shift changes things: other cameras, window 1 on the second wall.
     store.saveWall({ ...first, tiles: first.tiles.map((t) => ({ ...t, cameraId: 'cam-b' })) });
     set.show('host', second.id);
-    const before = set.recallScene(scene.id);
+    const before = await set.recallScene(scene.id);
     expect(cams(store.getWall(first.id)!)).toEqual(['cam-a', 'cam-a', 'cam-a', 'cam-a']);
     expect(wallForDisplay(store, 'host').id).toBe(first.id);
+    // The recall is in the audit log: which scene, the walls it put back, how many windows followed.
+    const recalls = await audit.list({ kinds: ['wall.scene_recall'] });
+    expect(recalls.entries.map((e) => [e.targetId, e.targetName, e.details])).toEqual([[scene.id, '白班', { walls: [first.name, '二号墙'], windows: 2 }]]);
+    await expect(set.recallScene('scene-nope')).rejects.toMatchObject({ code: 'not_found' });
+    expect((await audit.list({ kinds: ['wall.scene_recall'] })).entries).toHaveLength(1);
     // Undo: the cameras and the mapping from before the recall.
     set.restore(before);
     expect(cams(store.getWall(first.id)!)).toEqual(['cam-b', 'cam-b', 'cam-b', 'cam-b']);
@@ -67,6 +75,7 @@ describe('named walls and scenes', () => {
     const again = set.saveScene('白班');
     expect([again.scene.id, again.replaced?.walls[0] && cams(again.replaced.walls[0])]).toEqual([scene.id, ['cam-a', 'cam-a', 'cam-a', 'cam-a']]);
     set.putScene(again.replaced!);
+    await audit.close();
     const { set: reopened, store: store2 } = await open(dir);
     expect(reopened.scenes()).toEqual([scene]);
     expect(wallForDisplay(store2, 'host:2').id).toBe(second.id);

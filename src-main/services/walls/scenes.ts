@@ -7,6 +7,7 @@ import { SkywallError } from '../../common/model/errors.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import type { SkywallStore } from '../../storage/index.js';
 import { emptyWall } from '../../storage/defaults.js';
+import type { AuditRecorder } from '../audit/service.js';
 
 export interface WallSetService {
   create(name: string, copyOf?: string): Wall;
@@ -16,11 +17,12 @@ export interface WallSetService {
   saveScene(name: string): { scene: Scene; replaced?: Scene };
   putScene(scene: Scene): Scene;
   removeScene(id: string): Scene;
-  recallScene(id: string): WallsSnapshot;
+  /** Puts the scene's walls and display mapping back and records the recall in the audit log. */
+  recallScene(id: string): Promise<WallsSnapshot>;
   restore(snapshot: WallsSnapshot): WallsSnapshot;
 }
 
-export function createWallSetService(store: SkywallStore, bus: EventBus): WallSetService {
+export function createWallSetService(store: SkywallStore, bus: EventBus, audit: AuditRecorder): WallSetService {
   store.onDidChange('scenes', (s) => bus.emit('sw:walls:onDidChangeScenes', s));
   const wallById = (id: string): Wall => {
     const wall = store.getWall(id);
@@ -58,10 +60,17 @@ export function createWallSetService(store: SkywallStore, bus: EventBus): WallSe
       if (!gone) throw new SkywallError('not_found', 'no such scene', { id });
       return gone;
     },
-    recallScene(id) {
+    async recallScene(id) {
       const scene = store.listScenes().find((s) => s.id === id);
       if (!scene) throw new SkywallError('not_found', 'no such scene', { id });
-      return store.applyWallsSnapshot({ displays: scene.displays, walls: scene.walls });
+      const replaced = store.applyWallsSnapshot({ displays: scene.displays, walls: scene.walls });
+      // A recall rewrites many walls at once; one entry names the scene and what it put on screen.
+      await audit.record({
+        kind: 'wall.scene_recall',
+        target: { id: scene.id, name: scene.name },
+        details: { walls: scene.walls.map((w) => w.name), windows: Object.keys(scene.displays).length },
+      });
+      return replaced;
     },
     restore: (snapshot) => store.applyWallsSnapshot(snapshot),
   };
