@@ -214,8 +214,43 @@ describe('budget in the hub', () => {
     expect(hub.keys()).toEqual(['c1/main']);
     statuses.length = 0;
     a.sub();
-    await vi.advanceTimersByTimeAsync(5000); // c1's grace period ends: room again
+    await vi.advanceTimersByTimeAsync(100); // c2 waits, so c1 gives its room back without a grace period
     expect(statuses.filter((s) => s.key === 'c2/main').map((s) => s.state)).toEqual(['connecting']);
+  });
+
+  it('room for one tells only the oldest waiting tile; the other keeps its refusal and is not told while the room is taken', async () => {
+    nvr(budget, { maxStreams: 2 }, ['c1', 'c2', 'c3', 'c4']);
+    const [a, , c, d] = ['c1', 'c2', 'c3', 'c4'].map((k) => watch(`${k}/main`));
+    await vi.advanceTimersByTimeAsync(500);
+    c!.sub(); // both refused tiles hold their refusal and let go of their players
+    d!.sub();
+    statuses.length = 0;
+    a!.sub();
+    await vi.advanceTimersByTimeAsync(100);
+    const said = (key: string) => statuses.filter((s) => s.key === key).map((s) => s.state);
+    expect(said('c3/main')).toEqual(['connecting']);
+    expect(said('c4/main')).toEqual([]);
+    const again = watch('c3/main'); // the told tile opens again and takes the room
+    await vi.advanceTimersByTimeAsync(10_000); // past the recheck: still no room for c4
+    expect(again.last()!.state).toBe('connecting');
+    expect(said('c4/main')).toEqual([]);
+    expect(budget.usage().groups['nvr-1']!.streams).toBe(2);
+  });
+
+  it('a told tile that never comes back (cleared meanwhile) does not keep the room: the next waiting tile is told', async () => {
+    nvr(budget, { maxStreams: 1 }, ['c1', 'c2', 'c3']);
+    const [a, b, c] = ['c1', 'c2', 'c3'].map((k) => watch(`${k}/main`));
+    await vi.advanceTimersByTimeAsync(500);
+    b!.sub();
+    c!.sub();
+    statuses.length = 0;
+    a!.sub();
+    await vi.advanceTimersByTimeAsync(100);
+    const said = (key: string) => statuses.filter((s) => s.key === key).map((s) => s.state);
+    expect(said('c2/main')).toEqual(['connecting']);
+    expect(said('c3/main')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(said('c3/main')).toEqual(['connecting']);
   });
 
   it('a credentials refusal gives the room back', async () => {

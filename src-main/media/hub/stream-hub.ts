@@ -29,6 +29,8 @@ export interface StreamHubOptions {
   limiter?: ConnectLimiter;
   /** Per-device stream and bandwidth limits and the transcode cap; absent: no limits. */
   budget?: StreamBudget;
+  /** After waiting tiles were told there is room, look again this long after for the rest (default 5 s). */
+  budgetRecheckMs?: number;
   /** A source stopped for good (grace over, or made room): a platform can end its play session. */
   onSourceIdle?: (key: string) => void;
   now?: () => number;
@@ -50,6 +52,7 @@ export class StreamHub {
   /** Keys the budget refused whose sources are gone: told when there is room again. */
   private readonly refused = new Set<string>();
   private reclaiming = false;
+  private recheck: ReturnType<typeof setTimeout> | undefined;
   private readonly limiter: ConnectLimiter;
   private readonly now: () => number;
   private watchdog: ReturnType<typeof setInterval> | undefined;
@@ -126,6 +129,8 @@ export class StreamHub {
     this.sources.clear();
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = undefined;
+    if (this.recheck) clearTimeout(this.recheck);
+    this.recheck = undefined;
     if (!this.options.limiter) this.limiter.dispose();
   }
 
@@ -184,10 +189,20 @@ export class StreamHub {
         if (!this.reclaiming) this.budgetFreed();
       },
       unwatched: () => {
-        // Someone waits (a parked source, or a tile holding a refusal): the unwatched stream gives way now.
-        if (this.refused.size > 0 || [...this.sources.values()].some((s) => s.parked)) this.budgetFreed();
+        // Someone of the same device waits (a parked source, or a tile holding a refusal): the
+        // unwatched stream gives way now instead of keeping its room through the grace period.
+        if (this.someoneWaitsOn(key, budget)) this.sources.get(key)?.stopIfUnwatched();
       },
     };
+  }
+
+  /** A parked source or a refused key that the room of `key` could serve. */
+  private someoneWaitsOn(key: string, budget: StreamBudget): boolean {
+    const transcode = key.endsWith('/x264');
+    const group = budget.groupOf(key);
+    const shares = (k: string): boolean => (transcode && k.endsWith('/x264')) || (group !== undefined && budget.groupOf(k) === group);
+    if ([...this.refused].some(shares)) return true;
+    return [...this.sources].some(([k, s]) => s.parked && shares(k));
   }
 
   /** Stops sources of the same device (or re-encodes) that nobody watches any more; true if any stopped. */
@@ -208,18 +223,48 @@ export class StreamHub {
     return stopped;
   }
 
-  /** Room in the budget: parked sources with viewers start (oldest first); refused keys without a source hear 'connecting'. */
+  /**
+   * Room in the budget: parked sources with viewers start (oldest first); then refused keys without
+   * a source hear 'connecting', but only as many as fit, oldest refusal first, so a tile that would
+   * be refused again keeps saying why instead of flickering through "connecting".
+   */
   private budgetFreed(): void {
     if (this.closed) return;
+    const budget = this.options.budget;
     for (const s of [...this.sources.values()]) if (s.parked) s.admitParked();
+    const told: string[] = [];
+    this.reclaiming = true; // the trial holds below give back without calling in here again
+    try {
+      for (const key of [...this.refused]) {
+        if (this.sources.get(key)?.parked) continue;
+        if (this.sources.has(key)) {
+          this.refused.delete(key);
+          continue;
+        }
+        if (budget && !budget.acquire(key).ok) continue; // still no room for this one: it keeps waiting
+        told.push(key);
+      }
+      for (const key of told) budget?.release(key);
+    } finally {
+      this.reclaiming = false;
+    }
     const since = this.now();
-    for (const key of [...this.refused]) {
-      if (this.sources.get(key)?.parked) continue;
+    for (const key of told) {
       this.refused.delete(key);
-      if (this.sources.has(key)) continue;
       // Nothing pulls it: the tile that asked holds its refusal and opens again on this.
       for (const l of this.listeners) l({ key, state: 'connecting', since });
     }
+    // A told tile may never come back (cleared meanwhile): look again later for the others.
+    if (told.length > 0 && this.refused.size > 0) this.scheduleRecheck();
+  }
+
+  private scheduleRecheck(): void {
+    if (this.recheck) return;
+    this.recheck = setTimeout(() => {
+      this.recheck = undefined;
+      this.budgetFreed();
+    }, this.options.budgetRecheckMs ?? 5000);
+    this.recheck.unref?.();
   }
 
   private startWatchdog(): void {
