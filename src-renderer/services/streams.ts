@@ -20,6 +20,11 @@ export function reconnectStream(streamId: string): void {
   void call('sw:stream:reconnect', { streamId }).catch(() => undefined);
 }
 
+/** Overload: this stream's gateway sends keyframes only (true), or every frame again from the next keyframe. */
+export function setKeyframesOnly(streamId: string, keyframesOnly: boolean): Promise<void> {
+  return call('sw:stream:setKeyframesOnly', { streamId, keyframesOnly }).then(() => undefined);
+}
+
 /** Sources the hub pulls and their consumers. */
 export function hubCounts(): Promise<{ sources: number; consumers: number }> {
   return call('sw:stream:hubCounts', {});

@@ -117,6 +117,12 @@ export const streamChannels = {
   'sw:stream:close': { req: z.object({ streamId: Id }).strict(), res: Ok },
   /** The operator's "reconnect now": the source of this stream tries again at once (not after refused credentials). */
   'sw:stream:reconnect': { req: z.object({ streamId: Id }).strict(), res: Ok },
+  /**
+   * The page cannot decode every tile at full rate: this stream's gateway players get keyframes
+   * only (true), or every frame again from the next keyframe (false). Platform relay streams are
+   * left as they are.
+   */
+  'sw:stream:setKeyframesOnly': { req: z.object({ streamId: Id, keyframesOnly: z.boolean() }).strict(), res: Ok },
   'sw:stream:hubCounts': { req: z.object({}).strict(), res: StreamHubCounts },
   /** A tile's (or the wall's) snapshot with the name and time burnt in, saved as PNG and audited. */
   'sw:stream:snapshot': { req: SnapshotPart, res: SnapshotAnswer },

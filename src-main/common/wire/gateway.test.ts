@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockMessage, factsMessage, familyOfCodecString, isH265CodecString, parseGatewayText } from './gateway.js';
+import { clockMessage, factsMessage, familyOfCodecString, isH265CodecString, parseGatewayText, rateMessage } from './gateway.js';
 
 const h264 = { streamId: 'tile-1', codec: 'h264', codecString: 'avc1.64001e', width: 1280, height: 720, timescale: 90000 } as const;
 
@@ -15,6 +15,11 @@ describe('gateway wire: what the gateway builds, the player reads with the same 
   });
   it('round-trips clocks', () => {
     expect(parseGatewayText(clockMessage({ dts: 3600, wallMs: 5 }))).toEqual({ kind: 'clock', clock: { dts: 3600, wallMs: 5 } });
+  });
+  it('round-trips the rate change and refuses one without its flag', () => {
+    expect(parseGatewayText(rateMessage(true))).toEqual({ kind: 'rate', keyframesOnly: true });
+    expect(parseGatewayText(rateMessage(false))).toEqual({ kind: 'rate', keyframesOnly: false });
+    expect(parseGatewayText('{"type":"rate"}').kind).toBe('invalid');
   });
 });
 

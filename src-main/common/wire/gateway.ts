@@ -41,6 +41,13 @@ export type GatewayFacts = z.infer<typeof GatewayFacts>;
 export const GatewayClockMessage = GatewayClock.extend({ type: z.literal('clock') });
 export type GatewayClockMessage = z.infer<typeof GatewayClockMessage>;
 
+/**
+ * From here on the gateway sends keyframes only (`keyframesOnly: true`, the page is overloaded),
+ * or every frame again (false, sent just before the keyframe where full rate resumes).
+ */
+export const GatewayRateMessage = z.looseObject({ type: z.literal('rate'), keyframesOnly: z.boolean() });
+export type GatewayRateMessage = z.infer<typeof GatewayRateMessage>;
+
 export const GatewayErrorMessage = z.looseObject({ type: z.literal('error'), code: z.string().optional(), message: z.string().optional() });
 export type GatewayErrorMessage = z.infer<typeof GatewayErrorMessage>;
 
@@ -79,9 +86,15 @@ export function clockMessage(clock: GatewayClock): string {
   return JSON.stringify(msg);
 }
 
+export function rateMessage(keyframesOnly: boolean): string {
+  const msg: GatewayRateMessage = { type: 'rate', keyframesOnly };
+  return JSON.stringify(msg);
+}
+
 export type GatewayMessage =
   | { kind: 'facts'; facts: GatewayFacts }
   | { kind: 'clock'; clock: GatewayClock }
+  | { kind: 'rate'; keyframesOnly: boolean }
   | { kind: 'error'; code: string; message: string }
   | { kind: 'status'; body: Record<string, unknown> }
   | { kind: 'ignored'; type: string }
@@ -112,6 +125,11 @@ export function parseGatewayText(text: string): GatewayMessage {
       const clock = GatewayClockMessage.safeParse(raw);
       if (!clock.success) return { kind: 'invalid', reason: `bad clock: ${summarize(clock.error)}` };
       return { kind: 'clock', clock: { dts: clock.data.dts, wallMs: clock.data.wallMs } };
+    }
+    case 'rate': {
+      const rate = GatewayRateMessage.safeParse(raw);
+      if (!rate.success) return { kind: 'invalid', reason: `bad rate: ${summarize(rate.error)}` };
+      return { kind: 'rate', keyframesOnly: rate.data.keyframesOnly };
     }
     case 'error': {
       const err = GatewayErrorMessage.safeParse(raw);

@@ -15,6 +15,8 @@ export interface GatewayCounters {
   bytesSent: number;
   /** Times a connection fell too far behind and skipped to the next keyframe. */
   skips: number;
+  /** Video frames left out because their stream was set to keyframes only. */
+  keyframeOnlyDrops: number;
 }
 
 export function newCounters(): GatewayCounters {
@@ -28,5 +30,6 @@ export function newCounters(): GatewayCounters {
     messagesSent: 0,
     bytesSent: 0,
     skips: 0,
+    keyframeOnlyDrops: 0,
   };
 }

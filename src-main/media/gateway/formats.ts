@@ -1,6 +1,6 @@
 // What goes on the wire for each live format. A formatter turns hub callbacks into
 // WebSocket messages (strings are sent as text frames, bytes as binary frames).
-import { clockMessage, factsMessage } from '../../common/wire/gateway.js';
+import { clockMessage, factsMessage, rateMessage } from '../../common/wire/gateway.js';
 import { FlvMuxer } from '../flv/flv-muxer.js';
 import { Fmp4Fragmenter } from '../fmp4/fragmenter.js';
 import type { MediaSample, TrackInfo } from '../types.js';
@@ -15,6 +15,8 @@ export interface StreamFormatter {
   sample(sample: MediaSample): Uint8Array[] | undefined;
   /** Optional text to send after a sample, e.g. the fMP4 clock pairing media time with wall time. */
   after?(sample: MediaSample): string | undefined;
+  /** Optional text telling the player that keyframes only (or every frame again) follow from here. */
+  rate?(keyframesOnly: boolean): string | undefined;
 }
 
 /**
@@ -51,6 +53,10 @@ export class Fmp4Formatter implements StreamFormatter {
   after(sample: MediaSample): string | undefined {
     if (sample.kind !== 'video' || !sample.keyframe || !this.fragmenter) return undefined;
     return clockMessage({ dts: this.fragmenter.lastDecodeTime, wallMs: sample.receivedAt });
+  }
+
+  rate(keyframesOnly: boolean): string {
+    return rateMessage(keyframesOnly);
   }
 }
 

@@ -65,6 +65,8 @@ export class LiveGateway {
   private readonly tokens: TokenStore<TokenGrant>;
   private readonly stats = newCounters();
   private readonly connections = new Set<OpenConnection>();
+  /** Streams set to keyframes only; a player that connects later for the same stream starts so. */
+  private readonly keyframesOnly = new Set<string>();
   private readonly origins: OriginPolicy;
   private readonly maxBuffered: number;
 
@@ -105,8 +107,19 @@ export class LiveGateway {
     return `ws://${HOST}:${this.port}/live/${streamId}?token=${token}`;
   }
 
+  /**
+   * Keyframes only for a stream's players (the page cannot decode all its tiles at full rate),
+   * or every frame again from the next keyframe. Kept for the stream until closeStream().
+   */
+  setKeyframesOnly(streamId: string, on: boolean): void {
+    if (on) this.keyframesOnly.add(streamId);
+    else this.keyframesOnly.delete(streamId);
+    for (const c of this.connections) if (c.streamId === streamId) c.session.setKeyframesOnly(on);
+  }
+
   /** Closes the players of a stream and voids its unused tokens (the tile was closed). */
   closeStream(streamId: string): void {
+    this.keyframesOnly.delete(streamId);
     this.tokens.revokeScope(streamId);
     for (const c of this.connections) if (c.streamId === streamId) c.ws.close(1000, 'stream closed');
   }
@@ -164,6 +177,7 @@ export class LiveGateway {
   private onConnection(ws: WebSocket, socket: Duplex, grant: TokenGrant): void {
     const formatter: StreamFormatter = grant.format === 'fmp4' ? new Fmp4Formatter(grant.streamId) : new FlvFormatter(grant.audio);
     const session = new LiveSession(ws, socket, formatter, this.maxBuffered, this.stats);
+    if (this.keyframesOnly.has(grant.streamId)) session.setKeyframesOnly(true);
     const conn: OpenConnection = { ws, streamId: grant.streamId, session };
     this.connections.add(conn);
     this.stats.accepted++;

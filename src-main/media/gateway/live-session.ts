@@ -4,6 +4,10 @@
 // letting latency and memory grow. A sample's message is sent as WebSocket continuation
 // frames over its parts, so NAL unit bytes are never copied; the socket is corked meanwhile
 // so the frames still leave in one write.
+//
+// Keyframes only (the page cannot decode every tile at full rate): non-key video frames are not
+// sent at all, so the player decodes one picture per GOP. Full rate comes back at the next
+// keyframe, since a frame in the middle of a GOP needs the ones before it.
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { HubConsumer, Subscription } from '../hub/hub-types.js';
@@ -15,6 +19,9 @@ export class LiveSession implements HubConsumer {
   private subscription: Subscription | undefined;
   private skipping = false;
   private closed = false;
+  private keyframesOnly = false;
+  /** Back to full rate, but the frames before the next keyframe cannot be decoded. */
+  private resumeAtKeyframe = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -34,9 +41,28 @@ export class LiveSession implements HubConsumer {
     for (const m of this.formatter.tracks(tracks)) this.send(m);
   }
 
+  /**
+   * Only keyframes from now on (true), or every frame again from the next keyframe (false).
+   * The player is told where the change takes effect (fMP4: a `rate` text message).
+   */
+  setKeyframesOnly(on: boolean): void {
+    if (on === this.keyframesOnly) return;
+    this.keyframesOnly = on;
+    this.resumeAtKeyframe = !on;
+    if (on) this.sendRate(true);
+  }
+
   onSample(sample: MediaSample): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     const startPoint = sample.kind === 'video' && sample.keyframe;
+    if (sample.kind === 'video' && !startPoint && (this.keyframesOnly || this.resumeAtKeyframe)) {
+      this.counters.keyframeOnlyDrops++;
+      return;
+    }
+    if (startPoint && this.resumeAtKeyframe) {
+      this.resumeAtKeyframe = false;
+      this.sendRate(false);
+    }
     if (this.skipping && !startPoint) return; // the hub usually drops these already
     if (this.ws.bufferedAmount > this.maxBufferedBytes) {
       // Only frames from the next keyframe on can be decoded after a gap.
@@ -51,6 +77,11 @@ export class LiveSession implements HubConsumer {
     const parts = this.formatter.sample(sample);
     if (parts) this.sendParts(parts);
     const text = this.formatter.after?.(sample);
+    if (text) this.send(text);
+  }
+
+  private sendRate(keyframesOnly: boolean): void {
+    const text = this.formatter.rate?.(keyframesOnly);
     if (text) this.send(text);
   }
 

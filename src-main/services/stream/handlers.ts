@@ -14,6 +14,10 @@ export function streamHandlers(streams: StreamService, snapshots: SnapshotWriter
       streams.reconnect(streamId);
       return { ok: true as const };
     },
+    'sw:stream:setKeyframesOnly': ({ streamId, keyframesOnly }) => {
+      streams.setKeyframesOnly(streamId, keyframesOnly);
+      return { ok: true as const };
+    },
     'sw:stream:hubCounts': () => {
       const { sources, consumers } = streams.hub.stats();
       return { sources, consumers };

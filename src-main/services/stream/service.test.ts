@@ -59,6 +59,21 @@ describe('stream service', () => {
     await expect.poll(() => camera.stats().sessions, { timeout: 5000 }).toBe(0);
   });
 
+  it('sends a stream set to keyframes only nothing but sync samples, over the real RTSP demo camera', async () => {
+    const facts = playableFacts(await streams.open({ cameraId: 'cam-264', profile: 'main' }));
+    streams.setKeyframesOnly(facts.streamId, true);
+    const ws = new WebSocket(facts.url);
+    const messages: Array<string | Buffer> = [];
+    ws.on('message', (d, binary) => messages.push(binary ? (d as Buffer) : String(d)));
+    const moofs = (): Buffer[] => messages.filter((m): m is Buffer => typeof m !== 'string' && m.subarray(4, 8).toString() === 'moof');
+    await expect.poll(() => moofs().length, { timeout: 8000 }).toBeGreaterThanOrEqual(3);
+    expect(messages.filter((m) => typeof m === 'string' && m.includes('"rate"'))).toEqual([JSON.stringify({ type: 'rate', keyframesOnly: true })]);
+    expect(moofs().every((f) => f.readUInt32BE(96) === 0x02000000)).toBe(true);
+    expect(streams.gateway.counters().keyframeOnlyDrops).toBeGreaterThan(10);
+    streams.close(facts.streamId);
+    await new Promise((r) => ws.once('close', r));
+  });
+
   it('pulls platform FLV into the hub (fMP4 gateway URL) and relays TS on loopback, never to the page directly', async () => {
     const flv = playableFacts(await streams.open({ cameraId: 'cam-flv', profile: 'sub' }));
     // No sub-stream: the main stream plays.

@@ -26,6 +26,8 @@ export interface StreamService {
   close(streamId: string): void;
   /** The operator asks: the stream's source connects again now, unless it holds refused credentials or format. */
   reconnect(streamId: string): void;
+  /** Keyframes only for this stream's players (the page is overloaded), or every frame again. */
+  setKeyframesOnly(streamId: string, on: boolean): void;
   /** Re-reads the credentials of every device being pulled; a device whose credentials changed reconnects now. */
   refreshCredentials(): Promise<void>;
   hub: StreamHub;
@@ -220,6 +222,10 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       // A refusal is lifted only by a change of the device (refreshCredentials): no login storm.
       if (state === 'auth_failed' || state === 'unsupported' || state === 'live') return;
       hub.retry(key);
+    },
+    setKeyframesOnly(streamId, on) {
+      // Relayed platform streams pass through as bytes: nothing to thin out there.
+      if (open.has(streamId)) gateway.setKeyframesOnly(streamId, on);
     },
     async refreshCredentials() {
       for (const key of pulls.pulledKeys()) {
