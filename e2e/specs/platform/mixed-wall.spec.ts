@@ -11,10 +11,10 @@ import { startFakeWvp, wvpDevices, type FakeWvp } from '../../../src-main/testin
 import { startFlvLiveServer, type FlvLiveServer } from '../../../src-main/testing/platforms/flv-live-server.js';
 import { LiveClip } from '../../../src-main/testing/platforms/live-clip.js';
 import { makeTestCertificate } from '../../../src-main/testing/platforms/test-certificate.js';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../../support/app-fixture.js';
 import { connectContract } from '../../support/contract-client.js';
 import { expectAdvancing } from '../../support/video-probe.js';
+import { dragTo } from '../../support/wall-dom.js';
 
 test.use({ hostOnly: true });
 
@@ -127,7 +127,7 @@ test('一面墙同时播放直连摄像机、WVP 通道和 Artemis 监控点', a
     // A second WVP channel dragged from the camera tree onto the free tile plays there.
     const second = WVP_DEVICES[0]!.channels[1]!;
     await page.getByTestId('tree-search').fill(second.name);
-    await drag(page, page.getByTestId('camera-item').filter({ hasText: second.name }).first(), page.getByTestId('wall-cell').nth(3));
+    await dragTo(page, page.getByTestId('camera-item').filter({ hasText: second.name }).first(), page.getByTestId('wall-cell').nth(3));
     await expect(tiles.nth(3).getByTestId('tile-name')).toHaveText(second.name);
     await expect(tiles.nth(3)).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
     await expectAdvancing(app.page, [3]);
@@ -156,12 +156,3 @@ test('一面墙同时播放直连摄像机、WVP 通道和 Artemis 监控点', a
   }
 });
 
-/** A drag with one DataTransfer carried through dragstart, dragover and drop, as the browser does. */
-async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
-  const dt = await page.evaluateHandle(() => new DataTransfer());
-  await source.dispatchEvent('dragstart', { dataTransfer: dt });
-  await target.dispatchEvent('dragenter', { dataTransfer: dt });
-  await target.dispatchEvent('dragover', { dataTransfer: dt });
-  await target.dispatchEvent('drop', { dataTransfer: dt });
-  await source.dispatchEvent('dragend', { dataTransfer: dt });
-}

@@ -1,10 +1,11 @@
 // The camera tree in Chinese with a county's 1,000 cameras: compact virtualised rows, grouping by
 // device and by area, pinyin search, favourites kept across a reload, removal that asks first and
 // can be undone with the camera back on its tile.
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { countyDevices } from '../../../src-main/testing/tree/county-devices.js';
 import { expect, test } from '../../support/app-fixture.js';
 import { connectContract } from '../../support/contract-client.js';
+import { dragTo, tileNames } from '../../support/wall-dom.js';
 
 test.use({ hostOnly: true });
 
@@ -153,24 +154,6 @@ test('a camera put on the wall is marked 上墙 and listed under 最近; removin
   }
 });
 
-/**
- * A drag from `source` to `target` with one DataTransfer carried through dragstart, dragover and
- * drop, as the browser does (the page's own handlers write and read it).
- */
-async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
-  const dt = await page.evaluateHandle(() => new DataTransfer());
-  await source.dispatchEvent('dragstart', { dataTransfer: dt });
-  await target.dispatchEvent('dragenter', { dataTransfer: dt });
-  await target.dispatchEvent('dragover', { dataTransfer: dt });
-  await target.dispatchEvent('drop', { dataTransfer: dt });
-  await source.dispatchEvent('dragend', { dataTransfer: dt });
-}
-
-/** The camera name each tile shows, in tile order ('' for an empty tile). */
-function tileNames(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=tile]', (tiles) => tiles.map((t) => t.querySelector('[data-testid=tile-name]')?.textContent ?? ''));
-}
-
 test('拖动摄像机到窗格播放；拖动设备按顺序填满空闲窗格', async ({ app }) => {
   const { page, host } = app;
   await addCounty(host!, 32);
@@ -185,12 +168,12 @@ test('拖动摄像机到窗格播放；拖动设备按顺序填满空闲窗格',
   await expect.poll(() => tileNames(page)).toEqual(Array<string>(9).fill(''));
 
   // One camera onto tile 5.
-  await drag(page, cameraRow(page, '新荣镇东村路口2号'), page.getByTestId('wall-cell').nth(4));
+  await dragTo(page, cameraRow(page, '新荣镇东村路口2号'), page.getByTestId('wall-cell').nth(4));
   await expect.poll(() => tileNames(page)).toEqual(['', '', '', '', '新荣镇东村路口2号', '', '', '', '']);
   await expect(cameraRow(page, '新荣镇东村路口2号').getByTestId('on-wall-mark')).toBeVisible();
 
   // A device dropped on tile 1 fills the free tiles in order, around the camera already there.
-  await drag(page, page.getByTestId('device-item').nth(1), page.getByTestId('wall-cell').nth(0));
+  await dragTo(page, page.getByTestId('device-item').nth(1), page.getByTestId('wall-cell').nth(0));
   const second = ['花园屯乡东村村委会1号', '花园屯乡东村路口2号', '花园屯乡东村学校门口3号', '花园屯乡东村卫生院4号', '花园屯乡东村桥头5号', '花园屯乡东村集市6号', '花园屯乡东村村委会7号', '花园屯乡东村路口8号'];
   await expect.poll(() => tileNames(page)).toEqual([second[0], second[1], second[2], second[3], '新荣镇东村路口2号', second[4], second[5], second[6], second[7]]);
   for (const name of second) await expect(cameraRow(page, name).getByTestId('on-wall-mark')).toBeVisible();

@@ -1,15 +1,10 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../../support/app-fixture.js';
 import { connectContract } from '../../support/contract-client.js';
 import { freePort, startDemoCamera } from '../../support/demo-camera-process.js';
 import { expectAdvancing } from '../../support/video-probe.js';
+import { tileNames } from '../../support/wall-dom.js';
 
 test.use({ hostOnly: true });
-
-/** The camera name each tile shows, in tile order ('' for an empty tile). */
-function tileNames(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=tile]', (tiles) => tiles.map((t) => t.querySelector('[data-testid=tile-name]')?.textContent ?? ''));
-}
 
 const NINE = Array.from({ length: 9 }, (_, i) => `门岗 ${i + 1}`);
 

@@ -1,27 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { launchChromium } from '../../support/browser.js';
 import { connectContract } from '../../support/contract-client.js';
 import { guardCsp } from '../../support/csp-guard.js';
 import { freePort, startDemoCamera } from '../../support/demo-camera-process.js';
 import { startHostApp, type HostApp } from '../../support/host-app.js';
 import { expectAdvancing } from '../../support/video-probe.js';
-
-/** An HTML drag from one element to another, as the browser fires it. */
-async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
-  const dt = await page.evaluateHandle(() => new DataTransfer());
-  await source.dispatchEvent('dragstart', { dataTransfer: dt });
-  await target.dispatchEvent('dragenter', { dataTransfer: dt });
-  await target.dispatchEvent('dragover', { dataTransfer: dt });
-  await target.dispatchEvent('drop', { dataTransfer: dt });
-  await source.dispatchEvent('dragend', { dataTransfer: dt });
-}
-
-function tileNames(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=tile]', (tiles) => tiles.map((t) => t.querySelector('[data-testid=tile-name]')?.textContent ?? ''));
-}
+import { dragTo, tileNames } from '../../support/wall-dom.js';
 
 const ALL = Array.from({ length: 16 }, (_, i) => i);
 
@@ -51,13 +38,13 @@ test('拖放组成 16 画面墙，全部播放；主程序被结束并重新启�
     await expect(page.getByTestId('tile')).toHaveCount(16);
     await expect(page.getByTestId('tile-name')).toHaveCount(2);
     // The first-run demo keeps tiles 1 and 2; the device dragged onto tile 3 fills the 14 free tiles.
-    await drag(page, page.getByTestId('device-item').filter({ hasText: '北区录像机' }), page.getByTestId('wall-cell').nth(2));
+    await dragTo(page, page.getByTestId('device-item').filter({ hasText: '北区录像机' }), page.getByTestId('wall-cell').nth(2));
     const demo = (await tileNames(page)).slice(0, 2);
     expect(demo.every((name) => name.startsWith('CAM-0'))).toBe(true);
     const expected = [...demo, ...Array.from({ length: 14 }, (_, i) => `北区 ${i + 1}`)];
     await expect.poll(() => tileNames(page), { timeout: 15_000 }).toEqual(expected);
     // A tile dragged onto another swaps their cameras.
-    await drag(page, page.getByTestId('wall-cell').nth(0), page.getByTestId('wall-cell').nth(15));
+    await dragTo(page, page.getByTestId('wall-cell').nth(0), page.getByTestId('wall-cell').nth(15));
     const swapped = [...expected];
     [swapped[0], swapped[15]] = [expected[15]!, expected[0]!];
     await expect.poll(() => tileNames(page)).toEqual(swapped);

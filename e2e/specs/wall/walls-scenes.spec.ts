@@ -1,13 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../support/app-fixture.js';
 import { guardCsp } from '../../support/csp-guard.js';
+import { tileNames } from '../../support/wall-dom.js';
 
 test.use({ hostOnly: true });
-
-/** The camera name each tile shows, in tile order ('' for an empty tile). */
-function tileNames(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid=tile]', (tiles) => tiles.map((t) => t.querySelector('[data-testid=tile-name]')?.textContent ?? ''));
-}
 
 /** The name of the wall a window shows, as its switcher says. */
 function shownWall(page: Page): Promise<string> {
