@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
-import { ClipSource } from './clip-source.js';
+import { loadClipSource } from './clip-source.js';
 import { serveHttpFlv, serveWsFlv, type Viewer } from './flv-viewers.js';
 import { HlsWriter, PLAYLIST_NAME } from './hls-writer.js';
 import { answerPreflight, notFound } from './http-shape.js';
@@ -44,7 +44,7 @@ const LIVE_PATH = new RegExp(`^/(${NAME})/(${NAME})\\.live\\.(flv|ts)$`);
 const HLS_PATH = new RegExp(`^/(${NAME})/(${NAME})/([A-Za-z0-9_.-]+)$`);
 
 export async function startFakePlatform(opts: { port?: number } = {}): Promise<FakePlatform> {
-  const source = await ClipSource.demo();
+  const source = await loadClipSource();
   source.start();
   const hlsRoot = mkdtempSync(path.join(os.tmpdir(), 'skywall-fake-hls-'));
   const hlsWriters = new Map<string, HlsWriter>();

@@ -3,7 +3,7 @@
 // keyframe. The raw h264 demuxer times the pictures from -framerate; probing is cut to the
 // minimum so the first bytes come out within a few hundred ms.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ClipSource } from './clip-source.js';
+import { annexB, type ClipSource } from './clip-source.js';
 
 export interface FfmpegFeed {
   child: ChildProcess;
@@ -32,7 +32,7 @@ export function startFfmpegFeed(source: ClipSource, outputArgs: string[]): Ffmpe
     });
   });
   const unsubscribe = source.subscribe((au) => {
-    if (child.stdin?.writable) child.stdin.write(ClipSource.annexB(au));
+    if (child.stdin?.writable) child.stdin.write(annexB(au));
   });
   void exited.then(unsubscribe);
   return {
