@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t.js';
 import { key, SHORTCUT_GROUPS, type ShortcutGroup } from './registry.js';
 import { useShortcutList, useShortcuts } from './use-shortcuts.js';
 
-const GROUP_NAMES = { wall: 'shortcuts.group.wall', tile: 'shortcuts.group.tile', ptz: 'shortcuts.group.ptz', app: 'shortcuts.group.app' } as const satisfies Record<ShortcutGroup, string>;
+const GROUP_NAMES = { wall: 'shortcuts.group.wall', tile: 'shortcuts.group.tile', ptz: 'shortcuts.group.ptz', layoutEditor: 'shortcuts.group.layoutEditor', app: 'shortcuts.group.app' } as const satisfies Record<ShortcutGroup, string>;
 
 /** Every registered shortcut, grouped; opened with "?" or F1, closed with Esc or the same key. */
 export function HelpOverlay() {

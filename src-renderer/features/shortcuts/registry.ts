@@ -3,7 +3,7 @@
 import type { MessageKey } from '../../i18n/translate.js';
 
 /** Help overlay sections, in the order shown. */
-export const SHORTCUT_GROUPS = ['wall', 'tile', 'ptz', 'app'] as const;
+export const SHORTCUT_GROUPS = ['wall', 'tile', 'ptz', 'layoutEditor', 'app'] as const;
 export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
 
 export interface Shortcut {

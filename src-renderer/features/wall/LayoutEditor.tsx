@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { CustomLayout } from '@common/contract/index.js';
 import { displayNameProblem } from '@common/contract/display-name.js';
 import { cellAt, mergeRect, rectBetween, resizeGrid, splitCell } from '@common/model/wall-layout-edit.js';
+import { extendSelection, stepCursor, type Direction } from '@common/model/wall-layout-keys.js';
 import { layoutOf, MAX_GRID, uniformLayout, type Layout, type LayoutCell } from '@common/model/wall-layout.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { useT, useTError } from '../../i18n/use-t.js';
 import { ContractError } from '../../services/bridge.js';
 import { useStore, wallsSelectors } from '../../store/index.js';
 import { SavedLayouts } from './SavedLayouts.js';
+import { EDITOR_GRID_CLASS, useLayoutEditorKeys, type LayoutEditorKeys } from './use-layout-editor-keys.js';
 
 type Square = { row: number; col: number };
 type Note = { key: MessageKey; params?: Record<string, string | number>; bad?: boolean };
@@ -22,11 +24,13 @@ const NAME_PROBLEMS: Record<string, MessageKey> = { blank: 'layoutEditor.nameBla
 export function LayoutEditor() {
   const open = useStore(wallsSelectors.layoutEditorOpen);
   const setOpen = useStore((s) => s.setLayoutEditorOpen);
+  const keys = useRef<LayoutEditorKeys | null>(null);
+  useLayoutEditorKeys(keys);
   if (!open) return null;
-  return <EditorDialog onClose={() => setOpen(false)} />;
+  return <EditorDialog keys={keys} onClose={() => setOpen(false)} />;
 }
 
-function EditorDialog({ onClose }: { onClose(): void }) {
+function EditorDialog({ keys, onClose }: { keys: RefObject<LayoutEditorKeys | null>; onClose(): void }) {
   const t = useT();
   const tError = useTError();
   const wall = useStore(wallsSelectors.wall);
@@ -40,6 +44,7 @@ function EditorDialog({ onClose }: { onClose(): void }) {
   const [focus, setFocus] = useState<Square>();
   const [dragging, setDragging] = useState(false);
   const [note, setNote] = useState<Note>();
+  const grid = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const up = () => setDragging(false);
@@ -64,12 +69,46 @@ function EditorDialog({ onClose }: { onClose(): void }) {
     setFocus(sq);
     setNote(undefined);
   };
-  const merge = () => {
-    if (!selection) return;
+  /** Merges the selection; answers the merged tile's rectangle, or nothing when refused. */
+  const merge = (): LayoutCell | undefined => {
+    if (!selection) return undefined;
     const next = mergeRect(layout, selection);
-    if (typeof next === 'string') return setNote({ key: next === 'cuts_merged_cell' ? 'layoutEditor.cutsMerged' : 'layoutEditor.singleSquare', bad: true });
+    if (typeof next === 'string') {
+      setNote({ key: next === 'cuts_merged_cell' ? 'layoutEditor.cutsMerged' : 'layoutEditor.singleSquare', bad: true });
+      return undefined;
+    }
     draw(next);
+    return selection;
   };
+  const split = () => draw(splitCell(layout, selectedTile));
+
+  // The keyboard's way to draw: the cursor is the selection's moving corner (see wall-layout-keys).
+  const cursor = focus ?? { row: 0, col: 0 };
+  useEffect(() => {
+    keys.current = {
+      move: (dir: Direction) => pick(focus ? stepCursor(layout, focus, dir) : cursor),
+      extend: (dir: Direction) => {
+        const next = extendSelection(layout, { anchor: anchor ?? cursor, focus: cursor }, dir);
+        setAnchor(next.anchor);
+        setFocus(next.focus);
+        setNote(undefined);
+      },
+      merge: () => {
+        if (selectionIsOneMergedTile) return;
+        const merged = merge();
+        // The cursor stays on the new tile, so Delete splits it again.
+        if (merged) pick({ row: merged.row, col: merged.col });
+      },
+      split: () => {
+        if (!selectionIsOneMergedTile || !selection) return;
+        split();
+        pick({ row: selection.row, col: selection.col });
+      },
+    };
+    return () => {
+      keys.current = null;
+    };
+  });
   const save = async (use: boolean) => {
     const trimmed = name.trim();
     const problem = displayNameProblem(trimmed);
@@ -97,19 +136,25 @@ function EditorDialog({ onClose }: { onClose(): void }) {
         <div className="sw-layout-editor-row">
           <GridSize label={t('layoutEditor.rows')} testId="layout-editor-rows" value={layout.rows} onChange={(rows) => draw(resizeGrid(layout, rows, layout.cols))} />
           <GridSize label={t('layoutEditor.cols')} testId="layout-editor-cols" value={layout.cols} onChange={(cols) => draw(resizeGrid(layout, layout.rows, cols))} />
-          <button data-testid="layout-editor-merge" disabled={!selection || selectionIsOneMergedTile} onClick={merge}>
+          <button data-testid="layout-editor-merge" disabled={!selection || selectionIsOneMergedTile} onClick={() => void merge()}>
             {t('layoutEditor.merge')}
           </button>
-          <button data-testid="layout-editor-split" disabled={!selectionIsOneMergedTile} onClick={() => draw(splitCell(layout, selectedTile))}>
+          <button data-testid="layout-editor-split" disabled={!selectionIsOneMergedTile} onClick={split}>
             {t('layoutEditor.split')}
           </button>
           {selection && <span className="sw-muted">{t('layoutEditor.selection', { rows: selection.rowSpan, cols: selection.colSpan })}</span>}
         </div>
+        <p className="sw-muted" id="sw-layout-editor-keys">
+          {t('layoutEditor.keysHint')}
+        </p>
         <div
-          className="sw-layout-editor-grid"
+          ref={grid}
+          className={EDITOR_GRID_CLASS}
           data-testid="layout-editor-grid"
-          role="img"
+          role="application"
+          tabIndex={0}
           aria-label={t('layoutEditor.grid', { rows: layout.rows, cols: layout.cols, count: layout.cells.length })}
+          aria-describedby="sw-layout-editor-keys"
           style={{ gridTemplateColumns: `repeat(${layout.cols}, 1fr)`, gridTemplateRows: `repeat(${layout.rows}, 1fr)` }}
         >
           {uniformLayout(layout.rows, layout.cols).cells.map((sq) => (
@@ -122,6 +167,8 @@ function EditorDialog({ onClose }: { onClose(): void }) {
               data-col={sq.col}
               onPointerDown={(e) => {
                 e.preventDefault();
+                // The press keeps the page from selecting text, so the grid takes the focus itself: the keys carry on from here.
+                grid.current?.focus({ preventScroll: true });
                 setDragging(true);
                 pick(sq);
               }}
@@ -133,6 +180,7 @@ function EditorDialog({ onClose }: { onClose(): void }) {
               {i + 1}
             </div>
           ))}
+          {focus && <Cursor at={focus} tile={pressed} />}
         </div>
         <div className="sw-layout-editor-row">
           <label>
@@ -167,6 +215,12 @@ function EditorDialog({ onClose }: { onClose(): void }) {
       </div>
     </div>
   );
+}
+
+/** The keyboard cursor: its square, or the whole merged tile it sits on. */
+function Cursor({ at, tile }: { at: Square; tile: LayoutCell | undefined }) {
+  const area = tile ?? { ...at, rowSpan: 1, colSpan: 1 };
+  return <div className="sw-layout-cursor" data-testid="layout-editor-cursor" data-row={at.row} data-col={at.col} style={{ gridRow: `${area.row + 1} / span ${area.rowSpan}`, gridColumn: `${area.col + 1} / span ${area.colSpan}` }} />;
 }
 
 function GridSize({ label, testId, value, onChange }: { label: string; testId: string; value: number; onChange(n: number): void }) {

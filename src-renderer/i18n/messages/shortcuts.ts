@@ -20,6 +20,11 @@ export const zh = {
   'shortcuts.wall.numberTile': '编号 + T：选中该编号的窗格',
   'shortcuts.wall.numberCamera': '编号 + C：把该编号的摄像机调到选中的窗格',
   'shortcuts.wall.numberClear': '清除输入的编号',
+  'shortcuts.group.layoutEditor': '自定义布局（焦点在网格上时）',
+  'shortcuts.layoutEditor.move': '移动光标（大窗格一步跨过）',
+  'shortcuts.layoutEditor.extend': '扩大或缩小选区（总是框住整个大窗格）',
+  'shortcuts.layoutEditor.merge': '把选区合并为一个窗格',
+  'shortcuts.layoutEditor.split': '拆分光标所在的大窗格',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -43,4 +48,9 @@ export const en: Record<keyof typeof zh, string> = {
   'shortcuts.wall.numberTile': 'Number + T: select that tile',
   'shortcuts.wall.numberCamera': 'Number + C: call that camera onto the selected tile',
   'shortcuts.wall.numberClear': 'Clear the typed number',
+  'shortcuts.group.layoutEditor': 'Custom layout (grid focused)',
+  'shortcuts.layoutEditor.move': 'Move the cursor (a large tile is crossed in one step)',
+  'shortcuts.layoutEditor.extend': 'Grow or shrink the selection (always holding whole large tiles)',
+  'shortcuts.layoutEditor.merge': 'Merge the selection into one tile',
+  'shortcuts.layoutEditor.split': 'Split the large tile under the cursor',
 };
