@@ -9,6 +9,7 @@ export const ALONE = [
   'tile/honest-tiles.spec.ts',
   'tile/only-seen.spec.ts',
   'tile/tour.spec.ts',
+  'tile/overload.spec.ts',
   'export/instant-replay.spec.ts',
   'ptz/',
   'wall/transcode.spec.ts',

@@ -58,6 +58,13 @@ export class Fmp4WsPlayer implements Player {
   private jumps = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private readonly bytes = new RateWindow(2000);
+  private readonly frames = new RateWindow(2000);
+  /** The gateway said it sends keyframes only (the page is overloaded). */
+  private keyframesOnly = false;
+  /** Start of the last fragment appended, s (SourceBuffer timeline), and the interval between the last two keyframes, ms. */
+  private lastFragmentSec: number | null = null;
+  private lastKeyframeSec: number | null = null;
+  private keyIntervalMs = 0;
   private readonly arrivals = new ArrivalLog();
   private readonly receiveLatency = new RecentSamples(50);
   private readonly ingestLatency = new RecentSamples(50);
@@ -131,6 +138,8 @@ export class Fmp4WsPlayer implements Player {
       receiveToDisplayMs: this.receiveLatency.median(),
       ingestToDisplayMs: this.ingestLatency.median(),
       jumps: this.jumps,
+      receivedFps: this.frames.perSecond(now),
+      keyframesOnly: this.keyframesOnly,
       ...(this.reader.facts?.audioCodec ? { audioNotPlayed: this.reader.facts.audioCodec } : {}),
     };
   }
@@ -182,11 +191,16 @@ export class Fmp4WsPlayer implements Player {
         return this.fail(action.code, action.message);
       case 'facts':
         return this.createSourceBuffer();
+      case 'rate':
+        this.keyframesOnly = action.keyframesOnly;
+        return;
       case 'init':
         return this.enqueue(action.bytes, null);
       case 'fragment':
         // Slack seen by this frame: how long it will wait before being shown (the controller's input).
-        if (this.started && this.video) this.controller.noteSlack(now, bufferAheadMs(this.video));
+        if (this.started && this.video) this.controller.noteSlack(now, this.aheadMs(this.video));
+        this.frames.add(now, 1);
+        this.noteFragment(action.placed.startSec, action.info.keyframe === true);
         this.arrivals.add({ mediaSec: action.placed.startSec, arrivedMs: now, ingestWallMs: action.ingestWallMs });
         return this.enqueue(action.bytes, action.placed.timestampOffset);
       default:
@@ -224,13 +238,15 @@ export class Fmp4WsPlayer implements Player {
     }
     const decision = this.controller.decide({
       nowMs: now,
-      aheadMs: bufferAheadMs(v),
+      aheadMs: this.aheadMs(v),
       frameMs: this.reader.frameMs,
       sinceStartMs: now - this.startedAt,
     });
     if (decision.kind === 'jump') {
       const end = v.buffered.end(v.buffered.length - 1);
-      v.currentTime = Math.max(v.buffered.start(v.buffered.length - 1), end - decision.aheadMs / 1000);
+      // Keyframes only: the newest keyframe is the live picture, shown from its start.
+      const target = this.keyframesOnly && this.lastFragmentSec !== null ? this.lastFragmentSec : end - decision.aheadMs / 1000;
+      v.currentTime = Math.max(v.buffered.start(v.buffered.length - 1), target);
       this.jumps++;
       this.setRate(v, 1);
       return;
@@ -261,9 +277,31 @@ export class Fmp4WsPlayer implements Player {
     }
   };
 
-  /** A slow stream (1 fps, keyframes only) is not stalled between its frames. */
+  /**
+   * How far playback is behind the newest frame, ms. With every frame that is the buffer ahead;
+   * with keyframes only, the last keyframe's duration spans its whole GOP (until the next one), so
+   * the distance to its start counts: a picture on screen from the newest keyframe is live.
+   */
+  private aheadMs(v: HTMLVideoElement): number {
+    if (!this.keyframesOnly || this.lastFragmentSec === null) return bufferAheadMs(v);
+    return Math.max(0, (this.lastFragmentSec - v.currentTime) * 1000);
+  }
+
+  private noteFragment(startSec: number, keyframe: boolean): void {
+    this.lastFragmentSec = startSec;
+    if (!keyframe) return;
+    if (this.lastKeyframeSec !== null && startSec > this.lastKeyframeSec) this.keyIntervalMs = (startSec - this.lastKeyframeSec) * 1000;
+    this.lastKeyframeSec = startSec;
+  }
+
+  /**
+   * A slow stream (1 fps) is not stalled between its frames; with keyframes only, neither between
+   * two keyframes (a 2 s GOP shows a new picture every 2 s).
+   */
   private stallLimitMs(): number {
-    return Math.max(this.opts.stalledAfterMs, 2.5 * this.reader.frameMs);
+    // Before two keyframes were seen, a GOP of up to 2 s is not taken for a stall.
+    const frameMs = this.keyframesOnly ? Math.max(this.reader.frameMs, this.keyIntervalMs || 2000) : this.reader.frameMs;
+    return Math.max(this.opts.stalledAfterMs, 2.5 * frameMs);
   }
 
   /**

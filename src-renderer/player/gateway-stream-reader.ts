@@ -13,6 +13,8 @@ export type ReaderAction =
   | { kind: 'init'; bytes: Uint8Array }
   | { kind: 'fragment'; bytes: Uint8Array; info: FragmentInfo; placed: PlacedFragment; ingestWallMs: number | null }
   | { kind: 'fail'; code: PlayerErrorCode; message: string }
+  /** The gateway sends keyframes only from here (true), or every frame again (false). */
+  | { kind: 'rate'; keyframesOnly: boolean }
   /** Nothing to do (status, clock, unknown types, frames before the first keyframe). */
   | { kind: 'none' };
 
@@ -49,6 +51,8 @@ export class GatewayStreamReader {
       case 'clock':
         this.clock = msg.clock;
         return { kind: 'none' };
+      case 'rate':
+        return { kind: 'rate', keyframesOnly: msg.keyframesOnly };
       case 'facts': {
         const prev = this.factsSeen;
         if (prev && prev.codecString !== msg.facts.codecString) {

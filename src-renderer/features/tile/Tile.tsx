@@ -15,6 +15,7 @@ import { TileMenu } from './TileMenu.js';
 import { TilePath } from './TilePath.js';
 import { TileToolbar } from './TileToolbar.js';
 import { useDigitalZoom } from './use-digital-zoom.js';
+import { useOverloaded, useReportRates } from './overload-monitor.js';
 import { useTileActions } from './use-tile-actions.js';
 import { TourChip } from '../tour/TourChip.js';
 import { tourInteract, tourResume, useTileTour, type TileTourView } from '../tour/tour-state.js';
@@ -52,7 +53,10 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   const { profile, measured } = useAutoProfile(tileRef, { maximised, zoomed: zoom.zoomed, override }, ownCameraId ?? undefined);
   // Nothing opens before the tile's size is known: a large tile starts on the main stream directly.
   const playing = !!camera && visible && measured;
-  const { view, retryNow, prepare } = useTileStream(playing ? { cameraId: camera.id, profile } : null, slotRef, camera);
+  // Overload: the tiles not watched get keyframes only from the gateway; the selected and maximised keep every frame.
+  const keyframesOnly = useOverloaded() && !selected && !maximised;
+  const { view, retryNow, prepare } = useTileStream(playing ? { cameraId: camera.id, profile } : null, slotRef, camera, keyframesOnly);
+  useReportRates(index, view.stats);
   useTourPrestart(tour, playing, profile, prepare);
   useReportTile(index, camera?.id, view.state, view.darkReason);
   const severity = severityOf(view);
@@ -115,6 +119,11 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
             </span>
           )}
           {platform && view.transport && <TilePath transport={view.transport} />}
+          {view.stats?.keyframesOnly && (
+            <span className="sw-tile-chip" data-testid="tile-keyframes-only" title={t('tile.keyframesOnly.hint')}>
+              {t('tile.keyframesOnly')}
+            </span>
+          )}
           {audible && (
             <span className="sw-tile-chip" data-testid="tile-audible" aria-label={t('tile.action.audioOff')}>
               ♪

@@ -220,4 +220,22 @@ describe('TileSession', () => {
     expect(s.phase).toBe('playing');
     expect(closed).toEqual(['s1']);
   });
+
+  it('asks main for keyframes only on its stream, again for each stream it reopens, and for every frame when it ends', async () => {
+    const asked: string[] = [];
+    deps.setKeyframesOnly = (id, on) => asked.push(`${id} ${on ? 'keyframes' : 'full'}`);
+    const s = session();
+    s.setKeyframesOnly(true); // before any stream: remembered
+    playNext();
+    s.setActive(true);
+    await settle();
+    expect(asked).toEqual(['s1 keyframes']);
+    player().error('network');
+    playNext();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(asked).toEqual(['s1 keyframes', 's2 keyframes']);
+    s.setKeyframesOnly(false);
+    s.setKeyframesOnly(false);
+    expect(asked).toEqual(['s1 keyframes', 's2 keyframes', 's2 full']);
+  });
 });

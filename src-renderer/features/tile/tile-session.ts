@@ -45,6 +45,8 @@ export interface TileSessionDeps {
   closeStream(streamId: string): void;
   /** Ask main to try the source again now instead of waiting out its backoff. */
   reconnect?(streamId: string): void;
+  /** Overload: main's gateway sends this stream keyframes only (true), or every frame again. */
+  setKeyframesOnly?(streamId: string, on: boolean): void;
   /** Status of every stream; the session picks its own (it subscribes before it opens). */
   onStreamStatus(listener: (s: StreamStatus) => void): () => void;
   createPlayer(facts: StreamFacts): Player;
@@ -89,6 +91,8 @@ export class TileSession {
   private picture: PictureState = 'none';
   /** When the picture was last lost (or the tile started trying); undefined while live. */
   private pictureLostAt: number | undefined;
+  /** The page is overloaded and this tile is neither selected nor maximised: keyframes only. */
+  private keyframesOnly = false;
 
   constructor(
     private readonly opts: TileSessionOptions,
@@ -119,6 +123,16 @@ export class TileSession {
    */
   deviceChanged(): void {
     if (this.phaseNow === 'held') this.retryNow();
+  }
+
+  /**
+   * Keyframes only (overload, the tile is not the one watched) or every frame. Kept across
+   * reopens: each new stream is asked the same.
+   */
+  setKeyframesOnly(on: boolean): void {
+    if (on === this.keyframesOnly) return;
+    this.keyframesOnly = on;
+    if (this.streamId && this.phaseNow === 'playing') this.deps.setKeyframesOnly?.(this.streamId, on);
   }
 
   /** The operator asks for a new attempt now (also after authentication failed). */
@@ -201,6 +215,7 @@ export class TileSession {
     this.onStatus({ streamId: plan.facts.streamId, ...plan.facts.status });
     for (const s of held) this.onStatus(s);
     if (this.phaseNow !== 'playing') return; // e.g. main already said the credentials were refused
+    if (this.keyframesOnly) this.deps.setKeyframesOnly?.(plan.facts.streamId, true);
     this.play(plan.facts);
   }
 

@@ -29,6 +29,7 @@ function stage(): TileStage {
         dispose: () => ((f.disposed = true), events.push(`stop ${name(target)}`)),
         retryNow: () => undefined,
         deviceChanged: () => undefined,
+        setKeyframesOnly: (on) => events.push(`${on ? 'keyframes' : 'full'} ${name(target)}`),
       },
       reveal: () => ((f.revealed = true), events.push(`reveal ${name(target)}`)),
     };
@@ -154,5 +155,21 @@ describe('TileStage', () => {
     expect(fake('c', 'sub').disposed).toBe(false);
     fake('c', 'sub').push({ state: 'live' });
     expect(s.showing?.cameraId).toBe('c');
+  });
+
+  it('keyframes only reaches the session on screen, its successor, and sessions started later', () => {
+    const s = stage();
+    s.show({ cameraId: 'a', profile: 'sub' });
+    fake('a', 'sub').push({ state: 'live' });
+    s.show({ cameraId: 'a', profile: 'main' });
+    events.length = 0;
+    s.setKeyframesOnly(true);
+    expect(events).toEqual(['keyframes a:sub', 'keyframes a:main']);
+    events.length = 0;
+    s.prepare({ cameraId: 'b', profile: 'sub' });
+    expect(events).toEqual(['stop a:main', 'keyframes b:sub', 'start b:sub']); // told before it opens its stream
+    events.length = 0;
+    s.setKeyframesOnly(false);
+    expect(events).toEqual(['full a:sub', 'full b:sub']);
   });
 });

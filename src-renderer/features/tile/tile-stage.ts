@@ -16,6 +16,7 @@ export interface StageSession {
   dispose(): void;
   retryNow(): void;
   deviceChanged(): void;
+  setKeyframesOnly(on: boolean): void;
 }
 
 export interface StagedSession {
@@ -53,6 +54,7 @@ export class TileStage {
   private incoming: Entry | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  private keyframesOnly = false;
 
   constructor(
     private readonly factory: StageSessionFactory,
@@ -112,6 +114,13 @@ export class TileStage {
     this.incoming?.staged.session.deviceChanged();
   }
 
+  /** Overload: the picture on screen and any successor get keyframes only, or every frame again. */
+  setKeyframesOnly(on: boolean): void {
+    this.keyframesOnly = on;
+    this.current?.staged.session.setKeyframesOnly(on);
+    this.incoming?.staged.session.setKeyframesOnly(on);
+  }
+
   dispose(): void {
     this.dropIncoming();
     this.dropCurrent();
@@ -121,6 +130,7 @@ export class TileStage {
   private start(target: TileTarget, front: boolean, wanted: boolean): Entry {
     const entry: Entry = { target, view: {}, wanted, staged: undefined as unknown as StagedSession };
     entry.staged = this.factory(target, (v) => this.viewOf(entry, v), front);
+    if (this.keyframesOnly) entry.staged.session.setKeyframesOnly(true);
     entry.staged.session.setActive(true);
     return entry;
   }

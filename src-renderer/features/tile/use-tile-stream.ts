@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { createPlayer } from '../../player/index.js';
-import { closeStream, onAnyStreamStatus, reconnectStream } from '../../services/streams.js';
+import { closeStream, onAnyStreamStatus, reconnectStream, setKeyframesOnly } from '../../services/streams.js';
 import { planStream } from './stream-plan.js';
 import { TileSession, type TileView } from './tile-session.js';
 import { TileStage, type StageSessionFactory, type TileTarget } from './tile-stage.js';
@@ -22,6 +22,7 @@ function sessionFactory(slot: HTMLElement): StageSessionFactory {
         plan: planStream,
         closeStream,
         reconnect: reconnectStream,
+        setKeyframesOnly: (streamId, on) => void setKeyframesOnly(streamId, on).catch(() => undefined),
         onStreamStatus: onAnyStreamStatus,
         createPlayer,
         acquireVideo: () => {
@@ -54,12 +55,14 @@ function sessionFactory(slot: HTMLElement): StageSessionFactory {
 /**
  * Binds a TileStage (tile-stage.ts: make-before-break over TileSessions, tile-session.ts) to the
  * tile. `target` null: nothing plays (no camera, or the tile is not seen). `device` is the
- * camera's device as the store has it: a new object when it changed.
+ * camera's device as the store has it: a new object when it changed. `keyframesOnly`: the page
+ * is overloaded and this tile is not the one watched (overload.ts).
  */
 export function useTileStream(
   target: TileTarget | null,
   slotRef: RefObject<HTMLElement | null>,
   device?: object,
+  keyframesOnly = false,
 ): { view: TileView; retryNow(): void; prepare(next: TileTarget | null): void } {
   const [view, setView] = useState<TileView>({});
   const stageRef = useRef<TileStage | undefined>(undefined);
@@ -84,6 +87,10 @@ export function useTileStream(
   useEffect(() => {
     stageRef.current?.deviceChanged();
   }, [device]);
+
+  useEffect(() => {
+    stageRef.current?.setKeyframesOnly(keyframesOnly);
+  }, [keyframesOnly]);
 
   const retryNow = useCallback(() => stageRef.current?.retryNow(), []);
   /** Start `next` underneath for its turn; null drops what was prepared and not yet asked for. */

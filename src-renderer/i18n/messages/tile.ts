@@ -57,6 +57,8 @@ export const zh = {
   'tile.path.relay': '中转 {format}',
   'tile.path.hint.hub': '平台流由本机汇聚服务拉取并分发给各窗格',
   'tile.path.hint.relay': '平台流以 {format} 经本机中转直接播放（不经汇聚服务）',
+  'tile.keyframesOnly': '仅关键帧',
+  'tile.keyframesOnly.hint': '本机解码跟不上全部窗格：未选中的窗格暂时只显示关键帧（约每秒一幅），选中或最大化的窗格保持全帧率；负载下降后自动恢复',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -117,4 +119,6 @@ export const en: Record<keyof typeof zh, string> = {
   'tile.path.relay': 'relayed {format}',
   'tile.path.hint.hub': 'The platform stream is pulled by this computer\'s hub and shared with the tiles',
   'tile.path.hint.relay': 'The platform stream plays as {format} through this computer\'s relay (not through the hub)',
+  'tile.keyframesOnly': 'Keyframes only',
+  'tile.keyframesOnly.hint': 'This computer cannot decode every tile at full rate: tiles that are not selected show keyframes only for now (about one picture a second); the selected or maximised tile keeps full rate. Full rate returns when the load drops',
 };
