@@ -121,7 +121,12 @@ export class LiveGateway {
   closeStream(streamId: string): void {
     this.keyframesOnly.delete(streamId);
     this.tokens.revokeScope(streamId);
-    for (const c of this.connections) if (c.streamId === streamId) c.ws.close(1000, 'stream closed');
+    for (const c of this.connections) {
+      if (c.streamId !== streamId) continue;
+      // Leave the hub now, not after the close handshake: the stream's device budget is free at once.
+      c.session.close();
+      c.ws.close(1000, 'stream closed');
+    }
   }
 
   counters(): GatewayCounters {
