@@ -31,6 +31,8 @@ export const StreamOpenRequest = z
     decode: DecodeCapabilities.optional(),
     /** Ask for the H.264 re-encode regardless (the stream proved undecodable here after all). */
     transcode: z.boolean().optional(),
+    /** The tile asking (its TileWish id): on a device whose budget is full, tiles may be moved to the sub-stream. */
+    viewer: Id.optional(),
   })
   .strict();
 export type StreamOpenRequest = z.infer<typeof StreamOpenRequest>;
@@ -112,6 +114,28 @@ export const SnapshotPart = z
 
 export const SnapshotAnswer = z.union([z.object({ saved: z.literal(false) }), z.object({ saved: z.literal(true), path: z.string() })]);
 
+/**
+ * What a tile would play without the device's stream budget and how much it matters: when a
+ * device is full, the least important tiles (not maximised, not selected, smallest) move to the
+ * sub-stream first. `gone`: the tile no longer exists.
+ */
+export const TileWish = z
+  .object({
+    viewer: Id,
+    wants: z.enum(['main', 'sub']),
+    selected: z.boolean(),
+    maximised: z.boolean(),
+    /** Size on screen, CSS px². */
+    areaPx: z.number().nonnegative().max(1e9),
+    gone: z.boolean().optional(),
+  })
+  .strict();
+export type TileWish = z.infer<typeof TileWish>;
+
+/** The tile `viewer` plays at most its sub-stream because its device's budget is full (`capped`), or may have main again. */
+export const TileBudgetCap = z.object({ viewer: Id, capped: z.boolean() });
+export type TileBudgetCap = z.infer<typeof TileBudgetCap>;
+
 export const streamChannels = {
   'sw:stream:open': { req: StreamOpenRequest, res: StreamOpenAnswer },
   'sw:stream:close': { req: z.object({ streamId: Id }).strict(), res: Ok },
@@ -126,8 +150,11 @@ export const streamChannels = {
   'sw:stream:hubCounts': { req: z.object({}).strict(), res: StreamHubCounts },
   /** A tile's (or the wall's) snapshot with the name and time burnt in, saved as PNG and audited. */
   'sw:stream:snapshot': { req: SnapshotPart, res: SnapshotAnswer },
+  /** A tile's wish for the stream budget (sent when its size, selection, maximise or wanted profile changes). */
+  'sw:stream:tileWish': { req: TileWish, res: Ok },
 } as const;
 
 export const streamEvents = {
   'sw:stream:onDidChangeStatus': StreamStatus,
+  'sw:stream:onDidCapTile': TileBudgetCap,
 } as const;

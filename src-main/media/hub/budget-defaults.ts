@@ -67,14 +67,3 @@ export function describeCamera(budget: StreamBudget, device: BudgetDevice, camer
     budget.describe(`${cameraId}/${profile}`, { group: device.id, label: device.name, kbps: estimateKbps(profile, source?.width, source?.height), limits });
   }
 }
-
-/**
- * Sub-streams first: when the main stream would not fit the device's budget but the sub-stream
- * would, a tile that asked for main gets sub. Otherwise the request stands (and the hub refuses it
- * with the reason if it does not fit either).
- */
-export function profileWithinBudget(budget: StreamBudget, cameraId: string, requested: 'main' | 'sub'): 'main' | 'sub' {
-  if (requested === 'sub') return 'sub';
-  if (budget.check(`${cameraId}/main`).ok) return 'main';
-  return budget.check(`${cameraId}/sub`).ok ? 'sub' : 'main';
-}

@@ -49,6 +49,7 @@ interface Held {
 export interface StreamBudgetOptions {
   /** Re-encodes running at once on this workstation (see transcodeCapForCpus). */
   maxTranscodes: number;
+  now?: () => number;
 }
 
 /** One re-encode per core beyond the first (the first keeps the app, the gateway and the decoders responsive), at least one. */
@@ -56,14 +57,43 @@ export function transcodeCapForCpus(cpus: number): number {
   return Math.max(1, Math.floor(cpus) - 1);
 }
 
+/** How long a tile's switch between a camera's streams may take before its credit lapses. */
+export const SWAP_CREDIT_MS = 20_000;
+
 export class StreamBudget {
   private readonly entries = new Map<string, BudgetEntry>();
   private readonly held = new Map<string, Held>();
   private readonly transcodes = new Set<string>();
+  /** Stream that replaces another of the same camera (to -> from, until): charged in its place. */
+  private readonly swaps = new Map<string, { from: string; until: number }>();
   private maxTranscodes: number;
+  private readonly now: () => number;
 
   constructor(options: StreamBudgetOptions) {
     this.maxTranscodes = Math.max(0, Math.floor(options.maxTranscodes));
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * A tile moves from stream `from` to `to` of the same camera (budget demotion or promotion).
+   * It keeps its picture until the new stream plays (make-before-break), so for that moment both
+   * run: `to` is admitted as if `from` were already given back. The credit ends when `from` is
+   * released or after SWAP_CREDIT_MS.
+   */
+  allowSwap(from: string, to: string): void {
+    this.swaps.set(to, { from, until: this.now() + SWAP_CREDIT_MS });
+  }
+
+  /** What the camera stream `key` costs and who pays (undefined: nobody described it). */
+  entryOf(key: string): BudgetEntry | undefined {
+    const direct = directText(key);
+    return direct ? this.entries.get(direct) : undefined;
+  }
+
+  /** Whether the camera stream `key` (or the one a re-encode reads) is being pulled and paid for. */
+  isHeld(key: string): boolean {
+    const direct = directText(key);
+    return direct !== undefined && this.held.has(direct);
   }
 
   /** Says what the camera stream `key` costs and which device pays; call before the hub pulls it. */
@@ -115,6 +145,7 @@ export class StreamBudget {
     const h = this.held.get(key);
     if (!h) return { transcode: false };
     this.held.delete(key);
+    for (const [to, swap] of this.swaps) if (swap.from === key) this.swaps.delete(to);
     return { group: h.group, transcode: false };
   }
 
@@ -140,10 +171,11 @@ export class StreamBudget {
     const entry = this.entries.get(key);
     if (!entry) return { ok: true };
     const { maxStreams, maxBitrateKbps } = entry.limits;
+    const replaced = this.replacedBy(key);
     let streams = 0;
     let kbps = 0;
-    for (const h of this.held.values()) {
-      if (h.group !== entry.group) continue;
+    for (const [k, h] of this.held) {
+      if (h.group !== entry.group || k === replaced) continue;
       streams++;
       kbps += h.kbps;
     }
@@ -151,6 +183,17 @@ export class StreamBudget {
     if (maxStreams !== undefined && streams + 1 > maxStreams) return { ok: false, limit: 'streams', max: maxStreams, used: streams, ...who };
     if (maxBitrateKbps !== undefined && kbps + entry.kbps > maxBitrateKbps) return { ok: false, limit: 'bitrate', max: maxBitrateKbps, used: kbps, ...who };
     return { ok: true };
+  }
+
+  /** The held stream `key` replaces under a live swap credit, if any. */
+  private replacedBy(key: string): string | undefined {
+    const swap = this.swaps.get(key);
+    if (!swap) return undefined;
+    if (swap.until < this.now() || !this.held.has(swap.from)) {
+      this.swaps.delete(key);
+      return undefined;
+    }
+    return swap.from;
   }
 }
 

@@ -23,5 +23,9 @@ export function streamHandlers(streams: StreamService, snapshots: SnapshotWriter
       return { sources, consumers };
     },
     'sw:stream:snapshot': (part) => snapshots.save(part),
+    'sw:stream:tileWish': (wish) => {
+      streams.tileWish(wish);
+      return { ok: true as const };
+    },
   };
 }

@@ -7,13 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { logger, redactValue } from '../../base/log/index.js';
-import type { StreamFacts, StreamOpenAnswer, StreamOpenRequest } from '../../common/contract/index.js';
+import type { StreamFacts, StreamOpenAnswer, StreamOpenRequest, TileWish } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { formatSourceKey, sourceKey, type SourceKey } from '../../common/model/source-key.js';
 import type { DeviceAdapterRegistry, LiveSource } from '../../devices/index.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import { LiveGateway } from '../../media/gateway/index.js';
-import { StreamBudget, describeCamera, profileWithinBudget, transcodeCapForCpus, type HubStatus, type StreamHub } from '../../media/hub/index.js';
+import { BudgetArbiter, StreamBudget, describeCamera, transcodeCapForCpus, type HubStatus, type StreamHub } from '../../media/hub/index.js';
 import { MediaRelay } from '../../media/relay/index.js';
 import { detectFfmpeg, type FfmpegInfo } from '../../media/transcode/index.js';
 import type { DevicesService } from '../devices/service.js';
@@ -30,6 +30,8 @@ export interface StreamService {
   setKeyframesOnly(streamId: string, on: boolean): void;
   /** Re-reads the credentials of every device being pulled; a device whose credentials changed reconnects now. */
   refreshCredentials(): Promise<void>;
+  /** A tile's wish for the stream budget (media/hub/budget-arbiter.ts). */
+  tileWish(wish: TileWish): void;
   hub: StreamHub;
   gateway: LiveGateway;
   /** Pulls platform URLs (FLV, TS, HLS) for the renderer. */
@@ -70,6 +72,9 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
   const budget = new StreamBudget({ maxTranscodes: opts.maxTranscodes ?? transcodeCapForCpus(availableParallelism()) });
   const pulls = new RtspPulls(opts.graceMs ?? 10_000, budget);
   const hub = pulls.hub;
+  // Sub-streams before refusals: who on a full device plays main (tiles told by onDidCapTile).
+  const arbiter = new BudgetArbiter({ budget, onCap: (viewer, capped) => opts.bus.emit('sw:stream:onDidCapTile', { viewer, capped }) });
+  const budgetGroups = new Set<string>();
   const findFfmpeg = opts.findFfmpeg ?? (() => detectFfmpeg());
   const gateway = await LiveGateway.start({ hub });
   const relay = await MediaRelay.start();
@@ -77,6 +82,8 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
   const relayed = new Set<string>(); // streamIds of platform URLs
 
   hub.onStatus((s) => {
+    if (s.errorCode === 'over_budget') arbiter.setWaiting(s.key, true);
+    else if (s.state === 'connecting' || s.state === 'live') arbiter.setWaiting(s.key, false);
     for (const [streamId, key] of open) if (key === s.key) opts.bus.emit('sw:stream:onDidChangeStatus', { streamId, ...statusView(s) });
   });
 
@@ -121,9 +128,10 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
     pulls.setTarget(key, target);
   };
 
-  const playRtsp = async (streamId: string, key: SourceKey): Promise<Pick<StreamFacts, 'url' | 'transport' | 'status'>> => {
+  const playRtsp = async (streamId: string, key: SourceKey, viewer?: string): Promise<Pick<StreamFacts, 'url' | 'transport' | 'status'>> => {
     const text = formatSourceKey(key);
     open.set(streamId, text);
+    if (key.profile !== 'third') arbiter.opened(streamId, viewer, key.cameraId, key.profile);
     const url = gateway.issue(streamId, { format: 'fmp4', key: text });
     const { status } = await pulls.probe(key);
     return { url, transport: 'fmp4-ws', status: statusView(status) };
@@ -172,7 +180,8 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
       const ch = await resolveChannel(opts.devices, opts.adapters, req.cameraId);
       if (ch.device.config.loginRefused) return openRefused(req);
       describeCamera(budget, ch.device.config, req.cameraId);
-      const answer = await sourceOrRefusal(ch, profileWithinBudget(budget, req.cameraId, req.profile));
+      budgetGroups.add(ch.device.config.id);
+      const answer = await sourceOrRefusal(ch, arbiter.profileFor(req.viewer, req.cameraId, req.profile));
       if (answer === 'refused') return openRefused(req);
       const requested = answer;
       const candidate: PlanCandidate = { source: requested.source };
@@ -198,22 +207,23 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
         const source = sub!.source;
         const key = sourceKey(req.cameraId, 'sub');
         if (hubTakes(source)) pullRtsp(key, source, ch);
-        const played = hubTakes(source) ? await playRtsp(streamId, key) : playRelayed(streamId, source);
+        const played = hubTakes(source) ? await playRtsp(streamId, key, req.viewer) : playRelayed(streamId, source);
         return { plan: 'sub_stream', ...reason, streamId, ...played, profile: 'sub', ...(source.codec ? { videoCodec: source.codec } : {}) };
       }
       if (plan.plan === 'transcode') {
         // A transcoded stream is H.264 whatever the camera sends.
-        const played = await playRtsp(streamId, sourceKey(req.cameraId, requested.profile, 'x264'));
+        const played = await playRtsp(streamId, sourceKey(req.cameraId, requested.profile, 'x264'), req.viewer);
         return { plan: 'transcode', ...reason, streamId, ...played, profile: requested.profile, videoCodec: 'h264' };
       }
       const source = requested.source;
-      const played = hubTakes(source) ? await playRtsp(streamId, sourceKey(req.cameraId, requested.profile)) : playRelayed(streamId, source);
+      const played = hubTakes(source) ? await playRtsp(streamId, sourceKey(req.cameraId, requested.profile), req.viewer) : playRelayed(streamId, source);
       return { plan: 'as_is', streamId, ...played, profile: requested.profile, ...(codec ? { videoCodec: codec } : {}) };
     },
     close(streamId) {
       if (relayed.delete(streamId)) return relay.closeStream(streamId);
       if (!open.delete(streamId)) return;
       gateway.closeStream(streamId);
+      arbiter.closed(streamId);
     },
     reconnect(streamId) {
       const key = open.get(streamId);
@@ -242,8 +252,13 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
           // The camera is gone or its device unreachable: nothing to reconnect.
         }
       }
-      // Edited limits: parked streams that fit now start.
+      // Edited limits: parked streams that fit now start; tiles move up or down to fit them.
       hub.budgetChanged();
+      for (const group of budgetGroups) arbiter.rebalance(group);
+    },
+    tileWish(wish) {
+      if (wish.gone) return arbiter.dropViewer(wish.viewer);
+      arbiter.setWish(wish.viewer, { wants: wish.wants, selected: wish.selected, maximised: wish.maximised, areaPx: wish.areaPx });
     },
     async dispose() {
       await relay.close();
