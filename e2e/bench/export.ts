@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startDemoRtspServer } from '../../src-main/demo/rtsp/index.js';
@@ -39,6 +39,10 @@ export interface ExportBenchResult {
   mbPerS: number;
   cpMbPerS: number;
   cpNoSyncMbPerS: number;
+  /** Writer time over cp + sync time of the same round, per round (pairs share the machine's load of the moment). */
+  roundRatios: number[];
+  /** One-minute load average before the first round and after the last: the figures mean little under load. */
+  load: [number, number];
   demo?: { seconds: number; frames: number; ffprobeFrames: number; verify: string; exportMs: number };
 }
 
@@ -111,6 +115,7 @@ export async function runExportBench(o: ExportBenchOptions): Promise<ExportBench
     const ours: number[] = [];
     const cp: number[] = [];
     const cpNoSync: number[] = [];
+    const loadBefore = loadavg()[0];
     for (let r = 0; r < o.rounds; r++) {
       const folder = path.join(target, 'cp');
       await mkdir(folder, { recursive: true });
@@ -133,14 +138,17 @@ export async function runExportBench(o: ExportBenchOptions): Promise<ExportBench
       }));
       await rm(out, { recursive: true, force: true });
       await run('sync', []);
-      console.log(`export: round ${r + 1}: writer ${(bytes / MB / ours[r]).toFixed(0)} MB/s, cp+sync ${(bytes / MB / cp[r]).toFixed(0)} MB/s, cp ${(bytes / MB / cpNoSync[r]).toFixed(0)} MB/s`);
+      console.log(`export: round ${r + 1}: writer ${(bytes / MB / ours[r]).toFixed(0)} MB/s, cp+sync ${(bytes / MB / cp[r]).toFixed(0)} MB/s, cp ${(bytes / MB / cpNoSync[r]).toFixed(0)} MB/s, ratio ${(cp[r] / ours[r]).toFixed(2)}`);
     }
+    const loadAfter = loadavg()[0];
     const result: ExportBenchResult = {
       bytes,
       fsTarget,
       mbPerS: bytes / MB / median(ours),
       cpMbPerS: bytes / MB / median(cp),
       cpNoSyncMbPerS: bytes / MB / median(cpNoSync),
+      roundRatios: ours.map((t, i) => cp[i] / t),
+      load: [loadBefore, loadAfter],
     };
     if (o.demoSeconds > 0) result.demo = await demoExport(o.demoSeconds, target);
     return result;
@@ -160,8 +168,10 @@ export function exportJson(r: ExportBenchResult): object[] {
       ratio: Math.round((r.mbPerS / r.cpMbPerS) * 100) / 100,
       cp_nosync_mb_per_s: round(r.cpNoSyncMbPerS),
       ratio_nosync: Math.round((r.mbPerS / r.cpNoSyncMbPerS) * 100) / 100,
+      round_ratios: r.roundRatios.map((x) => Math.round(x * 100) / 100),
       mb: round(r.bytes / MB),
       fs: r.fsTarget,
+      load_1m: r.load.map((x) => Math.round(x * 100) / 100),
     },
   ];
   if (r.demo) lines.push({ bench: 'export_demo', seconds: r.demo.seconds, frames: r.demo.frames, ffprobe_frames: r.demo.ffprobeFrames, verify: r.demo.verify, export_ms: r.demo.exportMs });

@@ -39,6 +39,8 @@ export interface ExportFolderRequest {
   maxFileBytes?: number;
   /** How often the target folder is checked for removal (default 250 ms). */
   watchIntervalMs?: number;
+  /** Runs before each block is read back (tests change the file here to stand for a failing medium). */
+  beforeReadBack?(file: string, offset: number, length: number): Promise<void>;
 }
 
 export interface ExportFolderResult {
@@ -107,6 +109,7 @@ export async function writeExportFolder(req: ExportFolderRequest): Promise<Expor
       folder: incomplete,
       guard,
       maxFileBytes: req.maxFileBytes ?? volume.maxFileBytes,
+      beforeReadBack: req.beforeReadBack,
       onBytes: (phase: 'write' | 'verify', n: number, file: string) => {
         if (sealing) return;
         if (phase === 'write') progress.writtenBytes += n;
