@@ -1,5 +1,6 @@
-// What a PTZ camera's tile shows of PTZ: who controls it and its patrol (always), a 云台 button
-// on the selected tile, and the on-video control while open. Mounted by the tile in one line.
+// What a PTZ camera's tile shows of PTZ: who controls it and its patrol (always), and the
+// on-video control while open. The 云台控制 button (PtzToggle) sits in the tile's toolbar, in
+// the same flow as the tile's actions, so neither ever covers the other.
 import { useEffect } from 'react';
 import { useT } from '../../i18n/use-t.js';
 import { ptzClientId } from '../../services/ptz.js';
@@ -37,22 +38,35 @@ export function PtzTileSlot({ cameraId, selected }: { cameraId: string; selected
           {patrolText && <span data-testid="ptz-patrol">{patrolText}</span>}
         </div>
       )}
-      {selected && (
-        <button
-          type="button"
-          className={`sw-ptz-toggle${open ? ' on' : ''}`}
-          data-testid="ptz-toggle"
-          aria-pressed={open}
-          title={open ? t('ptz.close') : t('ptz.open')}
-          onClick={(e) => {
-            e.stopPropagation();
-            setOpen(open ? null : cameraId);
-          }}
-        >
-          {t('ptz.open')}
-        </button>
-      )}
       {open && <PtzControl cameraId={cameraId} />}
     </>
+  );
+}
+
+/** True while this camera's PTZ control is open (the tile's toolbar then offers only its close button). */
+export function usePtzOpen(cameraId: string | undefined): boolean {
+  return usePtzStore((s) => cameraId !== undefined && s.openCamera === cameraId);
+}
+
+/** The selected PTZ tile's 云台控制 button, shown by the tile's toolbar before its actions. */
+export function PtzToggle({ cameraId }: { cameraId: string }) {
+  const t = useT();
+  const open = usePtzOpen(cameraId);
+  const setOpen = usePtzStore((s) => s.setOpen);
+  return (
+    <button
+      type="button"
+      className={`sw-ptz-toggle${open ? ' on' : ''}`}
+      data-testid="ptz-toggle"
+      aria-pressed={open}
+      title={open ? t('ptz.close') : t('ptz.open')}
+      onClick={(e) => {
+        e.stopPropagation();
+        setOpen(open ? null : cameraId);
+      }}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
+      {t('ptz.open')}
+    </button>
   );
 }

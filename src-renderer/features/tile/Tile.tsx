@@ -5,7 +5,7 @@ import { devicesSelectors, settingsSelectors, useStore, wallsSelectors } from '.
 import { chooseProfile, type Profile } from './stream-choice.js';
 import { TileBadge, TileProblemPanel, severityOf } from './TileStatus.js';
 import { TileStats } from './TileStats.js';
-import { PtzTileSlot } from '../ptz/PtzTileSlot.js';
+import { PtzTileSlot, PtzToggle, usePtzOpen } from '../ptz/PtzTileSlot.js';
 import { useInstantReplay } from '../replay/use-instant-replay.js';
 import { useManualRecording } from '../export/use-manual-recording.js';
 import { clockText, useClock } from './use-clock.js';
@@ -66,6 +66,8 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   const closeMenu = useCallback(() => setMenuAt(undefined), []);
   useAudible(slotRef, audible, view);
   const recording = useManualRecording(camera?.id, profile);
+  // While the PTZ control is open the toolbar offers only its close button: the control has the tile.
+  const ptzOpen = usePtzOpen(camera?.ptz ? camera.id : undefined);
 
   return (
     <div
@@ -139,7 +141,10 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
           {t('tile.audio.g711')}
         </div>
       )}
-      <TileToolbar actions={[...actions.toolbar, ...(replay.action ? [replay.action] : []), ...(recording.action ? [recording.action] : [])]} />
+      <TileToolbar
+        actions={ptzOpen ? [] : [...actions.toolbar, ...(replay.action ? [replay.action] : []), ...(recording.action ? [recording.action] : [])]}
+        pinned={camera?.ptz && selected ? <PtzToggle cameraId={camera.id} /> : undefined}
+      />
       {menuAt && <TileMenu at={menuAt} index={index} actions={[...actions.menu, ...(replay.action ? [replay.action] : []), ...(recording.action ? [recording.action] : [])]} onClose={closeMenu} />}
       {actions.notice && (
         <div className="sw-tile-notice sw-tile-snapshot-notice" data-testid="tile-notice">
