@@ -16,6 +16,7 @@ export const ALONE = [
   'wall/recovery.spec.ts',
   'wall/wall-16-restart.spec.ts',
   'wall/host-restart.spec.ts',
+  'wall/wall-tour.spec.ts',
 ].map((p) => `**/specs/${p}${p.endsWith('/') ? '**' : ''}`);
 
 const pass = process.env.SKYWALL_E2E_PASS;
