@@ -10,6 +10,7 @@ export const ALONE = [
   'tile/only-seen.spec.ts',
   'tile/tour.spec.ts',
   'tile/overload.spec.ts',
+  'tile/camera-change.spec.ts',
   'export/instant-replay.spec.ts',
   'ptz/',
   'wall/transcode.spec.ts',

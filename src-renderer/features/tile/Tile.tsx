@@ -55,7 +55,11 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   const playing = !!camera && visible && measured;
   // Overload: the tiles not watched get keyframes only from the gateway; the selected and maximised keep every frame.
   const keyframesOnly = useOverloaded() && !selected && !maximised;
-  const { view, retryNow, prepare } = useTileStream(playing ? { cameraId: camera.id, profile } : null, slotRef, camera, keyframesOnly);
+  // A new camera waiting for its measurement keeps the old picture; the stage then switches make-before-break.
+  const target = useHeldTarget(playing ? { cameraId: camera.id, profile } : null, !!camera && visible && !measured);
+  const { view, showing, retryNow, prepare } = useTileStream(target, slotRef, camera, keyframesOnly);
+  // The name on the plate is the camera whose picture is in front (the old one until the new one plays).
+  const shownCamera = useStore((s) => devicesSelectors.cameraById(s, showing?.cameraId ?? null)) ?? camera;
   useReportRates(index, view.stats);
   useTourPrestart(tour, playing, profile, prepare);
   useReportTile(index, camera?.id, view.state, view.darkReason);
@@ -112,7 +116,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
       {camera && (
         <div className="sw-tile-plate">
           <span className="sw-tile-name sw-tile-label" data-testid="tile-name">
-            {camera.name}
+            {shownCamera?.name}
           </span>
           {tour && <TourChip tour={tour} onResume={() => tourResume(index)} />}
           {zoom.zoomed && (
@@ -190,6 +194,16 @@ function useAutoProfile(ref: React.RefObject<HTMLElement | null>, wants: { maxim
   }, [ref, cameraId]);
   chosen.current = chooseProfile(chosen.current, { widthPx: size.width, ...wants });
   return { profile: chosen.current, measured: size.width > 0 && size.forCamera === cameraId };
+}
+
+/**
+ * While `waiting` (the tile's camera changed and its size is being measured again), the target
+ * on screen stays instead of none: dropping it would black the tile until the new camera plays.
+ */
+function useHeldTarget(target: { cameraId: string; profile: Profile } | null, waiting: boolean): { cameraId: string; profile: Profile } | null {
+  const last = useRef<{ cameraId: string; profile: Profile } | null>(null);
+  if (!waiting) last.current = target;
+  return waiting ? last.current : target;
 }
 
 /** A tour's next camera starts underneath before its turn, so the switch lands on a picture. */

@@ -58,7 +58,8 @@ export class TileStage {
 
   constructor(
     private readonly factory: StageSessionFactory,
-    private readonly onView: (view: TileView) => void,
+    /** The view of the session in front, and the target it shows (the picture's camera, for the tile's name). */
+    private readonly onView: (view: TileView, showing: TileTarget | undefined) => void,
   ) {}
 
   /** What the tile shows (null: nothing, e.g. hidden or empty). */
@@ -67,7 +68,7 @@ export class TileStage {
     if (!target) {
       this.dropIncoming();
       this.dropCurrent();
-      this.onView({});
+      this.onView({}, undefined);
       return;
     }
     if (same(this.current?.target, target)) return this.dropIncoming();
@@ -81,7 +82,7 @@ export class TileStage {
       // Nothing worth keeping on screen: switch at once.
       this.dropCurrent();
       this.current = this.start(target, true, true);
-      this.onView(this.current.view);
+      this.onView(this.current.view, target);
       return;
     }
     this.incoming = this.start(target, false, true);
@@ -137,7 +138,7 @@ export class TileStage {
 
   private viewOf(entry: Entry, view: TileView): void {
     entry.view = view;
-    if (entry === this.current) this.onView(view);
+    if (entry === this.current) this.onView(view, entry.target);
     else if (entry === this.incoming) this.maybePromote();
   }
 
@@ -161,7 +162,7 @@ export class TileStage {
     const old = this.current;
     this.current = next;
     old?.staged.session.dispose(); // after the successor is in front: no black frame between
-    this.onView(next.view);
+    this.onView(next.view, next.target);
   }
 
   private armTimeout(): void {

@@ -63,14 +63,14 @@ export function useTileStream(
   slotRef: RefObject<HTMLElement | null>,
   device?: object,
   keyframesOnly = false,
-): { view: TileView; retryNow(): void; prepare(next: TileTarget | null): void } {
-  const [view, setView] = useState<TileView>({});
+): { view: TileView; showing: TileTarget | undefined; retryNow(): void; prepare(next: TileTarget | null): void } {
+  const [{ view, showing }, setShown] = useState<{ view: TileView; showing: TileTarget | undefined }>({ view: {}, showing: undefined });
   const stageRef = useRef<TileStage | undefined>(undefined);
 
   useEffect(() => {
     const slot = slotRef.current;
     if (!slot) return;
-    const stage = new TileStage(sessionFactory(slot), setView);
+    const stage = new TileStage(sessionFactory(slot), (v, t) => setShown({ view: v, showing: t }));
     stageRef.current = stage;
     return () => {
       stageRef.current = undefined;
@@ -95,5 +95,5 @@ export function useTileStream(
   const retryNow = useCallback(() => stageRef.current?.retryNow(), []);
   /** Start `next` underneath for its turn; null drops what was prepared and not yet asked for. */
   const prepare = useCallback((next: TileTarget | null) => (next ? stageRef.current?.prepare(next) : stageRef.current?.cancelPrepared()), []);
-  return { view, retryNow, prepare };
+  return { view, showing, retryNow, prepare };
 }
