@@ -17,6 +17,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Each file in a fresh process cost more than the tests themselves (D46); the files share
+    // their two workers' module caches instead. The load pass keeps one process per file.
+    isolate: loadPass,
     // An uncaught exception or unhandled rejection anywhere in a run fails it, even when every
     // assertion passed: "no request, packet or file can end the main process" is tested here too.
     dangerouslyIgnoreUnhandledErrors: false,

@@ -1,7 +1,7 @@
 // Drives the queue with a stand-in SourceBuffer that behaves like the real one where the queue
 // depends on it: appendBuffer/remove throw while updating, finish asynchronously with
 // 'updateend', and appendBuffer may throw QuotaExceededError.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceBufferQueue, type SourceBufferLike } from './source-buffer-queue.js';
 
 class FakeSourceBuffer implements SourceBufferLike {
@@ -46,7 +46,9 @@ class FakeSourceBuffer implements SourceBufferLike {
   }
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 30));
+// Every 'updateend' the stand-in scheduled, and whatever the queue does on it, has run: on the
+// fake clock, so a loaded machine cannot cut the chain short.
+const settle = () => vi.runAllTimersAsync();
 
 function setup(quota: () => { start: number; end: number } | null = () => null) {
   const sb = new FakeSourceBuffer();
@@ -61,6 +63,9 @@ function setup(quota: () => { start: number; end: number } | null = () => null) 
 }
 
 describe('SourceBufferQueue', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('appends immediately when idle and coalesces what arrives while updating', async () => {
     const { sb, q, done } = setup();
     q.append(new Uint8Array([1]));
