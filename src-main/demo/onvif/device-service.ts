@@ -90,6 +90,11 @@ function services(op: XmlElement, ctx: StubContext): string {
   if (ctx.opts.imaging) {
     xml += entry(NS.timg, ctx.xaddrs.imaging, '<timg:Capabilities ImageStabilization="false" Presets="false"/>', 2, 60);
   }
+  if (ctx.opts.recordings.length > 0) {
+    xml += entry(NS.trc, ctx.xaddrs.recording, `<trc:Capabilities MaxRecordings="${ctx.opts.recordings.length}" MaxRecordingJobs="0"/>`, 2, 60);
+    xml += entry(NS.tse, ctx.xaddrs.search, '<tse:Capabilities MetadataSearch="false"/>', 2, 60);
+    xml += entry(NS.trp, ctx.xaddrs.replay, '<trp:Capabilities ReversePlayback="false" RTP_RTSP_TCP="true"/>', 2, 60);
+  }
   return `<tds:GetServicesResponse>${xml}</tds:GetServicesResponse>`;
 }
 

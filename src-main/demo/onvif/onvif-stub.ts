@@ -1,4 +1,5 @@
-// Demo ONVIF device: an HTTP SOAP 1.2 server with the Device, Media, Media2, PTZ and Imaging services,
+// Demo ONVIF device: an HTTP SOAP 1.2 server with the Device, Media, Media2, PTZ and Imaging services
+// (and Recording, Search and Replay when it is given recordings),
 // WS-UsernameToken and HTTP Digest authentication, a skewable clock and a simulated PTZ head.
 // Used by the first-run demo and by tests; every PTZ and Imaging command and auth decision is logged.
 
@@ -12,6 +13,7 @@ import { media2Service, mediaService } from './media-service.js';
 import type { StubPreset } from './ptz-presets.js';
 import { PresetStore } from './ptz-presets.js';
 import { ptzService } from './ptz-service.js';
+import { recordingService, replayService, searchService } from './recording-services.js';
 import { ImagingState, imagingService } from './imaging-service.js';
 import { PtzSimulator, type MoveState, type PtzVector } from './ptz-simulator.js';
 import { NS, SoapFault, envelope, faultXml, faults } from './soap-writer.js';
@@ -110,7 +112,7 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     imaging: new ImagingState(),
     ptzHome: { x: 0, y: 0, zoom: 0 },
     deviceNow: () => Date.now() + c.opts.clockOffsetSec * 1000,
-    xaddrs: { device: '', media: '', media2: '', ptz: '', imaging: '' },
+    xaddrs: { device: '', media: '', media2: '', ptz: '', imaging: '', recording: '', search: '', replay: '' },
     baseUrl: '',
   };
 
@@ -121,6 +123,11 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
   ]);
   if (opts.media2) services.set('/onvif/media2_service', media2Service);
   if (opts.imaging) services.set('/onvif/imaging_service', imagingService);
+  if (opts.recordings.length > 0) {
+    services.set('/onvif/recording_service', recordingService);
+    services.set('/onvif/search_service', searchService);
+    services.set('/onvif/replay_service', replayService);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
@@ -228,6 +235,9 @@ export async function startOnvifStub(options: OnvifStubOptions): Promise<OnvifSt
     media2: `${baseUrl}/onvif/media2_service`,
     ptz: `${baseUrl}/onvif/ptz_service`,
     imaging: `${baseUrl}/onvif/imaging_service`,
+    recording: `${baseUrl}/onvif/recording_service`,
+    search: `${baseUrl}/onvif/search_service`,
+    replay: `${baseUrl}/onvif/replay_service`,
   };
   c.baseUrl = baseUrl;
   const endpoint = `urn:uuid:${randomUUID()}`;

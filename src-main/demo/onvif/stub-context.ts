@@ -12,6 +12,9 @@ export interface StubXAddrs {
   media2: string;
   ptz: string;
   imaging: string;
+  recording: string;
+  search: string;
+  replay: string;
 }
 
 export interface StubContext {

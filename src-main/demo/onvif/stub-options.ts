@@ -11,6 +11,17 @@ export interface StubVideo {
   bitrateKbps: number;
 }
 
+/** A recording the device keeps (Profile G): one channel, replayed from `replayUri`. */
+export interface StubRecording {
+  token: string;
+  /** 1-based channel recorded; its video source token is the recording's SourceId */
+  channel: number;
+  /** RTSP address GetReplayUri answers (e.g. the demo RTSP server's archive) */
+  replayUri: string;
+  /** spans recorded, host clock, ms since the epoch, in order */
+  sections: Array<{ from: number; to: number }>;
+}
+
 export interface OnvifStubOptions {
   /** 0 or absent: a random free port */
   port?: number;
@@ -53,6 +64,8 @@ export interface OnvifStubOptions {
   manufacturer?: string;
   /** offer the Imaging service (focus, iris); default true */
   imaging?: boolean;
+  /** recordings; when given, the Recording, Search and Replay services are offered */
+  recordings?: StubRecording[];
 }
 
 export interface ResolvedStubOptions {
@@ -78,6 +91,7 @@ export interface ResolvedStubOptions {
   discovery: boolean;
   manufacturer: string;
   imaging: boolean;
+  recordings: StubRecording[];
 }
 
 export const PROFILE_TOKENS: readonly StubProfileToken[] = ['main', 'sub'];
@@ -116,6 +130,7 @@ export function resolveStubOptions(o: OnvifStubOptions): ResolvedStubOptions {
     discovery: o.discovery ?? false,
     manufacturer: o.manufacturer ?? 'Skywall',
     imaging: o.imaging ?? true,
+    recordings: (o.recordings ?? []).map((r) => ({ ...r, sections: [...r.sections] })),
   };
 }
 

@@ -1,5 +1,6 @@
 // ONVIF devices behind the adapter port: the description and stream URIs come from the device
-// (Media2 where offered), PTZ through the device's PTZ service. Each video source is a channel
+// (Media2 where offered), PTZ through the device's PTZ service, recordings through its Profile G
+// services (onvif-playback-capability.ts). Each video source is a channel
 // (a camera has one, an NVR one per recorded camera); its playable profiles ranked by picture
 // size become main, sub and third. A stored camera finds its channel by the source token kept
 // as its externalId, else by its position.
@@ -8,6 +9,7 @@ import { STREAM_PROFILES, type ChannelProfile } from '../../common/model/source-
 import { parseStreamUrl } from '../../common/model/stream-url.js';
 import type { ChannelRef, DeviceAdapter, DeviceDescription, DeviceHandle, LiveSource } from '../adapter.js';
 import type { ChannelTarget, PtzCapability, PtzLensAction } from '../capabilities.js';
+import { onvifPlayback } from './onvif-playback-capability.js';
 import { OnvifSessions, type OnvifChannel } from './onvif-sessions.js';
 import type { OnvifProfile, OnvifPtz } from './onvif-types.js';
 
@@ -109,6 +111,7 @@ export function createOnvifAdapter(options: OnvifAdapterOptions = {}): DeviceAda
       const dev = await sessions.device(device);
       return rtspSource(await dev.streamUri(chosen.token), device, chosen.codec, channel.cameraId);
     },
+    playback: onvifPlayback(sessions, { channelOf, rtspSource }),
     ptz: onvifPtz(sessions, async (target) => {
       const steer = (await channelOf(sessions, target.device, target.channel)).ranked.find((p) => p.hasPtz);
       if (!steer) throw new SkywallError('not_found', 'this camera cannot pan, tilt or zoom', { cameraId: target.channel.cameraId });

@@ -9,6 +9,7 @@ import { cappedAgent } from '../device-http.js';
 import { SkywallError } from '../../common/model/errors.js';
 import { callOnvif, type LibCallback } from './onvif-call.js';
 import { createImaging } from './onvif-imaging.js';
+import { createPlayback } from './onvif-playback.js';
 import { createPtz, type Caller } from './onvif-ptz.js';
 import { parseDeviceInfo, parseProfiles, parseUri } from './onvif-schemas.js';
 import type { OnvifConnectOptions, OnvifDevice, OnvifProfile } from './onvif-types.js';
@@ -113,6 +114,7 @@ export async function connectOnvif(options: OnvifConnectOptions): Promise<OnvifD
     },
     ptz: createPtz(cam, call, () => !!cam.uri?.ptz, where),
     imaging: createImaging(cam, call, () => !!cam.uri?.imaging, where),
+    playback: createPlayback(cam, call, () => ({ recording: !!cam.uri?.recording, search: !!cam.uri?.search, replay: !!cam.uri?.replay }), where),
     close() {
       closed = true;
       cam.removeAllListeners();

@@ -18,6 +18,9 @@ interface CamInternals {
 export const SOAP_NS = {
   ptz: 'http://www.onvif.org/ver20/ptz/wsdl',
   imaging: 'http://www.onvif.org/ver20/imaging/wsdl',
+  recording: 'http://www.onvif.org/ver10/recording/wsdl',
+  search: 'http://www.onvif.org/ver10/search/wsdl',
+  replay: 'http://www.onvif.org/ver10/replay/wsdl',
   schema: 'http://www.onvif.org/ver10/schema',
 } as const;
 
@@ -28,7 +31,7 @@ export function xsFloat(n: number): string {
 }
 
 /** Sends `<operation xmlns=ns>inner</operation>` to the device's `service` with its action named. */
-export function sendSoap(cam: Cam, service: 'ptz' | 'imaging', operation: string, inner: string, callback: LibCallback): void {
+export function sendSoap(cam: Cam, service: Exclude<keyof typeof SOAP_NS, 'schema'>, operation: string, inner: string, callback: LibCallback): void {
   const raw = cam as unknown as CamInternals;
   const ns = SOAP_NS[service];
   const body = `${raw._envelopeHeader()}<${operation} xmlns="${ns}">${inner}</${operation}>${raw._envelopeFooter()}`;

@@ -95,6 +95,27 @@ export interface OnvifImaging {
   irisStep(sourceToken: string, direction: 1 | -1): Promise<number>;
 }
 
+/** A recording an ONVIF recorder keeps (Profile G). */
+export interface OnvifRecording {
+  token: string;
+  /** What the recorder says it records (often the video source token; '' when not said). */
+  sourceId: string;
+  name: string;
+  hasVideo: boolean;
+}
+
+export interface OnvifPlayback {
+  /** The device advertises the Recording and Replay services. */
+  readonly available: boolean;
+  recordings(): Promise<OnvifRecording[]>;
+  /** Span of the recording's video in the device's clock, ms since the epoch; undefined when it holds nothing. */
+  recordingSpan(recordingToken: string): Promise<{ from: number; to: number } | undefined>;
+  /** RTSP address that replays the recording (ask with `Require: onvif-replay` and `Range: clock=`). */
+  replayUri(recordingToken: string): Promise<string>;
+  /** Device clock minus host clock, measured now, ms. */
+  clockOffsetMs(): Promise<number>;
+}
+
 export interface OnvifDevice {
   readonly host: string;
   readonly port: number;
@@ -116,6 +137,8 @@ export interface OnvifDevice {
   readonly ptz: OnvifPtz;
   /** focus and iris per video source */
   readonly imaging: OnvifImaging;
+  /** recordings and their replay (Profile G), where the device keeps any */
+  readonly playback: OnvifPlayback;
   /** later calls reject; nothing stays open between calls, so this only marks the end */
   close(): void;
 }

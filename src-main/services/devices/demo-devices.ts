@@ -37,15 +37,17 @@ export async function startDemoDevices(): Promise<RunningDemo> {
     streamUris: { main: rtsp.url('/demo/h264'), sub: rtsp.url('/demo/h264') },
     discovery: true,
   });
+  // Both archives record the same spans; camera playback replays its own stream's archive.
+  const archive = { sections: rtsp.archives()[0]?.sections ?? [] };
   const nvr = await startOnvifStub({
     ...DEMO_NVR_LOGIN,
     name: 'Skywall Demo NVR',
     channels: 4,
     streamUris: { main: rtsp.url('/demo/h264'), sub: rtsp.url('/demo/h264') },
     discovery: true,
+    // Its channels play the H.264 loop, so they replay the H.264 archive (ONVIF Profile G).
+    recordings: [1, 2, 3, 4].map((channel) => ({ token: `REC-${channel}`, channel, replayUri: rtsp.url('/demo/h264/archive'), sections: archive.sections })),
   });
-  // Both archives record the same spans; camera playback replays its own stream's archive.
-  const archive = { sections: rtsp.archives()[0]?.sections ?? [] };
   const ports: RunningDemoPorts = { host: '127.0.0.1', rtspPort: rtsp.port, onvif: { port: onvif.port, username: 'admin', password }, archive };
   const record: DeviceRecord = demoDeviceConfig(ports);
   return {
