@@ -33,6 +33,8 @@ export interface Fmp4WsPlayerOptions {
 
 /** Often enough that a stall shows within stalledAfterMs + 250 ms. */
 const WATCHDOG_MS = 250;
+/** Frames received this soon after the first one are the start-up burst, not the stream's rate, ms. */
+const STARTUP_MS = 3000;
 /** Buffer ahead that is always cut back, even while paused, ms. */
 const MAX_AHEAD_WHILE_IDLE_MS = 5000;
 
@@ -199,7 +201,8 @@ export class Fmp4WsPlayer implements Player {
       case 'fragment':
         // Slack seen by this frame: how long it will wait before being shown (the controller's input).
         if (this.started && this.video) this.controller.noteSlack(now, this.aheadMs(this.video));
-        this.frames.add(now, 1);
+        // The start-up burst (the hub's GOP cache, jumped over) is no measure of the decoder: count from after it.
+        if (this.started && now - this.startedAt > STARTUP_MS) this.frames.add(now, 1);
         this.noteFragment(action.placed.startSec, action.info.keyframe === true);
         this.arrivals.add({ mediaSec: action.placed.startSec, arrivedMs: now, ingestWallMs: action.ingestWallMs });
         return this.enqueue(action.bytes, action.placed.timestampOffset);

@@ -83,7 +83,10 @@ export interface PlayerStats {
   jumps: number;
   playbackRate: number;
   firstFrameMs: number | null;
-  /** Frames received per second over the last ~2 s (Fmp4WsPlayer only): what the decoder is asked to keep up with. */
+  /**
+   * Frames received per second over the last ~2 s, counted from 3 s after the first frame (the
+   * start-up burst is no measure of the decoder); Fmp4WsPlayer only: what the decoder must keep up with.
+   */
   receivedFps?: number;
   /** The gateway sends this tile keyframes only (the page is overloaded); Fmp4WsPlayer only. */
   keyframesOnly?: boolean;
