@@ -3,10 +3,12 @@
 // what it receives; one that cannot drops frames, stalls and jumps, and presents fewer. Pure:
 // the monitor feeds it samples and applies the answer (overload-monitor.ts).
 //
-// Hysteresis: overloaded after `enterAfter` bad samples in a row; while overloaded only the
-// watched tiles play every frame, so the measure cannot say whether the others would fit again.
-// The page tries full rate again after `holdMs` (sooner when the wall shrank to half its tiles);
-// if that brings the overload back within `relapseMs`, the next hold is twice as long.
+// Hysteresis: overloaded after `enterAfter` bad samples in a row. While overloaded only the
+// watched tiles play every frame, so the measure cannot say whether the others would fit again;
+// two ways back: the wall's demand falls under what the page managed to present when it fell
+// behind (fewer tiles: its capacity), or, after `holdMs`, a try at full rate (the machine may have
+// been busy with something else). A try that brings the overload back within `relapseMs` doubles
+// the next hold, since each try costs the tiles a few seconds of stalls.
 
 export interface TileRates {
   /** Frames presented per second (requestVideoFrameCallback). */
@@ -36,8 +38,8 @@ export const DEFAULT_OVERLOAD: OverloadConfig = {
   enterAfter: 3,
   minTiles: 4,
   minReceivedFps: 4,
-  holdMs: 20_000,
-  maxHoldMs: 300_000,
+  holdMs: 60_000,
+  maxHoldMs: 600_000,
   relapseMs: 30_000,
 };
 
@@ -47,6 +49,9 @@ export class OverloadDetector {
   private strikes = 0;
   private since = 0;
   private tilesAtEntry = 0;
+  /** Frames a second the page asked for, and presented, when it fell behind. */
+  private demandAtEntry = 0;
+  private capacity = 0;
   private hold: number;
   private lastExit: number | undefined;
 
@@ -68,8 +73,10 @@ export class OverloadDetector {
   sample(now: number, tiles: readonly TileRates[]): boolean {
     const c = this.config;
     if (this.overloaded) {
-      const shrank = tiles.length * 2 <= this.tilesAtEntry;
-      if (shrank || now - this.since >= this.hold) {
+      // Every tile asked about the same share of the demand at entry: fewer tiles, less demand.
+      const demand = (this.demandAtEntry * tiles.length) / Math.max(1, this.tilesAtEntry);
+      const fits = demand <= c.keepUpRatio * this.capacity;
+      if (fits || now - this.since >= this.hold) {
         this.overloaded = false;
         this.strikes = 0;
         this.lastExit = now;
@@ -87,6 +94,8 @@ export class OverloadDetector {
       this.overloaded = true;
       this.since = now;
       this.tilesAtEntry = tiles.length;
+      this.demandAtEntry = received;
+      this.capacity = presented;
     }
     return this.overloaded;
   }
