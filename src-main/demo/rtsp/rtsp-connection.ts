@@ -10,6 +10,7 @@ import type { DemoClip } from './demo-clips.js';
 import { MediaSession } from './media-session.js';
 import type { RtspAuthenticator } from './rtsp-auth.js';
 import { formatResponse, interleavedFrame, RtspRequestParser, type RtspRequest, type RtspResponse } from './rtsp-messages.js';
+import { spanInUrl } from './url-span.js';
 import { chooseTransport } from './rtsp-transport.js';
 import { buildSdp, TRACK_CONTROL } from './sdp.js';
 import type { DemoRtspFaults, RtspRequestLogEntry } from './server-types.js';
@@ -53,6 +54,8 @@ export class RtspConnection {
   private readonly parser = new RtspRequestParser();
   private readonly sessions = new Map<string, ClientSession>();
   private lastClientActivity = performance.now();
+  /** The span a vendor playback URL named when the client described it (the later requests use the stream's base URL). */
+  private urlSpan: { from: number; to: number } | undefined;
   private readonly idleTimer: NodeJS.Timeout;
 
   constructor(
@@ -161,7 +164,10 @@ export class RtspConnection {
     }
     const stream = this.streamOf(req.uri);
     if (!stream) return { status: 404, headers: [] };
-    if (req.method === 'DESCRIBE') return this.describe(req.uri, stream, faults);
+    if (req.method === 'DESCRIBE') {
+      this.urlSpan = spanInUrl(req.uri);
+      return this.describe(req.uri, stream, faults);
+    }
     return this.setup(req, stream, session);
   }
 
@@ -170,11 +176,12 @@ export class RtspConnection {
     return path !== undefined ? this.ctx.findStream(path) : undefined;
   }
 
-  /** PLAY of a recording: `Range: clock=` (default: all of it), `Scale` > 0, `Rate-Control`. */
+  /** PLAY of a recording: `Range: clock=` (default: the span the URL named, else all of it), `Scale` > 0, `Rate-Control`. */
   private playArchive(req: RtspRequest, session: ClientSession, media: ArchiveSession, cseq: string): RtspResponse {
     const archive = session.stream.archive!;
     const rangeHeader = req.headers.get('range');
-    const asked = rangeHeader === undefined || /^\s*npt\s*=\s*0(\.0*)?\s*-\s*$/.test(rangeHeader) ? { from: archive.startMs } : parseClockRange(rangeHeader);
+    const fromStart = rangeHeader === undefined || /^\s*npt\s*=\s*0(\.0*)?\s*-\s*$/.test(rangeHeader);
+    const asked = fromStart ? (this.urlSpan ?? { from: archive.startMs }) : parseClockRange(rangeHeader);
     if (!asked) return { status: 457, headers: [] };
     const span = asked.to !== undefined && asked.to <= asked.from ? undefined : archive.playable(asked.from, asked.to);
     if (!span) return { status: 457, headers: [] };
