@@ -1,4 +1,4 @@
-import type { CustomLayout, Scene, Wall, WallsSnapshot } from '@common/contract/index.js';
+import type { CustomLayout, Scene, Wall, WallsRestore, WallsSnapshot } from '@common/contract/index.js';
 import { call, subscribe } from './bridge.js';
 import type { Unsubscribe } from './sync.js';
 
@@ -19,7 +19,7 @@ export const wallsService = {
   putScene: (scene: Scene): Promise<Scene> => call('sw:walls:putScene', scene),
   removeScene: (id: string): Promise<Scene> => call('sw:walls:removeScene', { id }),
   recallScene: (id: string): Promise<WallsSnapshot> => call('sw:walls:recallScene', { id }),
-  restore: (snapshot: WallsSnapshot): Promise<WallsSnapshot> => call('sw:walls:restore', snapshot),
+  restore: (snapshot: WallsRestore): Promise<WallsSnapshot> => call('sw:walls:restore', snapshot),
   onScenesChange: (listener: (scenes: Scene[]) => void): Unsubscribe => subscribe('sw:walls:onDidChangeScenes', listener),
   onLayoutsChange: (listener: (layouts: CustomLayout[]) => void): Unsubscribe => subscribe('sw:walls:onDidChangeLayouts', listener),
 };

@@ -113,6 +113,10 @@ test('每个窗口一面墙；新建、切换、删除可撤销；预案保存�
   const recalls = one.getByTestId('audit-entry');
   await expect(recalls).toHaveCount(4);
   for (const row of await recalls.all()) await expect(row).toContainText(/调用预案.*白班/);
+  // The two undos (from the dialog, then from the notice under the wall) are there too.
+  await one.getByTestId('audit-kind').selectOption('wall.scene_recall_undo');
+  await expect(recalls).toHaveCount(2);
+  for (const row of await recalls.all()) await expect(row).toContainText(/撤销调用预案.*白班/);
   await one.screenshot({ path: testInfo.outputPath('audit-recalls.png') });
   csp.expectNone();
 });

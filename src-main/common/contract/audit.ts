@@ -16,6 +16,7 @@ export const AUDIT_KINDS = [
   'device.import',
   'wall.save',
   'wall.scene_recall',
+  'wall.scene_recall_undo',
   'stream.auth_lockout',
   'settings.update',
   'storage.migrated',

@@ -74,6 +74,9 @@ export type Scene = z.infer<typeof Scene>;
 /** Walls and which display shows which: what a scene recalls, and what its recall replaced (for undo). */
 export const WallsSnapshot = z.object({ displays: DisplayWalls, walls: z.array(Wall).max(256) });
 export type WallsSnapshot = z.infer<typeof WallsSnapshot>;
+/** A snapshot to put back; `undoesRecallOf` names the scene whose recall this undoes (it is audited). */
+export const WallsRestore = WallsSnapshot.extend({ undoesRecallOf: Id.optional() });
+export type WallsRestore = z.infer<typeof WallsRestore>;
 
 /** The most custom layouts kept (the picker lists them all). */
 export const MAX_CUSTOM_LAYOUTS = 64;
@@ -103,7 +106,7 @@ export const wallsChannels = {
   /** Shows a scene: its walls replace the walls of the same id, its displays show its walls. Answers what it replaced, for undo. */
   'sw:walls:recallScene': { req: z.object({ id: Id }), res: WallsSnapshot },
   /** Puts walls and displays back from a snapshot (undo of a recall); answers what it replaced. */
-  'sw:walls:restore': { req: WallsSnapshot, res: WallsSnapshot },
+  'sw:walls:restore': { req: WallsRestore, res: WallsSnapshot },
 } as const;
 
 export const wallsEvents = {

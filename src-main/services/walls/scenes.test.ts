@@ -20,7 +20,7 @@ const cams = (w: { tiles: { cameraId: string | null }[] }) => w.tiles.map((t) =>
 
 describe('named walls and scenes', () => {
   it('creates, duplicates and shows walls per window; the last wall cannot be removed; a removed wall can be put back', async () => {
-    const { store, set } = await open();
+    const { store, set, audit } = await open();
     const first = store.listWalls()[0]!;
     store.saveWall({ ...first, tiles: first.tiles.map((t, i) => ({ ...t, cameraId: i === 0 ? 'cam-1' : null })) });
     const copy = set.create('大门 副本', first.id);
@@ -36,8 +36,10 @@ describe('named walls and scenes', () => {
     const removed = set.remove(copy.id);
     expect(removed.displays).toEqual({ 'host:2': copy.id });
     expect(wallForDisplay(store, 'host:2').id).not.toBe(copy.id);
-    set.restore(removed);
+    await set.restore(removed);
     expect(store.getWall(copy.id)?.name).toBe('大门 副本');
+    // Putting a deleted wall back is no scene's undo: nothing recorded as one.
+    expect((await audit.list({ kinds: ['wall.scene_recall_undo'] })).entries).toEqual([]);
     expect(wallForDisplay(store, 'host:2').id).toBe(copy.id);
     set.remove(blank.id);
     set.remove(copy.id);
@@ -66,10 +68,12 @@ describe('named walls and scenes', () => {
     expect(recalls.entries.map((e) => [e.targetId, e.targetName, e.details])).toEqual([[scene.id, '白班', { walls: [first.name, '二号墙'], windows: 2 }]]);
     await expect(set.recallScene('scene-nope')).rejects.toMatchObject({ code: 'not_found' });
     expect((await audit.list({ kinds: ['wall.scene_recall'] })).entries).toHaveLength(1);
-    // Undo: the cameras and the mapping from before the recall.
-    set.restore(before);
+    // Undo: the cameras and the mapping from before the recall; audited as the recall's undo.
+    await set.restore({ ...before, undoesRecallOf: scene.id });
     expect(cams(store.getWall(first.id)!)).toEqual(['cam-b', 'cam-b', 'cam-b', 'cam-b']);
     expect(wallForDisplay(store, 'host').id).toBe(second.id);
+    const undone = await audit.list({ kinds: ['wall.scene_recall_undo'] });
+    expect(undone.entries.map((e) => [e.targetId, e.targetName, e.details])).toEqual([[scene.id, '白班', { walls: [first.name, '二号墙'] }]]);
 
     // Saving under the same name replaces it and answers the old one; put back, it is as it was.
     const again = set.saveScene('白班');

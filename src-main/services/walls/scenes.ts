@@ -2,7 +2,7 @@
 // whole set of walls with the display mapping under a name to recall later. Every change is one
 // atomic write of skywall.json; whatever a change replaces is answered, so the page can undo it.
 import { randomUUID } from 'node:crypto';
-import type { Scene, Wall, WallsSnapshot } from '../../common/contract/index.js';
+import type { Scene, Wall, WallsRestore, WallsSnapshot } from '../../common/contract/index.js';
 import { SkywallError } from '../../common/model/errors.js';
 import type { EventBus } from '../../ipc/event-bus.js';
 import type { SkywallStore } from '../../storage/index.js';
@@ -19,7 +19,8 @@ export interface WallSetService {
   removeScene(id: string): Scene;
   /** Puts the scene's walls and display mapping back and records the recall in the audit log. */
   recallScene(id: string): Promise<WallsSnapshot>;
-  restore(snapshot: WallsSnapshot): WallsSnapshot;
+  /** Puts walls and displays back; the undo of a scene recall is audited. */
+  restore(snapshot: WallsRestore): Promise<WallsSnapshot>;
 }
 
 export function createWallSetService(store: SkywallStore, bus: EventBus, audit: AuditRecorder): WallSetService {
@@ -72,6 +73,14 @@ export function createWallSetService(store: SkywallStore, bus: EventBus, audit: 
       });
       return replaced;
     },
-    restore: (snapshot) => store.applyWallsSnapshot(snapshot),
+    async restore({ undoesRecallOf, ...snapshot }) {
+      const replaced = store.applyWallsSnapshot(snapshot);
+      if (undoesRecallOf !== undefined) {
+        // The scene may have been deleted since: the entry still names it by id.
+        const name = store.listScenes().find((s) => s.id === undoesRecallOf)?.name;
+        await audit.record({ kind: 'wall.scene_recall_undo', target: { id: undoesRecallOf, ...(name !== undefined ? { name } : {}) }, details: { walls: snapshot.walls.map((w) => w.name) } });
+      }
+      return replaced;
+    },
   };
 }

@@ -113,7 +113,7 @@ function Dialog({ onClose }: { onClose(): void }) {
                 onClick={() =>
                   run(async () => {
                     const before = await s().recallScene(sc.id);
-                    return { key: 'scenes.recalled', name: sc.name, undo: () => s().restoreWalls(before) };
+                    return { key: 'scenes.recalled', name: sc.name, undo: () => s().restoreWalls(before, sc.id) };
                   })
                 }
               >

@@ -50,7 +50,8 @@ export interface WallsActions {
   removeScene(id: string): Promise<Scene>;
   /** Shows a scene on every display; the answer is what it replaced, for undo with restoreWalls. */
   recallScene(id: string): Promise<WallsSnapshot>;
-  restoreWalls(snapshot: WallsSnapshot): Promise<void>;
+  /** Puts walls back; `undoesRecallOf` when this undoes that scene's recall (main audits it). */
+  restoreWalls(snapshot: WallsSnapshot, undoesRecallOf?: string): Promise<void>;
   /** Recalls the scene numbered n (1-based, in list order) from the keyboard; undone from the wall's notice. */
   recallSceneNumbered(n: number): Promise<void>;
   undoSceneRecall(): Promise<void>;

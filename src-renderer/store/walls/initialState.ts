@@ -35,7 +35,7 @@ export interface WallsState {
   /** The walls and scenes dialog is open. */
   wallsDialogOpen: boolean;
   /** A scene recalled by its key, and what the recall replaced, offered for undo in the wall's notice. */
-  sceneUndo?: { name: string; before: WallsSnapshot };
+  sceneUndo?: { id: string; name: string; before: WallsSnapshot };
 }
 
 export const wallsInitialState: WallsState = { selectedTile: 0, wallFullScreen: false, undoStack: [], customLayouts: [], layoutEditorOpen: false, walls: [], scenes: [], wallsDialogOpen: false };

@@ -49,8 +49,8 @@ export function wallSetActions(set: Set, get: Get, rename: (name: string) => Pro
       await refresh();
       return before;
     },
-    async restoreWalls(snapshot) {
-      await wallsService.restore(snapshot);
+    async restoreWalls(snapshot, undoesRecallOf) {
+      await wallsService.restore(undoesRecallOf !== undefined ? { ...snapshot, undoesRecallOf } : snapshot);
       await refresh();
     },
     async recallSceneNumbered(n) {
@@ -58,13 +58,13 @@ export function wallSetActions(set: Set, get: Get, rename: (name: string) => Pro
       if (!scene) return;
       const before = await wallsService.recallScene(scene.id);
       await refresh();
-      set({ sceneUndo: { name: scene.name, before }, undoNotice: undefined });
+      set({ sceneUndo: { id: scene.id, name: scene.name, before }, undoNotice: undefined });
     },
     async undoSceneRecall() {
       const undo = get().sceneUndo;
       if (!undo) return;
       set({ sceneUndo: undefined });
-      await wallsService.restore(undo.before);
+      await wallsService.restore({ ...undo.before, undoesRecallOf: undo.id });
       await refresh();
     },
     dismissSceneUndo: () => set({ sceneUndo: undefined }),
