@@ -43,6 +43,7 @@ export const ExportFailureCode = z.enum([
   'no_video',
   'no_recording',
   'recorder_failed',
+  'no_recorder',
   'interrupted',
   'internal',
 ]);

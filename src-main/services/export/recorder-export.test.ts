@@ -1,7 +1,7 @@
 // Recorder downloads through the export service, end to end on real parts: the demo device's
 // adapter (playback from the demo RTSP archive, clock offset from the demo ONVIF device), the
 // service's queue, history and audit; a span without recording fails as no_recording.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,4 +96,34 @@ describe('recorder downloads in the export service', () => {
     const actions = (await readFile(path.join(dir, 'audit.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as { action: string }).action);
     expect(actions).toEqual(['export.start', 'export.download', 'export.done', 'export.start', 'export.failed']);
   }, 60_000);
+
+  it('a camera whose device keeps no recordings fails as no_recorder, before anything is written', async () => {
+    // A real ONVIF device without Profile G services, through the ONVIF adapter.
+    const config: DeviceHandle['config'] = { id: 'dev-plain', name: 'Plain', kind: 'onvif', host: '127.0.0.1', port: onvif.port, username: 'admin', demo: false, cameras: [{ id: 'plain-1', name: '门口', ptz: true, externalId: 'video-source-0', sources: [] }] };
+    const device: DeviceHandle = { config, credentials: async () => ({ username: 'admin', password: 'pw' }) };
+    const playback = createDeviceAdapters().forDevice(config).playback!;
+    const audit = await openAuditLog({ dir, actor: { operator: 'op', workstation: 'ws' } });
+    const service = await createExportService({
+      hub: new StreamHub({ producerFactory: () => { throw new Error('no live streams in this test'); } }),
+      dataDir: await mkdtemp(path.join(dir, 'plain-')),
+      vault: await openKeyFileVault({ dir }),
+      audit,
+      appVersion: '0.1.0',
+      operator: () => '王强',
+      describe: async () => ({ camera: { id: 'plain-1', name: '门口' }, device: { id: 'dev-plain', name: 'Plain' }, channel: '1 (main)' }),
+      recorder: async (_key, range) => {
+        const src = await playback.replaySource({ device, channel: { index: 0, cameraId: 'plain-1' } }, range, 'main');
+        if (src.kind !== 'rtsp') throw new Error('expected RTSP');
+        return { source: { url: src.url, onvif: true }, clockOffsetMs: null };
+      },
+    });
+    try {
+      const { exportId } = await service.start({ key: 'plain-1:main', range: { from: Date.now() - 120_000, to: Date.now() - 60_000 }, targetDir: target.dir, caseReference: '', reason: '' });
+      expect(await service.settled(exportId)).toMatchObject({ state: 'failed', failure: 'no_recorder' });
+      expect((await readdir(target.dir)).filter((n) => n.includes('门口'))).toEqual([]);
+    } finally {
+      await service.dispose();
+      await audit.close();
+    }
+  }, 30_000);
 });

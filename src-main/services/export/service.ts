@@ -358,6 +358,8 @@ function failureOf(e: unknown): ExportFailureCode {
   if (isSkywallError(e)) {
     // 457: the recorder holds nothing in the span asked for.
     if (e.params?.status === 457 || e.params?.reason === 'no_recording') return 'no_recording';
+    // The camera's device keeps no recordings it can replay (no Profile G, no playback URL rule).
+    if (e.params?.reason === 'no_playback') return 'no_recorder';
     return 'recorder_failed';
   }
   return 'internal';

@@ -58,6 +58,7 @@ export const zh = {
   'export.failure.no_video': '该摄像机暂无可导出的录像',
   'export.failure.no_recording': '录像机在该时段没有录像',
   'export.failure.recorder_failed': '无法从录像机下载录像',
+  'export.failure.no_recorder': '该摄像机没有可下载录像的录像机',
   'export.failure.interrupted': '导出过程中程序已退出',
   'export.failure.internal': '内部错误，请查看日志',
 } as const;
@@ -121,6 +122,7 @@ export const en: Record<keyof typeof zh, string> = {
   'export.failure.no_video': 'No recording of this camera to export yet',
   'export.failure.no_recording': 'The recorder has no recording in that span',
   'export.failure.recorder_failed': 'Could not download from the recorder',
+  'export.failure.no_recorder': 'This camera has no recorder to download from',
   'export.failure.interrupted': 'The application stopped during this export',
   'export.failure.internal': 'Internal error; see the log',
 };
