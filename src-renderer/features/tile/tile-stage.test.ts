@@ -12,6 +12,8 @@ interface Fake {
 }
 
 let made: Fake[];
+/** The next session started finds no free video element (the window's player cap). */
+let capNext: boolean;
 let shown: TileView[];
 let events: string[];
 
@@ -25,7 +27,13 @@ function stage(): TileStage {
     made.push(f);
     return {
       session: {
-        setActive: () => events.push(`start ${name(target)}`),
+        setActive: () => {
+          events.push(`start ${name(target)}`);
+          if (capNext) {
+            capNext = false;
+            onView({ darkReason: 'player_cap' });
+          }
+        },
         dispose: () => ((f.disposed = true), events.push(`stop ${name(target)}`)),
         retryNow: () => undefined,
         deviceChanged: () => undefined,
@@ -39,6 +47,7 @@ function stage(): TileStage {
 beforeEach(() => {
   vi.useFakeTimers();
   made = [];
+  capNext = false;
   shown = [];
   events = [];
 });
@@ -171,5 +180,37 @@ describe('TileStage', () => {
     events.length = 0;
     s.setKeyframesOnly(false);
     expect(events).toEqual(['full a:sub', 'full b:sub']);
+  });
+
+  it('another camera refused a second player releases the picture first, then opens in its place', () => {
+    const s = stage();
+    s.show({ cameraId: 'a', profile: 'sub' });
+    fake('a', 'sub').push({ state: 'live' });
+    events.length = 0;
+    capNext = true;
+    s.show({ cameraId: 'b', profile: 'sub' });
+    expect(events).toEqual(['start b:sub', 'stop b:sub', 'stop a:sub', 'start b:sub']);
+    expect(fake('b', 'sub').front).toBe(true);
+    expect(s.showing?.cameraId).toBe('b');
+    // The same camera's other stream refused a player: the picture on screen stays.
+    fake('b', 'sub').push({ state: 'live' });
+    events.length = 0;
+    capNext = true;
+    s.show({ cameraId: 'b', profile: 'main' });
+    expect(events).toEqual(['start b:main', 'stop b:main']);
+    expect(s.showing).toEqual({ cameraId: 'b', profile: 'sub' });
+  });
+
+  it('a prepared camera that got no player takes its turn by releasing the picture first', () => {
+    const s = stage();
+    s.show({ cameraId: 'a', profile: 'sub' });
+    fake('a', 'sub').push({ state: 'live' });
+    capNext = true;
+    s.prepare({ cameraId: 'b', profile: 'sub' });
+    expect(s.showing?.cameraId).toBe('a'); // not asked yet: the picture stays
+    events.length = 0;
+    s.show({ cameraId: 'b', profile: 'sub' });
+    expect(events).toEqual(['stop b:sub', 'stop a:sub', 'start b:sub']);
+    expect(s.showing?.cameraId).toBe('b');
   });
 });

@@ -78,15 +78,10 @@ export class TileStage {
       return this.maybePromote();
     }
     this.dropIncoming();
-    if (!this.current || !showsPicture(this.current.view)) {
-      // Nothing worth keeping on screen: switch at once.
-      this.dropCurrent();
-      this.current = this.start(target, true, true);
-      this.onView(this.current.view, target);
-      return;
-    }
+    if (!this.current || !showsPicture(this.current.view)) return this.switchAtOnce(target);
     this.incoming = this.start(target, false, true);
     this.armTimeout();
+    this.maybePromote(); // it may have been refused an element already
   }
 
   /** Start `target` underneath, ready for its turn (a tour's next camera). */
@@ -146,10 +141,21 @@ export class TileStage {
     const next = this.incoming;
     if (!next?.wanted) return;
     if (next.view.state === 'live') return this.promote();
+    // The window has no element for a second player (a large wall changing all its cameras):
+    // for another camera, release the old picture first, then open the new one in its place.
+    if (next.view.darkReason === 'player_cap' && next.target.cameraId !== this.current?.target.cameraId) return this.switchAtOnce(next.target);
     if (cannotPlay(next.view)) {
       if (this.current && this.current.target.cameraId === next.target.cameraId) this.dropIncoming(); // keep the picture
       else this.promote();
     }
+  }
+
+  /** Nothing worth keeping on screen (or no room for two players): release, then start in front. */
+  private switchAtOnce(target: TileTarget): void {
+    this.dropIncoming();
+    this.dropCurrent();
+    this.current = this.start(target, true, true);
+    this.onView(this.current.view, target);
   }
 
   private promote(): void {
