@@ -12,7 +12,8 @@ export interface VideoSample {
 export function sampleTiles(page: Page): Promise<VideoSample[]> {
   return page.$$eval('[data-testid=tile]', (tiles) =>
     tiles.map((t, index) => {
-      const v = t.querySelector('video');
+      // The picture in front: while a tile switches, the new stream's video waits underneath.
+      const v = [...t.querySelectorAll('video')].filter((e) => !e.classList.contains('sw-video-under')).at(-1);
       return {
         index,
         state: t.getAttribute('data-state'),

@@ -49,6 +49,8 @@ test('a camera dropped on a playing tile replaces the picture with no black fram
 
     const tile = page.getByTestId('tile').first();
     await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    // The first-run wall had a demo camera on this tile: its switch to 北门 is over once one video is left.
+    await expect(tile.locator('video')).toHaveCount(1, { timeout: 20_000 });
     await expect.poll(() => tile.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(320);
 
     await tile.evaluate((el) => {

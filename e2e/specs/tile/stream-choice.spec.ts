@@ -48,6 +48,8 @@ test('maximising a tile switches it to the main stream and restoring returns to 
 
     const tile = page.getByTestId('tile').first();
     await expect(tile).toHaveAttribute('data-profile', 'sub');
+    // The first-run wall had a demo camera on this tile: its switch to 北门一号 is over once one video is left.
+    await expect(tile.locator('video')).toHaveCount(1, { timeout: 20_000 });
     await expectAdvancing(page, [0]);
     expect(await tile.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(320);
 
