@@ -1,4 +1,4 @@
-import { SNAPSHOT_PART_CHARS, type DecodeCapabilities, type StreamOpenAnswer, type StreamStatus } from '@common/contract/stream.js';
+import { SNAPSHOT_PART_CHARS, type DecodeCapabilities, type StreamOpenAnswer, type StreamStatus, type TileBudgetCap, type TileWish } from '@common/contract/stream.js';
 import { call, subscribe } from './bridge.js';
 
 /**
@@ -7,8 +7,18 @@ import { call, subscribe } from './bridge.js';
  * (as it is, sub-stream, H.264 re-encode, or dark with a reason). `transcode` asks for the
  * re-encode when a stream of unknown codec proved undecodable after all.
  */
-export function openStream(cameraId: string, profile: 'main' | 'sub', decode: DecodeCapabilities, options: { transcode?: boolean } = {}): Promise<StreamOpenAnswer> {
-  return call('sw:stream:open', { cameraId, profile, decode, ...(options.transcode ? { transcode: true } : {}) });
+export function openStream(cameraId: string, profile: 'main' | 'sub', decode: DecodeCapabilities, options: { transcode?: boolean; viewer?: string } = {}): Promise<StreamOpenAnswer> {
+  return call('sw:stream:open', { cameraId, profile, decode, ...(options.transcode ? { transcode: true } : {}), ...(options.viewer ? { viewer: options.viewer } : {}) });
+}
+
+/** The tile's wish for its device's stream budget: what it would play and how much it matters. */
+export function sendTileWish(wish: TileWish): void {
+  void call('sw:stream:tileWish', wish).catch(() => undefined);
+}
+
+/** Main holds the tile `viewer` to its sub-stream (its device's budget is full), or lets it have main again. */
+export function onTileBudgetCap(listener: (cap: TileBudgetCap) => void): () => void {
+  return subscribe('sw:stream:onDidCapTile', listener);
 }
 
 export function closeStream(streamId: string): void {

@@ -50,6 +50,17 @@ describe('BudgetArbiter', () => {
     expect(arbiter.isCapped('t3')).toBe(true);
   });
 
+  it('counts an open that is decided but not opened yet: two tiles opening at once do not both get the last room', () => {
+    const { arbiter, wish, open } = setup({ maxBitrateKbps: 2 * MAIN });
+    wish('t1');
+    wish('t2');
+    wish('t3');
+    open('t1', 'c1', 'main');
+    // t2 and t3 are decided before either stream is opened (the device is asked in between).
+    expect(arbiter.profileFor('t2', 'c2', 'main')).toBe('main');
+    expect(arbiter.profileFor('t3', 'c3', 'main')).toBe('sub');
+  });
+
   it('moves the least important tile on main to sub before refusing one: not the selected, not the maximised, the smallest', () => {
     // Room for 2 mains and 1 sub; four tiles. The fourth's sub does not fit until a main moves.
     const { open, wish, caps, budget, close } = setup({ maxBitrateKbps: 2 * MAIN + SUB + 100 });
@@ -121,6 +132,40 @@ describe('BudgetArbiter', () => {
     // Equal tiles never swap back and forth.
     caps.length = 0;
     wish('t1', { selected: false });
+    expect(caps).toEqual([]);
+  });
+
+  it('says what a tile plays when its move failed (the new stream was refused and the tile kept its picture), and asks again later', () => {
+    const { open, wish, caps, close, arbiter, advance } = setup({ maxBitrateKbps: MAIN + SUB });
+    wish('t1');
+    wish('t2');
+    const t1 = open('t1', 'c1', 'main');
+    open('t2', 'c2', 'main'); // sub
+    wish('t2', { selected: true });
+    expect(arbiter.isCapped('t1')).toBe(true);
+    // Its tile opened sub, which was refused after all, and closed it: t1 still plays main.
+    const refused = open('t1', 'c1', 'sub');
+    close(refused.streamId);
+    expect(arbiter.isCapped('t1')).toBe(false);
+    caps.length = 0;
+    wish('t2', { selected: true, areaPx: 2 });
+    expect(caps).toEqual([]); // not asked again at once: no ask-refuse loop
+    advance(6000);
+    wish('t2', { selected: true, areaPx: 1 }); // the next decision asks again
+    expect(caps).toEqual([['t1', true]]);
+    expect(t1.profile).toBe('main');
+  });
+
+  it('neither holds to sub nor moves a camera that has no sub-stream', () => {
+    const limits = { maxBitrateKbps: MAIN + SUB - 1 };
+    const { open, wish, caps, budget } = setup(limits, ['c1']);
+    for (const c of ['m1', 'm2']) budget.describe(`${c}/main`, { group: 'nvr', label: '村口 NVR', kbps: MAIN, limits });
+    wish('t1');
+    wish('t2');
+    open('t1', 'm1', 'main');
+    expect(open('t2', 'm2', 'main')).toMatchObject({ profile: 'main', admitted: false });
+    // c1's sub-stream would fit only if t1 moved to a sub-stream it does not have.
+    expect(open(undefined, 'c1', 'main')).toMatchObject({ profile: 'main', admitted: false });
     expect(caps).toEqual([]);
   });
 

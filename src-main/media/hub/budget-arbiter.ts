@@ -28,6 +28,10 @@ export interface BudgetArbiterOptions {
 
 /** A move asked of a tile and not seen done yet lapses after this (the tile was hidden, closed). */
 const MOVE_LAPSES_MS = 20_000;
+/** A tile whose move failed is not asked to move again before this (no ask-refuse loop). */
+const REST_AFTER_FAILED_MOVE_MS = 5000;
+/** An open decided and not yet opened holds its place this long (the open failed on the way). */
+const RESERVATION_MS = 10_000;
 
 interface Viewer {
   wish: TileWish;
@@ -36,6 +40,8 @@ interface Viewer {
   moving?: { to: TileProfile; until: number };
   /** The camera and profile of the stream it opened last. */
   current?: { cameraId: string; profile: TileProfile };
+  /** Its last move failed: not asked again before then. */
+  restUntil?: number;
 }
 
 interface OpenStream {
@@ -44,6 +50,14 @@ interface OpenStream {
   profile: TileProfile;
   key: string;
   group: string | undefined;
+}
+
+/** An open decided and on its way (the device is being asked for the stream): it counts already. */
+interface Reservation {
+  viewer: string | undefined;
+  key: string;
+  group: string;
+  until: number;
 }
 
 interface Use {
@@ -63,7 +77,9 @@ export class BudgetArbiter {
   private readonly streams = new Map<string, OpenStream>();
   /** Camera streams the hub refused for the budget (parked): someone waits for room. */
   private readonly waiting = new Set<string>();
+  private readonly reservations: Reservation[] = [];
   private readonly now: () => number;
+  private readonly restTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly opts: BudgetArbiterOptions) {
     this.now = opts.now ?? Date.now;
@@ -108,11 +124,18 @@ export class BudgetArbiter {
       if (cur && cur.cameraId === cameraId && cur.profile !== requested) this.opts.budget.allowSwap(keyOf(cameraId, cur.profile), keyOf(cameraId, requested));
       if (v.moving?.to === requested) return requested;
     }
-    if (requested === 'sub' || !group) return requested;
-    if (this.fits(group, main, viewer)) return 'main';
+    if (requested === 'sub' || !group) return this.reserve(viewer, cameraId, requested, group);
+    // No sub-stream to move to: main or the hub's refusal.
+    if (this.fits(group, main, viewer) || !this.opts.budget.entryOf(sub)) return this.reserve(viewer, cameraId, 'main', group);
     if (v && viewer) this.setCapped(viewer, v, true);
-    if (this.fits(group, sub, viewer)) return 'sub';
-    return this.makeRoom(group, sub, viewer) ? 'sub' : 'main';
+    if (this.fits(group, sub, viewer) || this.makeRoom(group, sub, viewer)) return this.reserve(viewer, cameraId, 'sub', group);
+    return this.reserve(viewer, cameraId, 'main', group);
+  }
+
+  /** Opens run concurrently: a decided one counts until it is opened, so two tiles are not both given the last room. */
+  private reserve(viewer: string | undefined, cameraId: string, profile: TileProfile, group: string | undefined): TileProfile {
+    if (group) this.reservations.push({ viewer, key: keyOf(cameraId, profile), group, until: this.now() + RESERVATION_MS });
+    return profile;
   }
 
   /** A tile's stream was opened (`viewer` undefined: a contract client, never moved). */
@@ -120,6 +143,9 @@ export class BudgetArbiter {
     const key = keyOf(cameraId, profile);
     const group = this.opts.budget.entryOf(key)?.group;
     this.streams.set(streamId, { viewer, cameraId, profile, key, group });
+    // The answer may differ from the decision (no sub-stream offered, a codec plan): any of this camera's counts.
+    const r = this.reservations.findIndex((x) => x.viewer === viewer && x.key.startsWith(`${cameraId}/`));
+    if (r >= 0) this.reservations.splice(r, 1);
     const v = viewer ? this.viewers.get(viewer) : undefined;
     if (v) v.current = { cameraId, profile };
   }
@@ -164,7 +190,7 @@ export class BudgetArbiter {
     // One move at a time per device: the hub counts a tile's old and new stream until the old one ends.
     if (this.viewersIn(group).some(([, v]) => v.moving)) return;
     const capped = this.viewersIn(group)
-      .filter(([, v]) => v.capped && !v.moving && v.current?.profile === 'sub' && v.wish.wants === 'main')
+      .filter(([, v]) => v.capped && !v.moving && !this.resting(v) && v.current?.profile === 'sub' && v.wish.wants === 'main')
       .sort((a, b) => rank(b[1].wish) - rank(a[1].wish));
     for (const [id, v] of capped) {
       const main = keyOf(v.current!.cameraId, 'main');
@@ -226,7 +252,16 @@ export class BudgetArbiter {
     if (last) v.current = { cameraId: last.cameraId, profile: last.profile };
     if (!v.moving) return;
     const to = v.moving.to;
-    if (mine.every((o) => o.profile === to) || !mine.some((o) => o.profile === to)) delete v.moving;
+    if (mine.every((o) => o.profile === to)) {
+      delete v.moving;
+    } else if (!mine.some((o) => o.profile === to)) {
+      // The new stream was refused and the tile kept its picture: say what it plays, so a later move is asked afresh.
+      delete v.moving;
+      v.restUntil = this.now() + REST_AFTER_FAILED_MOVE_MS;
+      this.setCapped(id, v, to === 'main');
+      const group = this.groupOfViewer(id);
+      if (group) this.wakeAfterRest(group);
+    }
   }
 
   private demote(id: string, v: Viewer): void {
@@ -234,9 +269,13 @@ export class BudgetArbiter {
     this.setCapped(id, v, true);
   }
 
-  /** Tiles of `group` playing main by their own wish, not moving. */
+  /** Tiles of `group` playing main by their own wish, not moving or resting. */
   private onMain(group: string): [string, Viewer][] {
-    return this.viewersIn(group).filter(([, v]) => !v.moving && v.current?.profile === 'main');
+    return this.viewersIn(group).filter(([, v]) => !v.moving && v.current?.profile === 'main' && !this.resting(v) && !!this.opts.budget.entryOf(keyOf(v.current.cameraId, 'sub')));
+  }
+
+  private resting(v: Viewer): boolean {
+    return v.restUntil !== undefined && v.restUntil > this.now();
   }
 
   /** Whether `key` would fit beside what the tiles of `group` play or are moving to (`viewer`'s own stream given back). */
@@ -263,6 +302,8 @@ export class BudgetArbiter {
       const k = v?.current ? keyOf(v.current.cameraId, v.moving?.to ?? v.current.profile) : s.key;
       keys.add(this.opts.budget.entryOf(k)?.group === group ? k : s.key);
     }
+    const t = this.now();
+    for (const r of this.reservations) if (r.group === group && r.until >= t && (viewer === undefined || r.viewer !== viewer)) keys.add(r.key);
     let kbps = 0;
     for (const k of keys) kbps += this.cost(k);
     return { streams: keys.size, kbps, has: probe !== undefined && keys.has(probe) };
@@ -294,6 +335,24 @@ export class BudgetArbiter {
   private lapseMoves(): void {
     const t = this.now();
     for (const v of this.viewers.values()) if (v.moving && v.moving.until < t) delete v.moving;
+    for (let i = this.reservations.length - 1; i >= 0; i--) if (this.reservations[i]!.until < t) this.reservations.splice(i, 1);
+  }
+
+  /** A tile rests after a failed move: its device is looked at again when the rest is over. */
+  private wakeAfterRest(group: string): void {
+    clearTimeout(this.restTimers.get(group));
+    const timer = setTimeout(() => {
+      this.restTimers.delete(group);
+      this.rebalance(group);
+    }, REST_AFTER_FAILED_MOVE_MS + 50);
+    timer.unref?.();
+    this.restTimers.set(group, timer);
+  }
+
+  /** Stops the rest timers (the service is closing). */
+  dispose(): void {
+    for (const t of this.restTimers.values()) clearTimeout(t);
+    this.restTimers.clear();
   }
 
   private setCapped(id: string, v: Viewer, capped: boolean): void {

@@ -64,6 +64,8 @@ export function describeCamera(budget: StreamBudget, device: BudgetDevice, camer
   const limits = effectiveLimits({ ...device, category });
   for (const profile of PROFILES) {
     const source = camera?.sources.find((s) => s.profile === profile);
+    // A profile the camera does not list is not there to move a tile to (main always counts).
+    if (!source && profile !== 'main' && camera && camera.sources.length > 0) continue;
     budget.describe(`${cameraId}/${profile}`, { group: device.id, label: device.name, kbps: estimateKbps(profile, source?.width, source?.height), limits });
   }
 }

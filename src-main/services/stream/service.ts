@@ -263,6 +263,7 @@ export async function createStreamService(opts: StreamServiceOptions): Promise<S
     async dispose() {
       await relay.close();
       await gateway.close();
+      arbiter.dispose();
       pulls.close();
     },
   };

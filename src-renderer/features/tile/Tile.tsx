@@ -10,6 +10,7 @@ import { useInstantReplay } from '../replay/use-instant-replay.js';
 import { useManualRecording } from '../export/use-manual-recording.js';
 import { clockText, useClock } from './use-clock.js';
 import { useTileStream } from './use-tile-stream.js';
+import type { TileTarget } from './tile-stage.js';
 import { useVisibility } from './use-visibility.js';
 import { TileMenu } from './TileMenu.js';
 import { TilePath } from './TilePath.js';
@@ -18,6 +19,8 @@ import { useDigitalZoom } from './use-digital-zoom.js';
 import { useOverloaded, useReportRates } from './overload-monitor.js';
 import { useTileActions } from './use-tile-actions.js';
 import { TourChip } from '../tour/TourChip.js';
+import { BudgetSubChip } from '../health/BudgetSubChip.js';
+import { useBudgetCap } from '../health/use-budget-cap.js';
 import { tourInteract, tourResume, useTileTour, type TileTourView } from '../tour/tour-state.js';
 import './tile.css';
 
@@ -50,13 +53,16 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
   const [override, setOverride] = useState<Profile | undefined>(undefined);
   const [statsOn, setStatsOn] = useState(false);
   const zoom = useDigitalZoom(!!camera && !camera.ptz);
-  const { profile, measured } = useAutoProfile(tileRef, { maximised, zoomed: zoom.zoomed, override }, ownCameraId ?? undefined);
+  const { profile: wanted, measured } = useAutoProfile(tileRef, { maximised, zoomed: zoom.zoomed, override }, ownCameraId ?? undefined);
+  // The device's stream budget may hold this tile to its sub-stream (main decides who moves).
+  const budget = useBudgetCap(tileRef, { wants: wanted, selected, maximised });
+  const profile: Profile = budget.capped ? 'sub' : wanted;
   // Nothing opens before the tile's size is known: a large tile starts on the main stream directly.
   const playing = !!camera && visible && measured;
   // Overload: the tiles not watched get keyframes only from the gateway; the selected and maximised keep every frame.
   const keyframesOnly = useOverloaded() && !selected && !maximised;
   // A new camera waiting for its measurement keeps the old picture; the stage then switches make-before-break.
-  const target = useHeldTarget(playing ? { cameraId: camera.id, profile } : null, !!camera && visible && !measured);
+  const target = useHeldTarget(playing ? { cameraId: camera.id, profile, viewer: budget.viewer } : null, !!camera && visible && !measured);
   const { view, showing, retryNow, prepare } = useTileStream(target, slotRef, camera, keyframesOnly);
   // The name on the plate is the camera whose picture is in front (the old one until the new one plays).
   const shownCamera = useStore((s) => devicesSelectors.cameraById(s, showing?.cameraId ?? null)) ?? camera;
@@ -82,6 +88,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
       data-state={view.state ?? 'empty'}
       data-problem={view.overBudget ? 'over_budget' : undefined}
       data-profile={camera ? profile : undefined}
+      data-budget={camera && budget.capped ? 'sub' : undefined}
       data-camera-id={camera?.id}
       data-tour={tour ? (tour.paused ? 'paused' : 'running') : undefined}
       data-zoom={zoom.zoomed ? zoom.zoom.scale.toFixed(2) : undefined}
@@ -130,6 +137,7 @@ export function Tile({ index, cameraId: ownCameraId, selected, onSelect }: TileP
               {t('tile.keyframesOnly')}
             </span>
           )}
+          {budget.capped && device && <BudgetSubChip device={device.name} />}
           {audible && (
             <span className="sw-tile-chip" data-testid="tile-audible" aria-label={t('tile.action.audioOff')}>
               ♪
@@ -200,8 +208,8 @@ function useAutoProfile(ref: React.RefObject<HTMLElement | null>, wants: { maxim
  * While `waiting` (the tile's camera changed and its size is being measured again), the target
  * on screen stays instead of none: dropping it would black the tile until the new camera plays.
  */
-function useHeldTarget(target: { cameraId: string; profile: Profile } | null, waiting: boolean): { cameraId: string; profile: Profile } | null {
-  const last = useRef<{ cameraId: string; profile: Profile } | null>(null);
+function useHeldTarget(target: TileTarget | null, waiting: boolean): TileTarget | null {
+  const last = useRef<TileTarget | null>(null);
   if (!waiting) last.current = target;
   return waiting ? last.current : target;
 }

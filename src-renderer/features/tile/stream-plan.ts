@@ -16,8 +16,8 @@ function windowDecoders(): DecodeCapabilities {
 }
 
 /** `transcode` asks for the re-encode when a stream of unknown codec proved undecodable after all. */
-export async function planStream(cameraId: string, profile: 'main' | 'sub', options: { transcode: boolean }): Promise<StreamPlan> {
-  const answer = await openStream(cameraId, profile, windowDecoders(), options.transcode ? { transcode: true } : {});
+export async function planStream(cameraId: string, profile: 'main' | 'sub', options: { transcode: boolean; viewer?: string | undefined }): Promise<StreamPlan> {
+  const answer = await openStream(cameraId, profile, windowDecoders(), { ...(options.transcode ? { transcode: true } : {}), ...(options.viewer ? { viewer: options.viewer } : {}) });
   if (answer.plan === 'dark') return { kind: 'dark', reason: answer.reason };
   return { kind: 'play', facts: answer, transcoded: answer.plan === 'transcode' };
 }

@@ -41,7 +41,7 @@ function heldByMain(s: StreamStatus): boolean {
 }
 
 export interface TileSessionDeps {
-  plan(cameraId: string, profile: 'main' | 'sub', options: { transcode: boolean }): Promise<StreamPlan>;
+  plan(cameraId: string, profile: 'main' | 'sub', options: { transcode: boolean; viewer?: string | undefined }): Promise<StreamPlan>;
   closeStream(streamId: string): void;
   /** Ask main to try the source again now instead of waiting out its backoff. */
   reconnect?(streamId: string): void;
@@ -59,6 +59,8 @@ export interface TileSessionDeps {
 export interface TileSessionOptions {
   cameraId: string;
   profile: 'main' | 'sub';
+  /** The tile's id for the device stream budget, sent with each open. */
+  viewer?: string | undefined;
   retryMinMs?: number;
   retryMaxMs?: number;
 }
@@ -191,7 +193,7 @@ export class TileSession {
     this.refresh({ retryInMs: undefined, stats: undefined, overBudget: undefined });
     let plan: StreamPlan;
     try {
-      plan = await this.deps.plan(this.opts.cameraId, this.opts.profile, { transcode: this.transcoding });
+      plan = await this.deps.plan(this.opts.cameraId, this.opts.profile, { transcode: this.transcoding, viewer: this.opts.viewer });
     } catch {
       if (mine === this.attempt) this.scheduleRetry();
       return;

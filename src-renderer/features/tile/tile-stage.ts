@@ -8,6 +8,8 @@ import type { TileView } from './tile-session.js';
 export interface TileTarget {
   cameraId: string;
   profile: 'main' | 'sub';
+  /** The tile's id for the device stream budget (features/health/use-budget-cap.ts). */
+  viewer?: string;
 }
 
 /** What the stage needs of a session (TileSession fits). */

@@ -80,9 +80,10 @@ export function useTileStream(
 
   const cameraId = target?.cameraId;
   const profile = target?.profile;
+  const viewer = target?.viewer;
   useEffect(() => {
-    stageRef.current?.show(cameraId && profile ? { cameraId, profile } : null);
-  }, [cameraId, profile]);
+    stageRef.current?.show(cameraId && profile ? { cameraId, profile, ...(viewer ? { viewer } : {}) } : null);
+  }, [cameraId, profile, viewer]);
 
   useEffect(() => {
     stageRef.current?.deviceChanged();

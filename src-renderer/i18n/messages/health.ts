@@ -33,6 +33,8 @@ export const zh = {
   'budget.refused.streams': '设备“{device}”同时最多传 {max} 路视频，已全部占用：有空位时自动播放。可关闭该设备的其他画面，或在设备设置中调高上限。',
   'budget.refused.bitrate': '设备“{device}”的带宽上限 {maxMbps} Mbit/s 已用满：有空位时自动播放。可改用子码流、关闭该设备的其他画面，或在设备设置中调高上限。',
   'budget.refused.transcodes': '本机同时转码已达上限（{max} 路，受 CPU 限制）：有空位时自动播放。可在摄像机上开启 H.264 子码流以免转码。',
+  'budget.sub': '子码流 · 限额',
+  'budget.sub.why': '设备“{device}”的码流限额已满：本画面暂用子码流，让其他画面也能播放；有空余时自动换回主码流。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -69,4 +71,6 @@ export const en: Record<keyof typeof zh, string> = {
   'budget.refused.streams': 'Device "{device}" carries at most {max} streams at once and all are in use: this tile plays when one is free. Close another tile of this device, or raise the limit in the device settings.',
   'budget.refused.bitrate': 'Device "{device}" is at its bandwidth limit of {maxMbps} Mbit/s: this tile plays when there is room. Use sub-streams, close another tile of this device, or raise the limit in the device settings.',
   'budget.refused.transcodes': 'This computer is already re-encoding as many streams as its CPU allows ({max}): this tile plays when one is free. Enable an H.264 sub-stream on the camera to avoid re-encoding.',
+  'budget.sub': 'Sub-stream · limit',
+  'budget.sub.why': 'Device "{device}" is at its stream limit: this tile plays the sub-stream for now so that the other tiles can play too, and goes back to the main stream when there is room.',
 };
