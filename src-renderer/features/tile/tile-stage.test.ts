@@ -115,6 +115,25 @@ describe('TileStage', () => {
     expect(s.showing?.profile).toBe('sub');
   });
 
+  it('the same camera\'s other stream held by the budget keeps its chance until the timeout (its room may be on the way)', () => {
+    const s = stage();
+    s.show({ cameraId: 'a', profile: 'sub' });
+    fake('a', 'sub').push({ state: 'live' });
+    s.show({ cameraId: 'a', profile: 'main' });
+    fake('a', 'main').push({ state: 'offline', overBudget: { limit: 'bitrate' } });
+    expect(fake('a', 'main').disposed).toBe(false);
+    expect(s.showing?.profile).toBe('sub');
+    fake('a', 'main').push({ state: 'live' }); // the room came
+    expect(s.showing?.profile).toBe('main');
+    expect(fake('a', 'sub').disposed).toBe(true);
+    // Held until the timeout: given up, the picture stays.
+    s.show({ cameraId: 'a', profile: 'sub' });
+    fake('a', 'sub').push({ state: 'offline', overBudget: { limit: 'bitrate' } });
+    vi.advanceTimersByTime(SWITCH_TIMEOUT_MS);
+    expect(fake('a', 'sub').disposed).toBe(true);
+    expect(s.showing?.profile).toBe('main');
+  });
+
   it('another camera that does not play takes over after the timeout and tells its own state', () => {
     const s = stage();
     s.show({ cameraId: 'a', profile: 'sub' });

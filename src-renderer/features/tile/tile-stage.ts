@@ -147,7 +147,11 @@ export class TileStage {
     // for another camera, release the old picture first, then open the new one in its place.
     if (next.view.darkReason === 'player_cap' && next.target.cameraId !== this.current?.target.cameraId) return this.switchAtOnce(next.target);
     if (cannotPlay(next.view)) {
-      if (this.current && this.current.target.cameraId === next.target.cameraId) this.dropIncoming(); // keep the picture
+      const sameCamera = this.current && this.current.target.cameraId === next.target.cameraId;
+      // Held by the device's stream budget: the room may come in a moment (this tile's own other
+      // stream is being let go), so it keeps its chance until the timeout; the picture stays.
+      if (sameCamera && next.view.overBudget !== undefined) return;
+      if (sameCamera) this.dropIncoming(); // keep the picture
       else this.promote();
     }
   }
