@@ -114,6 +114,18 @@ describe('BudgetArbiter', () => {
     expect(caps).toEqual([['t3', false]]); // no room for t2's main beside t3's
   });
 
+  it('ignores a refusal heard after its tile closed the stream: nobody waits, so capped tiles still go up', () => {
+    const { open, wish, caps, close, arbiter } = setup({ maxBitrateKbps: MAIN + SUB });
+    wish('t1');
+    wish('t2');
+    const t1 = open('t1', 'c1', 'main');
+    open('t2', 'c2', 'main'); // sub
+    arbiter.setWaiting('c3/main', true); // the hub's word about a stream closed meanwhile
+    caps.length = 0;
+    close(t1.streamId);
+    expect(caps).toEqual([['t2', false]]);
+  });
+
   it('lets a selected capped tile swap with a less important tile on main', () => {
     const { open, wish, caps, close } = setup({ maxBitrateKbps: MAIN + SUB });
     wish('t1');

@@ -37,7 +37,7 @@ interface Viewer {
   wish: TileWish;
   capped: boolean;
   /** Asked to switch to this profile; the stream it opens for it is admitted in place of its old one. */
-  moving?: { to: TileProfile; until: number };
+  moving?: { to: TileProfile; until: number; group: string };
   /** The camera and profile of the stream it opened last. */
   current?: { cameraId: string; profile: TileProfile };
   /** Its last move failed: not asked again before then. */
@@ -157,7 +157,7 @@ export class BudgetArbiter {
     this.streams.delete(streamId);
     if (!this.streamsOfKey(s.key)) this.waiting.delete(s.key);
     const v = s.viewer ? this.viewers.get(s.viewer) : undefined;
-    if (v) this.settle(s.viewer!, v);
+    if (v && s.group) this.settle(s.viewer!, v, s.group);
     if (s.group) this.rebalance(s.group);
   }
 
@@ -167,6 +167,8 @@ export class BudgetArbiter {
     if (!direct) return;
     const text = formatSourceKey({ ...direct, variant: 'direct' });
     if (waiting === this.waiting.has(text)) return;
+    // A refusal heard after its tile closed the stream: nobody waits for it.
+    if (waiting && !this.streamsOfKey(text)) return;
     if (waiting) this.waiting.add(text);
     else this.waiting.delete(text);
     const group = this.opts.budget.entryOf(text)?.group;
@@ -188,7 +190,7 @@ export class BudgetArbiter {
   /** The most important capped tile goes back to main when it fits, else it may swap with a less important tile on main. */
   private promote(group: string): void {
     // One move at a time per device: the hub counts a tile's old and new stream until the old one ends.
-    if (this.viewersIn(group).some(([, v]) => v.moving)) return;
+    if ([...this.viewers.values()].some((v) => v.moving?.group === group)) return;
     const capped = this.viewersIn(group)
       .filter(([, v]) => v.capped && !v.moving && !this.resting(v) && v.current?.profile === 'sub' && v.wish.wants === 'main')
       .sort((a, b) => rank(b[1].wish) - rank(a[1].wish));
@@ -196,14 +198,14 @@ export class BudgetArbiter {
       const main = keyOf(v.current!.cameraId, 'main');
       if (this.fits(group, main, id)) {
         this.setCapped(id, v, false);
-        v.moving = { to: 'main', until: this.now() + MOVE_LAPSES_MS };
+        v.moving = { to: 'main', until: this.now() + MOVE_LAPSES_MS, group };
         return;
       }
       // A less important tile on main gives way when that makes room; this one goes up once its main has ended.
       const victim = this.onMain(group)
         .filter(([, w]) => rank(w.wish) < rank(v.wish))
         .sort((a, b) => rank(a[1].wish) - rank(b[1].wish))[0];
-      if (victim && this.fitsOnceMoved(group, main, id, victim[1])) this.demote(victim[0], victim[1]);
+      if (victim && this.fitsOnceMoved(group, main, id, victim[1])) this.demote(victim[0], victim[1], group);
       return;
     }
   }
@@ -227,13 +229,13 @@ export class BudgetArbiter {
       victims.push(c);
     }
     if (kbps + need > limits.maxBitrateKbps) return false;
-    for (const [id, w] of victims) this.demote(id, w);
+    for (const [id, w] of victims) this.demote(id, w, group);
     return true;
   }
 
   /** Whether `key` would fit for `viewer` once `other` has moved to its sub-stream. */
   private fitsOnceMoved(group: string, key: string, viewer: string, other: Viewer): boolean {
-    other.moving = { to: 'sub', until: this.now() + MOVE_LAPSES_MS };
+    other.moving = { to: 'sub', until: this.now() + MOVE_LAPSES_MS, group };
     try {
       return this.fits(group, key, viewer);
     } finally {
@@ -246,7 +248,7 @@ export class BudgetArbiter {
    * only the new profile is left, and failed when the new stream is gone (its tile kept the old
    * picture): either way the next decision starts from what plays.
    */
-  private settle(id: string, v: Viewer): void {
+  private settle(id: string, v: Viewer, group: string): void {
     const mine = [...this.streams.values()].filter((o) => o.viewer === id);
     const last = mine[mine.length - 1];
     if (last) v.current = { cameraId: last.cameraId, profile: last.profile };
@@ -259,13 +261,12 @@ export class BudgetArbiter {
       delete v.moving;
       v.restUntil = this.now() + REST_AFTER_FAILED_MOVE_MS;
       this.setCapped(id, v, to === 'main');
-      const group = this.groupOfViewer(id);
-      if (group) this.wakeAfterRest(group);
+      this.wakeAfterRest(group);
     }
   }
 
-  private demote(id: string, v: Viewer): void {
-    v.moving = { to: 'sub', until: this.now() + MOVE_LAPSES_MS };
+  private demote(id: string, v: Viewer, group: string): void {
+    v.moving = { to: 'sub', until: this.now() + MOVE_LAPSES_MS, group };
     this.setCapped(id, v, true);
   }
 
@@ -295,12 +296,19 @@ export class BudgetArbiter {
    */
   private usage(group: string, viewer: string | undefined, probe?: string): Use & { has: boolean } {
     const keys = new Set<string>();
+    const counted = new Set<string>();
     for (const s of this.streams.values()) {
       if (s.group !== group || (viewer !== undefined && s.viewer === viewer) || this.waiting.has(s.key)) continue;
       const v = s.viewer ? this.viewers.get(s.viewer) : undefined;
+      if (s.viewer) counted.add(s.viewer);
       // A tile counts for the stream it plays or is moving to, once, however many it has open.
       const k = v?.current ? keyOf(v.current.cameraId, v.moving?.to ?? v.current.profile) : s.key;
       keys.add(this.opts.budget.entryOf(k)?.group === group ? k : s.key);
+    }
+    // A tile between its old stream closed and its new one opened still has its place.
+    for (const [id, v] of this.viewers) {
+      if (counted.has(id) || id === viewer || v.moving?.group !== group || !v.current) continue;
+      keys.add(keyOf(v.current.cameraId, v.moving.to));
     }
     const t = this.now();
     for (const r of this.reservations) if (r.group === group && r.until >= t && (viewer === undefined || r.viewer !== viewer)) keys.add(r.key);
