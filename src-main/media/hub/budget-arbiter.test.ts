@@ -1,6 +1,6 @@
 // Who plays main on a full device: the arbiter's decisions over a real StreamBudget, with tiles
 // scripted as the renderer drives them (wish, open, close) and the hub's admissions done by hand.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BudgetArbiter, type TileWish } from './budget-arbiter.js';
 import { StreamBudget, type BudgetLimits } from './budget.js';
 
@@ -36,8 +36,15 @@ function setup(limits: BudgetLimits, cameras = ['c1', 'c2', 'c3', 'c4']) {
     arbiter.closed(streamId);
   };
   const wish = (viewer: string, w: Partial<TileWish> = {}) => arbiter.setWish(viewer, { wants: 'main', selected: false, maximised: false, areaPx: 640 * 360, ...w });
-  return { budget, arbiter, caps, open, close, wish, advance: (ms: number) => (t += ms) };
+  const advance = (ms: number) => {
+    t += ms;
+    vi.advanceTimersByTime(ms);
+  };
+  return { budget, arbiter, caps, open, close, wish, advance };
 }
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
 describe('BudgetArbiter', () => {
   it('gives a new tile the sub-stream when main does not fit, and says it is capped', () => {
@@ -95,7 +102,7 @@ describe('BudgetArbiter', () => {
   });
 
   it('moves the most important capped tile back to main when room returns', () => {
-    const { open, wish, caps, close } = setup({ maxBitrateKbps: MAIN + 2 * SUB });
+    const { open, wish, caps, close, advance } = setup({ maxBitrateKbps: MAIN + 2 * SUB });
     wish('t1');
     wish('t2', { areaPx: 100 });
     wish('t3', { areaPx: 200, selected: true });
@@ -105,7 +112,10 @@ describe('BudgetArbiter', () => {
     expect([t1.profile, t2.profile, t3.profile]).toEqual(['main', 'sub', 'sub']);
     caps.length = 0;
     close(t1.streamId); // the tile on main is cleared
-    // The selected tile goes up first; the other stays capped (no room for two mains).
+    // Its place is kept a moment (a tile opening again closes first), then the selected tile goes
+    // up first; the other stays capped (no room for two mains).
+    expect(caps).toEqual([]);
+    advance(1100);
     expect(caps).toEqual([['t3', false]]);
     // It opens main underneath its sub (admitted in the sub's place), then lets the sub go; one move at a time.
     expect(open('t3', 'c3', 'main')).toMatchObject({ profile: 'main', admitted: true });
@@ -115,7 +125,7 @@ describe('BudgetArbiter', () => {
   });
 
   it('ignores a refusal heard after its tile closed the stream: nobody waits, so capped tiles still go up', () => {
-    const { open, wish, caps, close, arbiter } = setup({ maxBitrateKbps: MAIN + SUB });
+    const { open, wish, caps, close, arbiter, advance } = setup({ maxBitrateKbps: MAIN + SUB });
     wish('t1');
     wish('t2');
     const t1 = open('t1', 'c1', 'main');
@@ -123,7 +133,21 @@ describe('BudgetArbiter', () => {
     arbiter.setWaiting('c3/main', true); // the hub's word about a stream closed meanwhile
     caps.length = 0;
     close(t1.streamId);
+    advance(1100);
     expect(caps).toEqual([['t2', false]]);
+  });
+
+  it('keeps the place of a tile that closes its stream to open it again at once (a refusal lifted, a retry)', () => {
+    const { open, wish, caps, close, advance } = setup({ maxBitrateKbps: MAIN + SUB });
+    wish('t1');
+    wish('t2');
+    const t1 = open('t1', 'c1', 'main');
+    open('t2', 'c2', 'main'); // sub
+    caps.length = 0;
+    close(t1.streamId);
+    expect(open('t1', 'c1', 'main')).toMatchObject({ profile: 'main', admitted: true });
+    advance(1100);
+    expect(caps).toEqual([]); // t2 was not given t1's room meanwhile
   });
 
   it('lets a selected capped tile swap with a less important tile on main', () => {

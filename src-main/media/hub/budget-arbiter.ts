@@ -32,6 +32,8 @@ const MOVE_LAPSES_MS = 20_000;
 const REST_AFTER_FAILED_MOVE_MS = 5000;
 /** An open decided and not yet opened holds its place this long (the open failed on the way). */
 const RESERVATION_MS = 10_000;
+/** A tile that closed its only stream keeps its place this long: a tile opening again (a refusal lifted, a retry) closes first. */
+const REOPEN_GRACE_MS = 1000;
 
 interface Viewer {
   wish: TileWish;
@@ -79,7 +81,7 @@ export class BudgetArbiter {
   private readonly waiting = new Set<string>();
   private readonly reservations: Reservation[] = [];
   private readonly now: () => number;
-  private readonly restTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly opts: BudgetArbiterOptions) {
     this.now = opts.now ?? Date.now;
@@ -155,7 +157,12 @@ export class BudgetArbiter {
     const s = this.streams.get(streamId);
     if (!s) return;
     this.streams.delete(streamId);
+    const held = !this.waiting.has(s.key);
     if (!this.streamsOfKey(s.key)) this.waiting.delete(s.key);
+    if (s.viewer && s.group && held && ![...this.streams.values()].some((o) => o.viewer === s.viewer)) {
+      this.reservations.push({ viewer: s.viewer, key: s.key, group: s.group, until: this.now() + REOPEN_GRACE_MS });
+      this.wakeAfter(s.group, 'reopen', REOPEN_GRACE_MS + 50);
+    }
     const v = s.viewer ? this.viewers.get(s.viewer) : undefined;
     if (v && s.group) this.settle(s.viewer!, v, s.group);
     if (s.group) this.rebalance(s.group);
@@ -261,7 +268,7 @@ export class BudgetArbiter {
       delete v.moving;
       v.restUntil = this.now() + REST_AFTER_FAILED_MOVE_MS;
       this.setCapped(id, v, to === 'main');
-      this.wakeAfterRest(group);
+      this.wakeAfter(group, 'rest', REST_AFTER_FAILED_MOVE_MS + 50);
     }
   }
 
@@ -346,21 +353,22 @@ export class BudgetArbiter {
     for (let i = this.reservations.length - 1; i >= 0; i--) if (this.reservations[i]!.until < t) this.reservations.splice(i, 1);
   }
 
-  /** A tile rests after a failed move: its device is looked at again when the rest is over. */
-  private wakeAfterRest(group: string): void {
-    clearTimeout(this.restTimers.get(group));
+  /** A device is looked at again when a tile's rest or a closed tile's grace is over. */
+  private wakeAfter(group: string, why: 'rest' | 'reopen', ms: number): void {
+    const id = `${why}|${group}`;
+    clearTimeout(this.timers.get(id));
     const timer = setTimeout(() => {
-      this.restTimers.delete(group);
+      this.timers.delete(id);
       this.rebalance(group);
-    }, REST_AFTER_FAILED_MOVE_MS + 50);
+    }, ms);
     timer.unref?.();
-    this.restTimers.set(group, timer);
+    this.timers.set(id, timer);
   }
 
-  /** Stops the rest timers (the service is closing). */
+  /** Stops the timers (the service is closing). */
   dispose(): void {
-    for (const t of this.restTimers.values()) clearTimeout(t);
-    this.restTimers.clear();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
   }
 
   private setCapped(id: string, v: Viewer, capped: boolean): void {
