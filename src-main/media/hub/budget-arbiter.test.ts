@@ -68,6 +68,19 @@ describe('BudgetArbiter', () => {
     expect(arbiter.profileFor('t3', 'c3', 'main')).toBe('sub');
   });
 
+  it('weighs a tile on the device of the camera it shows now, not on one whose old stream is still closing', () => {
+    const { open, wish, arbiter, budget } = setup({ maxBitrateKbps: MAIN + SUB });
+    budget.describe('o1/main', { group: 'other', label: '乡政府', kbps: MAIN, limits: {} });
+    wish('t1');
+    wish('t9');
+    open('t9', 'c1', 'main');
+    open('t1', 'o1', 'main'); // its old camera, on another device, still closing
+    expect(open('t1', 'c2', 'main').profile).toBe('sub');
+    expect(arbiter.isCapped('t1')).toBe(true);
+    arbiter.rebalance('other');
+    expect(arbiter.isCapped('t1')).toBe(true);
+  });
+
   it('moves the least important tile on main to sub before refusing one: not the selected, not the maximised, the smallest', () => {
     // Room for 2 mains and 1 sub; four tiles. The fourth's sub does not fit until a main moves.
     const { open, wish, caps, budget, close } = setup({ maxBitrateKbps: 2 * MAIN + SUB + 100 });

@@ -145,9 +145,14 @@ export class BudgetArbiter {
     const key = keyOf(cameraId, profile);
     const group = this.opts.budget.entryOf(key)?.group;
     this.streams.set(streamId, { viewer, cameraId, profile, key, group });
-    // The answer may differ from the decision (no sub-stream offered, a codec plan): any of this camera's counts.
-    const r = this.reservations.findIndex((x) => x.viewer === viewer && x.key.startsWith(`${cameraId}/`));
-    if (r >= 0) this.reservations.splice(r, 1);
+    // The stream now counts for itself. A tile's places kept for it all end (its decision and the
+    // grace after closing); the answer may differ from the decision (no sub-stream offered, a codec plan).
+    if (viewer !== undefined) {
+      for (let i = this.reservations.length - 1; i >= 0; i--) if (this.reservations[i]!.viewer === viewer) this.reservations.splice(i, 1);
+    } else {
+      const i = this.reservations.findIndex((x) => x.viewer === undefined && x.key === key);
+      if (i >= 0) this.reservations.splice(i, 1);
+    }
     const v = viewer ? this.viewers.get(viewer) : undefined;
     if (v) v.current = { cameraId, profile };
   }
@@ -333,7 +338,9 @@ export class BudgetArbiter {
     for (const s of this.streams.values()) if (s.group === group && s.viewer) ids.add(s.viewer);
     return [...ids].flatMap((id) => {
       const v = this.viewers.get(id);
-      return v?.current ? [[id, v] as [string, Viewer]] : [];
+      // A tile whose old stream of another device is still closing belongs to its new camera's device.
+      const here = v?.current && this.opts.budget.entryOf(keyOf(v.current.cameraId, 'main'))?.group === group;
+      return here ? [[id, v] as [string, Viewer]] : [];
     });
   }
 
