@@ -81,6 +81,22 @@ describe('BudgetArbiter', () => {
     expect(arbiter.isCapped('t1')).toBe(true);
   });
 
+  it('a tile\'s old camera on another device closing says nothing about its move on this one', () => {
+    const { open, wish, close, arbiter, budget, caps } = setup({ maxBitrateKbps: MAIN + SUB });
+    budget.describe('o1/main', { group: 'other', label: '乡政府', kbps: MAIN, limits: {} });
+    wish('t1');
+    wish('t2');
+    const old = open('t1', 'o1', 'main'); // its old camera, still closing
+    open('t1', 'c1', 'main');
+    open('t2', 'c2', 'main'); // sub
+    wish('t2', { selected: true }); // t1 is asked to move to sub
+    expect(arbiter.isCapped('t1')).toBe(true);
+    caps.length = 0;
+    close(old.streamId);
+    expect(caps).toEqual([]); // not taken for a failed move
+    expect(open('t1', 'c1', 'sub').admitted).toBe(true);
+  });
+
   it('moves the least important tile on main to sub before refusing one: not the selected, not the maximised, the smallest', () => {
     // Room for 2 mains and 1 sub; four tiles. The fourth's sub does not fit until a main moves.
     const { open, wish, caps, budget, close } = setup({ maxBitrateKbps: 2 * MAIN + SUB + 100 });

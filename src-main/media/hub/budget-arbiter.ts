@@ -264,11 +264,13 @@ export class BudgetArbiter {
     const mine = [...this.streams.values()].filter((o) => o.viewer === id);
     const last = mine[mine.length - 1];
     if (last) v.current = { cameraId: last.cameraId, profile: last.profile };
-    if (!v.moving) return;
+    // Only a stream of the device the move is on tells about the move (its old camera may be elsewhere).
+    if (!v.moving || v.moving.group !== group) return;
     const to = v.moving.to;
-    if (mine.every((o) => o.profile === to)) {
+    const here = mine.filter((o) => o.group === group);
+    if (here.every((o) => o.profile === to)) {
       delete v.moving;
-    } else if (!mine.some((o) => o.profile === to)) {
+    } else if (!here.some((o) => o.profile === to)) {
       // The new stream was refused and the tile kept its picture: say what it plays, so a later move is asked afresh.
       delete v.moving;
       v.restUntil = this.now() + REST_AFTER_FAILED_MOVE_MS;
