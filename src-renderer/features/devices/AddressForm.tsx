@@ -50,7 +50,7 @@ export function AddressForm({ initial, onDone }: { initial: Form; onDone(): void
     setError(undefined);
     setBusy('test');
     try {
-      setTested(await devicesService.test({ kind: b.kind, host: b.host, port: b.port, ...(b.username ? { username: b.username } : {}), ...(b.password ? { password: b.password } : {}) }));
+      setTested(await devicesService.test({ kind: b.kind, host: b.host, port: b.port, ...(b.rtspPort ? { rtspPort: b.rtspPort } : {}), ...(b.username ? { username: b.username } : {}), ...(b.password ? { password: b.password } : {}) }));
     } catch (err) {
       setError({ text: err instanceof ContractError ? tError(err) : t('error.internal') });
     } finally {
@@ -91,6 +91,7 @@ export function AddressForm({ initial, onDone }: { initial: Form; onDone(): void
       {input('name', 'devices.form.name')}
       {input('host', 'devices.form.host', 'text', 255)}
       {input('port', 'devices.form.port', 'text', 5)}
+      {form.kind !== 'onvif' && input('rtspPort', 'devices.form.rtspPort', 'text', 5)}
       {input('username', 'devices.form.username')}
       {input('password', 'devices.form.password', 'password', 128)}
       {form.kind !== 'onvif' && form.kind !== 'hikvision' && input('channels', 'devices.form.channels', 'text', 3)}

@@ -27,4 +27,13 @@ describe('the by-address form', () => {
     expect(buildAddressInput({ ...EMPTY_ADDRESS, kind: 'dahua', host: '10.0.0.7', channels: '0' })).toMatchObject({ ok: false, field: 'channels' });
     expect(buildAddressInput({ ...EMPTY_ADDRESS, kind: 'hikvision', host: '10.0.0.7', channels: '3' })).toMatchObject({ ok: true, input: { kind: 'hikvision', cameras: [] } });
   });
+
+  it('takes a vendor device\'s RTSP port when it is not 554, refuses a bad one, and leaves it out for ONVIF or blank', () => {
+    expect(buildAddressInput({ ...EMPTY_ADDRESS, kind: 'dahua', host: '10.0.0.7', rtspPort: ' 10554 ' })).toMatchObject({ ok: true, input: { kind: 'dahua', port: 80, rtspPort: 10554 } });
+    expect(buildAddressInput({ ...EMPTY_ADDRESS, kind: 'uniview', host: '10.0.0.7', rtspPort: '70000' })).toMatchObject({ ok: false, field: 'rtspPort', error: 'devices.form.error.rtspPort' });
+    const blank = buildAddressInput({ ...EMPTY_ADDRESS, kind: 'uniview', host: '10.0.0.7' });
+    expect(blank.ok && 'rtspPort' in blank.input).toBe(false);
+    const onvif = buildAddressInput({ ...EMPTY_ADDRESS, kind: 'onvif', host: '10.0.0.7', rtspPort: '10554' });
+    expect(onvif.ok && 'rtspPort' in onvif.input).toBe(false);
+  });
 });

@@ -17,12 +17,14 @@ export interface AddressForm {
   password: string;
   /** Dahua and Uniview only: how many channels (cameras) it has. */
   channels: string;
+  /** Vendor devices only: where their RTSP service listens when not on 554 (blank: 554). */
+  rtspPort: string;
   area: string[];
 }
 
 export type AddressField = Exclude<keyof AddressForm, 'area'> | `area.${number}`;
 
-export const EMPTY_ADDRESS: AddressForm = { kind: 'onvif', name: '', host: '', port: '80', username: 'admin', password: '', channels: '1', area: ['', '', '', ''] };
+export const EMPTY_ADDRESS: AddressForm = { kind: 'onvif', name: '', host: '', port: '80', username: 'admin', password: '', channels: '1', rtspPort: '', area: ['', '', '', ''] };
 
 export type AddressResult = { ok: true; input: DeviceInput } | { ok: false; field: AddressField; error: MessageKey; params?: Params };
 
@@ -56,6 +58,9 @@ export function buildAddressInput(form: AddressForm): AddressResult {
   if (!host) return { ok: false, field: 'host', error: 'devices.form.error.host' };
   const port = parsePort(form.port);
   if (port === undefined) return { ok: false, field: 'port', error: 'devices.form.error.port' };
+  // Vendor rules open the streams over RTSP, on 554 unless the device was set up otherwise.
+  const rtspPort = form.kind !== 'onvif' && form.rtspPort.trim() ? parsePort(form.rtspPort) : undefined;
+  if (form.kind !== 'onvif' && form.rtspPort.trim() && rtspPort === undefined) return { ok: false, field: 'rtspPort', error: 'devices.form.error.rtspPort' };
   const area = areaPathOf(form.area);
   if (!area.ok) return { ok: false, field: `area.${area.level}`, error: 'devices.form.error.areaGap' };
   const max = DeviceInput.shape.name.maxLength ?? 64;
@@ -78,6 +83,7 @@ export function buildAddressInput(form: AddressForm): AddressResult {
     kind: form.kind,
     host,
     port,
+    ...(rtspPort !== undefined ? { rtspPort } : {}),
     ...(form.username.trim() ? { username: form.username.trim() } : {}),
     ...(form.password ? { password: form.password } : {}),
     area: area.area,
