@@ -17,9 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // Each file in a fresh process cost more than the tests themselves (D46); the files share
-    // their two workers' module caches instead. The load pass keeps one process per file.
-    isolate: loadPass,
+    // One process per file, although starting them costs more than the tests (D46): shared
+    // module state let one file's leftovers fail another.
     // An uncaught exception or unhandled rejection anywhere in a run fails it, even when every
     // assertion passed: "no request, packet or file can end the main process" is tested here too.
     dangerouslyIgnoreUnhandledErrors: false,
